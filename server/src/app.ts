@@ -1,0 +1,196 @@
+/**
+ * Builds the Fastify app; never listens (main.ts does). Plugins go in order:
+ * external → app-wide hooks → routes, each cleaning up after itself on close.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
+import Fastify, { LogController, type FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { WS_MAX_CLIENT_MESSAGE } from '@opsboard/shared';
+import { registerAuth } from './auth/plugin.js';
+import { authRoutes } from './auth/routes.js';
+import { boardRoutes } from './boards/routes.js';
+import { SnapshotCache } from './boards/snapshot.js';
+import { cardRoutes } from './cards/routes.js';
+import type { AppDeps, ServiceDeps } from './context.js';
+import { BodyError, errorBody, errorHandler } from './http/errors.js';
+import { findBadString, parseJsonBody } from './http/json-body.js';
+import { responses, type App } from './http/types.js';
+import { validatorCompiler } from './http/validation.js';
+import { startMaintenance } from './maintenance.js';
+import { RealtimeHub, type HubOptions } from './realtime/hub.js';
+import { websocketRoute, type WsOptions } from './realtime/ws-route.js';
+import { teamRoutes } from './teams/routes.js';
+
+export const BODY_LIMIT = 1 << 20;
+
+export interface BuildOptions {
+  hub?: HubOptions;
+  ws?: WsOptions;
+  /** The demo account printed at start, offered on the login page. */
+  demoLogin?: () => { email: string; password: string } | null;
+  /** Serve the built client from config.clientDir when it exists (default true). */
+  serveClient?: boolean;
+  logger?: boolean;
+}
+
+export interface Built {
+  app: App;
+  hub: RealtimeHub;
+  services: ServiceDeps;
+}
+
+const Health = Type.Object(
+  {
+    status: Type.Literal('ok'),
+    database: Type.Union([Type.Literal('postgres'), Type.Literal('pglite')]),
+    instanceId: Type.String(),
+    connections: Type.Integer({ description: 'websocket connections on this instance' }),
+  },
+  { additionalProperties: false },
+);
+
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<Built> {
+  const app: App = Fastify({
+    logger:
+      options.logger === false || deps.config.logLevel === 'silent'
+        ? false
+        : { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace' }),
+    bodyLimit: BODY_LIMIT,
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    trustProxy: deps.config.trustProxy,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider();
+
+  const hub = new RealtimeHub(deps.database, deps.instanceId, app.log, options.hub);
+  const services: ServiceDeps = { ...deps, publish: (events) => hub.publish(events) };
+  const snapshots = new SnapshotCache();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler(errorHandler);
+
+  // Only JSON bodies, checked for what Fastify lets through by default (PITFALLS 7).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_request: FastifyRequest, text: string | Buffer, done) => {
+    const parsed = parseJsonBody(typeof text === 'string' ? text : text.toString('utf8'));
+    if (parsed.ok) done(null, parsed.value);
+    else done(new BodyError(parsed.problem.code, parsed.problem.message, parsed.problem.field), undefined);
+  });
+  app.addHook('preValidation', async (request, reply) => {
+    for (const [part, value] of [
+      ['query', request.query],
+      ['params', request.params],
+    ] as const) {
+      const bad = findBadString(value);
+      if (bad) return reply.code(400).send(errorBody('validation_failed', `${part}.${bad.message}`, { field: bad.field, in: part }));
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", (req) => wsOrigin(req.headers.host)],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+      },
+    },
+    // A team's plain-HTTP trial must keep working; HTTPS deployments set HSTS at their proxy.
+    strictTransportSecurity: false,
+  });
+  await app.register(websocket, { options: { maxPayload: WS_MAX_CLIENT_MESSAGE } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'opsboard API',
+        version: '1',
+        description:
+          'Boards, cards, WIP limits and live sync for operations teams. Authenticate with the session cookie (and the x-csrf-token header on mutations) or with "Authorization: Bearer <API token>". Every error body is { "error": { "code", "message", "details" } }.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token from POST /api/auth/tokens' },
+          session: { type: 'apiKey', in: 'cookie', name: 'opsboard_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace(/upgrade-insecure-requests;?/, '').replace("base-uri 'self'", "base-uri 'none'"),
+  });
+
+  registerAuth(app, deps);
+
+  app.get(
+    '/api/health',
+    { config: { public: true }, schema: { tags: ['ops'], summary: 'Liveness with the database: 200 when it answers, 503 when not', response: responses({ 200: Health }) } },
+    async (_request, reply) => {
+      if (!(await deps.database.ping())) {
+        return reply.code(503).header('retry-after', '5').send(errorBody('unavailable', 'The database is not reachable.'));
+      }
+      return { status: 'ok' as const, database: deps.database.kind, instanceId: deps.instanceId, connections: hub.connectionCount };
+    },
+  );
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  authRoutes(app, deps, { demoLogin: options.demoLogin ?? (() => null) });
+  teamRoutes(app, services);
+  boardRoutes(app, services, snapshots);
+  cardRoutes(app, services);
+  websocketRoute(app, deps, hub, options.ws);
+
+  const clientDir = deps.config.clientDir;
+  const serveClient = (options.serveClient ?? true) && existsSync(path.join(clientDir, 'index.html'));
+  if (serveClient) {
+    await app.register(fastifyStatic, { root: clientDir, wildcard: false, index: ['index.html'], maxAge: '1h', immutable: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const accept = request.headers.accept ?? '';
+    if (serveClient && request.method === 'GET' && !request.url.startsWith('/api/') && accept.includes('text/html')) {
+      // Client-side routes: the app shell answers every page URL.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send(errorBody('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+
+  const maintenance = startMaintenance(deps, app.log);
+  app.addHook('onReady', async () => {
+    await hub.start();
+  });
+  app.addHook('preClose', async () => {
+    maintenance.stop();
+    for (const client of app.websocketServer?.clients ?? []) client.close(1001, 'server shutting down');
+  });
+  app.addHook('onClose', async () => {
+    await hub.stop();
+  });
+
+  return { app, hub, services };
+}
+
+function wsOrigin(host: string | undefined): string {
+  if (!host || !/^[a-zA-Z0-9.\-:[\]]+$/.test(host)) return "'self'";
+  return `ws://${host} wss://${host}`;
+}

@@ -1,0 +1,264 @@
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import type { ApiToken, User } from '@opsboard/shared';
+import type { AppDeps } from '../context.js';
+import { apiTokens, invitations, sessions, teamMembers, users } from '../db/schema.js';
+import { iso } from '../db/time.js';
+import { invalidField, ok, refuse, type Result } from '../http/result.js';
+import { passwordProblem } from './passwords.js';
+import { newSecret, sha256 } from './secrets.js';
+
+export const SESSION_PREFIX = 'obs';
+export const TOKEN_PREFIX = 'obt';
+
+type UserRow = typeof users.$inferSelect;
+
+export function toUser(row: Pick<UserRow, 'id' | 'email' | 'name' | 'isInstanceAdmin' | 'createdAt'>): User {
+  return { id: row.id, email: row.email, name: row.name, isInstanceAdmin: row.isInstanceAdmin, createdAt: iso(row.createdAt) };
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Who a request is from, once its cookie or bearer token checked out. */
+export interface AuthInfo {
+  user: User;
+  via: 'session' | 'token';
+  /** Hash of the session secret (the sessions row id), for cookie sessions. */
+  sessionId: string | null;
+  csrfToken: string | null;
+}
+
+export interface NewSession {
+  user: User;
+  secret: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+const addHours = (d: Date, h: number) => new Date(d.getTime() + h * 3_600_000);
+
+async function createSession(deps: AppDeps, user: User, userAgent: string | null): Promise<NewSession> {
+  const now = deps.clock();
+  const secret = newSecret(SESSION_PREFIX);
+  const csrfToken = newSecret('csrf');
+  const expiresAt = addHours(now, deps.config.sessionMaxDays * 24).toISOString();
+  await deps.database.db.insert(sessions).values({
+    id: sha256(secret),
+    userId: user.id,
+    csrfToken,
+    userAgent: userAgent?.slice(0, 300) ?? null,
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    expiresAt,
+  });
+  return { user, secret, csrfToken, expiresAt };
+}
+
+export async function signup(
+  deps: AppDeps,
+  input: { email: string; name: string; password: string },
+  userAgent: string | null,
+): Promise<Result<NewSession>> {
+  const email = normaliseEmail(input.email);
+  const name = input.name.trim();
+  if (name === '') return invalidField('name', 'must not be blank');
+  const problem = passwordProblem(input.password, email);
+  if (problem) return invalidField('password', problem);
+  const db = deps.database.db;
+
+  if (deps.config.signup === 'invite') {
+    const [invited] = await db.select({ n: count() }).from(invitations).where(eq(invitations.email, email));
+    const [anyUser] = await db.select({ n: count() }).from(users);
+    if ((anyUser?.n ?? 0) > 0 && (invited?.n ?? 0) === 0) {
+      return refuse('forbidden', 'Sign-up on this instance is by invitation only; ask a team admin to invite this e-mail address.');
+    }
+  }
+
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (existing) return refuse('already_exists', 'An account with this e-mail address already exists; log in instead.', { field: 'email' });
+
+  const passwordHash = await deps.hasher.hash(input.password);
+  const id = deps.newId();
+  const now = deps.clock().toISOString();
+  const created = await db.transaction(async (tx) => {
+    // The first account on an empty instance administers it; the lock makes "first" unambiguous.
+    await tx.execute(sql`LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE`);
+    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(users);
+    const inserted = await tx
+      .insert(users)
+      .values({ id, email, name, passwordHash, isInstanceAdmin: n === 0, createdAt: now })
+      .onConflictDoNothing()
+      .returning();
+    const row = inserted[0];
+    if (!row) return null;
+    // Pending invitations turn into memberships.
+    const pending = await tx.delete(invitations).where(eq(invitations.email, email)).returning();
+    if (pending.length > 0) {
+      await tx
+        .insert(teamMembers)
+        .values(pending.map((inv) => ({ teamId: inv.teamId, userId: id, role: inv.role, createdAt: now })))
+        .onConflictDoNothing();
+    }
+    return row;
+  });
+  if (!created) return refuse('already_exists', 'An account with this e-mail address already exists; log in instead.', { field: 'email' });
+  return ok(await createSession(deps, toUser(created), userAgent));
+}
+
+/** A real argon2 hash of a throwaway password, so unknown e-mails cost the same time as wrong passwords. */
+let dummyHash: Promise<string> | null = null;
+
+export async function login(deps: AppDeps, input: { email: string; password: string }, userAgent: string | null): Promise<Result<NewSession>> {
+  const email = normaliseEmail(input.email);
+  const [row] = await deps.database.db.select().from(users).where(eq(users.email, email));
+  if (!row) {
+    dummyHash ??= deps.hasher.hash('opsboard-timing-equaliser');
+    await deps.hasher.verify(await dummyHash, input.password);
+    return refuse('invalid_credentials', 'E-mail or password is wrong.');
+  }
+  if (!(await deps.hasher.verify(row.passwordHash, input.password))) {
+    return refuse('invalid_credentials', 'E-mail or password is wrong.');
+  }
+  return ok(await createSession(deps, toUser(row), userAgent));
+}
+
+/** How often a session's last-seen time is written back: idle expiry needs minutes, not every request. */
+const TOUCH_AFTER_MS = 60_000;
+
+export type SessionCheck = { ok: true; auth: AuthInfo } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' };
+
+export async function resolveSession(deps: AppDeps, secret: string): Promise<SessionCheck> {
+  if (!secret.startsWith(`${SESSION_PREFIX}_`) || secret.length > 100) return { ok: false, reason: 'unknown' };
+  const id = sha256(secret);
+  const [row] = await deps.database.db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
+  if (!row) return { ok: false, reason: 'unknown' };
+  if (row.session.revokedAt) return { ok: false, reason: 'revoked' };
+  const now = deps.clock();
+  const lastSeen = new Date(iso(row.session.lastSeenAt));
+  if (new Date(iso(row.session.expiresAt)) <= now || addHours(lastSeen, deps.config.sessionIdleHours) <= now) {
+    return { ok: false, reason: 'expired' };
+  }
+  if (now.getTime() - lastSeen.getTime() > TOUCH_AFTER_MS) {
+    await deps.database.db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id));
+  }
+  return { ok: true, auth: { user: toUser(row.user), via: 'session', sessionId: id, csrfToken: row.session.csrfToken } };
+}
+
+export async function resolveApiToken(deps: AppDeps, secret: string): Promise<AuthInfo | null> {
+  if (!secret.startsWith(`${TOKEN_PREFIX}_`) || secret.length > 100) return null;
+  const [row] = await deps.database.db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, sha256(secret)));
+  if (!row || row.token.revokedAt) return null;
+  const now = deps.clock();
+  if (row.token.expiresAt && new Date(iso(row.token.expiresAt)) <= now) return null;
+  const lastUsed = row.token.lastUsedAt ? new Date(iso(row.token.lastUsedAt)).getTime() : 0;
+  if (now.getTime() - lastUsed > TOUCH_AFTER_MS) {
+    await deps.database.db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, row.token.id));
+  }
+  return { user: toUser(row.user), via: 'token', sessionId: null, csrfToken: null };
+}
+
+export async function revokeSession(deps: AppDeps, userId: string, sessionId: string): Promise<boolean> {
+  const rows = await deps.database.db
+    .update(sessions)
+    .set({ revokedAt: deps.clock().toISOString() })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+export async function listSessions(deps: AppDeps, userId: string, currentId: string | null) {
+  const now = deps.clock();
+  const rows = await deps.database.db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .orderBy(sql`${sessions.lastSeenAt} DESC`);
+  return rows
+    .filter((s) => new Date(iso(s.expiresAt)) > now && addHours(new Date(iso(s.lastSeenAt)), deps.config.sessionIdleHours) > now)
+    .map((s) => ({
+      id: s.id.slice(0, 16),
+      current: s.id === currentId,
+      userAgent: s.userAgent,
+      createdAt: iso(s.createdAt),
+      lastSeenAt: iso(s.lastSeenAt),
+      expiresAt: iso(s.expiresAt),
+    }));
+}
+
+/** Revokes one of the caller's sessions by the short id `listSessions` shows. */
+export async function revokeSessionByShortId(deps: AppDeps, userId: string, shortId: string): Promise<boolean> {
+  if (!/^[0-9a-f]{16}$/.test(shortId)) return false;
+  const rows = await deps.database.db
+    .update(sessions)
+    .set({ revokedAt: deps.clock().toISOString() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), sql`left(${sessions.id}, 16) = ${shortId}`))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+function toToken(row: typeof apiTokens.$inferSelect): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: iso(row.createdAt),
+    lastUsedAt: iso(row.lastUsedAt),
+    expiresAt: iso(row.expiresAt),
+  };
+}
+
+export async function createApiToken(
+  deps: AppDeps,
+  userId: string,
+  input: { name: string; expiresInDays?: number | undefined },
+): Promise<Result<{ token: ApiToken; secret: string }>> {
+  const name = input.name.trim();
+  if (name === '') return invalidField('name', 'must not be blank');
+  const secret = newSecret(TOKEN_PREFIX);
+  const now = deps.clock();
+  const [row] = await deps.database.db
+    .insert(apiTokens)
+    .values({
+      id: deps.newId(),
+      userId,
+      name,
+      tokenHash: sha256(secret),
+      prefix: secret.slice(0, 10),
+      createdAt: now.toISOString(),
+      expiresAt: input.expiresInDays ? addHours(now, input.expiresInDays * 24).toISOString() : null,
+    })
+    .returning();
+  return ok({ token: toToken(row!), secret });
+}
+
+export async function listApiTokens(deps: AppDeps, userId: string): Promise<ApiToken[]> {
+  const rows = await deps.database.db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .orderBy(apiTokens.createdAt);
+  return rows.map(toToken);
+}
+
+export async function revokeApiToken(deps: AppDeps, userId: string, tokenId: string): Promise<boolean> {
+  const rows = await deps.database.db
+    .update(apiTokens)
+    .set({ revokedAt: deps.clock().toISOString() })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}
+
+export async function hasUsers(deps: AppDeps): Promise<boolean> {
+  const rows = await deps.database.db.select({ id: users.id }).from(users).limit(1);
+  return rows.length > 0;
+}

@@ -1,0 +1,78 @@
+import type { Board, Card, Column, Lane } from '@opsboard/shared';
+import type { boards, cards, columns, lanes } from '../db/schema.js';
+import { iso } from '../db/time.js';
+
+export type BoardRow = typeof boards.$inferSelect;
+export type ColumnRow = typeof columns.$inferSelect;
+export type LaneRow = typeof lanes.$inferSelect;
+export type CardRow = typeof cards.$inferSelect;
+
+export function toBoard(r: BoardRow): Board {
+  return {
+    id: r.id,
+    teamId: r.teamId,
+    kind: r.kind,
+    name: r.name,
+    rank: r.rank,
+    personWipLimit: r.personWipLimit,
+    personWipPolicy: r.personWipPolicy,
+    archivedAt: iso(r.archivedAt),
+    createdAt: iso(r.createdAt),
+  };
+}
+
+export function toColumn(r: ColumnRow): Column {
+  return {
+    id: r.id,
+    boardId: r.boardId,
+    name: r.name,
+    rank: r.rank,
+    category: r.category,
+    wipLimit: r.wipLimit,
+    wipPolicy: r.wipPolicy,
+    archivedAt: iso(r.archivedAt),
+  };
+}
+
+export function toLane(r: LaneRow): Lane {
+  return {
+    id: r.id,
+    boardId: r.boardId,
+    name: r.name,
+    rank: r.rank,
+    wipLimit: r.wipLimit,
+    wipPolicy: r.wipPolicy,
+    archivedAt: iso(r.archivedAt),
+  };
+}
+
+export function toCard(r: CardRow): Card {
+  return {
+    id: r.id,
+    boardId: r.boardId,
+    number: r.number,
+    columnId: r.columnId,
+    laneId: r.laneId,
+    rank: r.rank,
+    version: r.version,
+    title: r.title,
+    description: r.description,
+    type: r.type,
+    points: r.points,
+    assigneeIds: r.assigneeIds,
+    featureId: r.featureId,
+    iterationId: r.iterationId,
+    labels: r.labels,
+    priority: r.priority,
+    blocked: r.blocked,
+    blockedReason: r.blockedReason,
+    dueDate: r.dueDate,
+    links: r.links,
+    overrideReason: r.overrideReason,
+    columnEnteredAt: iso(r.columnEnteredAt),
+    createdAt: iso(r.createdAt),
+    updatedAt: iso(r.updatedAt),
+    createdBy: r.createdBy,
+    archivedAt: iso(r.archivedAt),
+  };
+}

@@ -1,0 +1,89 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import fastJson from 'fast-json-stringify';
+import { BoardSnapshot } from '@opsboard/shared';
+import type { Db } from '../db/database.js';
+import { boards, cards, columns, lanes, streams, teamMembers } from '../db/schema.js';
+import { decide } from '../teams/access.js';
+import { notFound, ok, type Result } from '../http/result.js';
+import { toBoard, toCard, toColumn, toLane } from './mappers.js';
+
+const serialize = fastJson(BoardSnapshot as Parameters<typeof fastJson>[0]);
+
+interface Cached {
+  seq: number;
+  body: Buffer;
+}
+
+/**
+ * Serialized board snapshots keyed by (board, seq). A board's snapshot only
+ * changes when its seq does, so a repeated read at the same seq is one small
+ * query and a buffer copy (PITFALLS 14). Bounded: least recently read boards go first.
+ */
+export class SnapshotCache {
+  private readonly entries = new Map<string, Cached>();
+  constructor(private readonly maxBoards = 64) {}
+
+  get(boardId: string, seq: number): Buffer | null {
+    const hit = this.entries.get(boardId);
+    if (!hit || hit.seq !== seq) return null;
+    this.entries.delete(boardId);
+    this.entries.set(boardId, hit);
+    return hit.body;
+  }
+
+  set(boardId: string, seq: number, body: Buffer): void {
+    const current = this.entries.get(boardId);
+    if (current && current.seq > seq) return;
+    this.entries.delete(boardId);
+    this.entries.set(boardId, { seq, body });
+    while (this.entries.size > this.maxBoards) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+}
+
+/** Reads a board's snapshot, consistent with its seq, in one repeatable-read transaction. */
+export async function readSnapshot(db: Db, boardId: string): Promise<BoardSnapshot | null> {
+  return db.transaction(
+    async (tx) => {
+      const [head] = await tx
+        .select({ board: boards, seq: streams.lastSeq })
+        .from(boards)
+        .innerJoin(streams, eq(streams.id, boards.id))
+        .where(eq(boards.id, boardId));
+      if (!head) return null;
+      // One connection: the queries run one after another.
+      const columnRows = await tx.select().from(columns).where(and(eq(columns.boardId, boardId), isNull(columns.archivedAt))).orderBy(asc(columns.rank), asc(columns.id));
+      const laneRows = await tx.select().from(lanes).where(and(eq(lanes.boardId, boardId), isNull(lanes.archivedAt))).orderBy(asc(lanes.rank), asc(lanes.id));
+      const cardRows = await tx.select().from(cards).where(and(eq(cards.boardId, boardId), isNull(cards.archivedAt))).orderBy(asc(cards.rank), asc(cards.id));
+      return {
+        board: toBoard(head.board),
+        seq: head.seq,
+        columns: columnRows.map(toColumn),
+        lanes: laneRows.map(toLane),
+        cards: cardRows.map(toCard),
+      };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
+/** The snapshot as JSON bytes for a member of the board's team; 404 for anyone else. */
+export async function snapshotBody(db: Db, cache: SnapshotCache, userId: string, boardId: string): Promise<Result<Buffer>> {
+  const [head] = await db
+    .select({ seq: streams.lastSeq, role: teamMembers.role })
+    .from(streams)
+    .leftJoin(teamMembers, and(eq(teamMembers.teamId, streams.teamId), eq(teamMembers.userId, userId)))
+    .where(and(eq(streams.id, boardId), eq(streams.kind, 'board')));
+  const access = decide(head?.role ?? null, 'read', 'Board');
+  if (!access.ok) return access;
+  const cached = cache.get(boardId, head!.seq);
+  if (cached) return ok(cached);
+  const snapshot = await readSnapshot(db, boardId);
+  if (!snapshot) return notFound('Board');
+  const body = Buffer.from(serialize(snapshot));
+  cache.set(boardId, snapshot.seq, body);
+  return ok(body);
+}

@@ -1,0 +1,100 @@
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Card, CardDetail, CardLink, HistoryEntry } from '@opsboard/shared';
+import { toCard } from '../boards/mappers.js';
+import type { Database, Queryable } from '../db/database.js';
+import { boards, cards, columns, events, streams, teamMembers, users } from '../db/schema.js';
+import { iso } from '../db/time.js';
+import { ok, type Result } from '../http/result.js';
+import { decide } from '../teams/access.js';
+import type { StoredEvent } from '../events/append.js';
+import { readEvents } from '../realtime/hub.js';
+
+async function readableCard(db: Queryable, userId: string, cardId: string) {
+  const [row] = await db
+    .select({ card: cards, role: teamMembers.role })
+    .from(cards)
+    .leftJoin(teamMembers, and(eq(teamMembers.teamId, cards.teamId), eq(teamMembers.userId, userId)))
+    .where(eq(cards.id, cardId));
+  const access = decide(row?.role ?? null, 'read', 'Card');
+  return access.ok ? ok(row!.card) : access;
+}
+
+export async function cardDetail(db: Queryable, userId: string, cardId: string): Promise<Result<CardDetail>> {
+  const found = await readableCard(db, userId, cardId);
+  if (!found.ok) return found;
+  const card = toCard(found.value);
+  const incomingRows = await db
+    .select({ id: cards.id, links: cards.links })
+    .from(cards)
+    .where(and(eq(cards.teamId, found.value.teamId), sql`${cards.links} @> ${JSON.stringify([{ cardId }])}::jsonb`));
+  const incoming: CardLink[] = incomingRows.flatMap((r) => r.links.filter((l) => l.cardId === cardId).map((l) => ({ kind: l.kind, cardId: r.id })));
+  const ids = [...new Set([...card.links.map((l) => l.cardId), ...incoming.map((l) => l.cardId)])];
+  const related =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ id: cards.id, number: cards.number, title: cards.title, boardId: cards.boardId, boardName: boards.name, columnName: columns.name, archivedAt: cards.archivedAt })
+          .from(cards)
+          .innerJoin(boards, eq(boards.id, cards.boardId))
+          .innerJoin(columns, eq(columns.id, cards.columnId))
+          .where(inArray(cards.id, ids));
+  return ok({
+    card,
+    incoming,
+    related: related.map(({ archivedAt, ...r }) => ({ ...r, archived: archivedAt !== null })),
+  });
+}
+
+/** Everything that happened to a card, oldest first, from the event log (across boards it moved between). */
+export async function cardHistory(db: Queryable, userId: string, cardId: string): Promise<Result<HistoryEntry[]>> {
+  const found = await readableCard(db, userId, cardId);
+  if (!found.ok) return found;
+  const rows = await db
+    .select({ e: events, actorName: users.name })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorId))
+    .where(eq(events.subjectId, cardId))
+    .orderBy(asc(events.at), asc(events.seq))
+    .limit(1000);
+  return ok(
+    rows.map(({ e, actorName }) => ({
+      streamId: e.streamId,
+      seq: e.seq,
+      type: e.type,
+      at: iso(e.at),
+      actor: e.actorId && actorName !== null ? { id: e.actorId, name: actorName } : null,
+      payload: e.payload,
+    })),
+  );
+}
+
+export async function archivedCards(db: Queryable, userId: string, boardId: string): Promise<Result<Card[]>> {
+  const [row] = await db
+    .select({ role: teamMembers.role })
+    .from(boards)
+    .leftJoin(teamMembers, and(eq(teamMembers.teamId, boards.teamId), eq(teamMembers.userId, userId)))
+    .where(eq(boards.id, boardId));
+  const access = decide(row?.role ?? null, 'read', 'Board');
+  if (!access.ok) return access;
+  const rows = await db
+    .select()
+    .from(cards)
+    .where(and(eq(cards.boardId, boardId), isNotNull(cards.archivedAt)))
+    .orderBy(desc(cards.archivedAt))
+    .limit(500);
+  return ok(rows.map(toCard));
+}
+
+/** "Events since N" for any stream the caller can read (board or team). */
+export async function streamEvents(database: Database, userId: string, streamId: string, since: number, limit: number): Promise<Result<{ seq: number; events: StoredEvent[] }>> {
+  const [row] = await database.db
+    .select({ lastSeq: streams.lastSeq, role: teamMembers.role })
+    .from(streams)
+    .leftJoin(teamMembers, and(eq(teamMembers.teamId, streams.teamId), eq(teamMembers.userId, userId)))
+    .where(eq(streams.id, streamId));
+  const access = decide(row?.role ?? null, 'read', 'Stream');
+  if (!access.ok) return access;
+  const upTo = Math.min(row!.lastSeq, since + limit);
+  return ok({ seq: row!.lastSeq, events: await readEvents(database, streamId, since, upTo) });
+}
+

@@ -1,0 +1,453 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { checkWip, type Card, type CardLink, type CreateCardBody, type MoveCardBody, type RestoreCardBody, type Role, type UpdateCardBody } from '@opsboard/shared';
+import type { AuthInfo } from '../auth/service.js';
+import { diff } from '../boards/service.js';
+import { toCard, type BoardRow, type CardRow, type ColumnRow, type LaneRow } from '../boards/mappers.js';
+import type { ServiceDeps } from '../context.js';
+import type { Tx } from '../db/database.js';
+import { boards, cards, columns, teamMembers, teams } from '../db/schema.js';
+import { mutate, type WriteContext } from '../events/unit-of-work.js';
+import { invalidField, ok, refuse, type Refusal, type Result } from '../http/result.js';
+import { decide } from '../teams/access.js';
+import { decideEntry, lockColumns, lockLane, personScopes, rebalanceColumn, type Anchors } from './placement.js';
+
+type Opts = { idempotencyKey?: string | null | undefined };
+
+interface LoadedCard {
+  card: CardRow;
+  board: BoardRow;
+  role: Role | null;
+}
+
+/** The card, its board and the caller's role, with the card row locked for the change. */
+async function lockCard(tx: Tx, cardId: string, userId: string): Promise<LoadedCard | null> {
+  const [row] = await tx
+    .select({ card: cards, board: boards, role: teamMembers.role })
+    .from(cards)
+    .innerJoin(boards, eq(boards.id, cards.boardId))
+    .leftJoin(teamMembers, and(eq(teamMembers.teamId, cards.teamId), eq(teamMembers.userId, userId)))
+    .where(eq(cards.id, cardId))
+    .for('update', { of: [cards] });
+  return row ?? null;
+}
+
+function writable(found: LoadedCard | null): Result<LoadedCard> {
+  const access = decide(found?.role ?? null, 'write', 'Card');
+  if (!access.ok) return access;
+  if (found!.board.archivedAt) return refuse('conflict', 'The board is archived; restore it first.');
+  return ok(found!);
+}
+
+function versionConflict(card: CardRow): { ok: false; refusal: Refusal } {
+  return refuse('version_conflict', `The card changed since you loaded it (now version ${card.version}); review the current card and apply your change again.`, {
+    current: toCard(card),
+  });
+}
+
+/** Checks people, feature, iteration and links belong to the team; names the field that does not. */
+async function validateReferences(
+  tx: Tx,
+  teamId: string,
+  selfId: string,
+  input: { assigneeIds?: readonly string[] | undefined; links?: readonly CardLink[] | undefined },
+): Promise<Result<null>> {
+  if (input.assigneeIds && input.assigneeIds.length > 0) {
+    const found = await tx
+      .select({ userId: teamMembers.userId, role: teamMembers.role })
+      .from(teamMembers)
+      .where(and(eq(teamMembers.teamId, teamId), inArray(teamMembers.userId, [...input.assigneeIds])));
+    const members = new Set(found.map((m) => m.userId));
+    const missing = input.assigneeIds.findIndex((id) => !members.has(id));
+    if (missing >= 0) return invalidField(`assigneeIds[${missing}]`, 'is not a member of this team');
+  }
+  if (input.links && input.links.length > 0) {
+    const ids = [...new Set(input.links.map((l) => l.cardId))];
+    const self = input.links.findIndex((l) => l.cardId === selfId);
+    if (self >= 0) return invalidField(`links[${self}].cardId`, 'a card cannot link to itself');
+    const found = await tx.select({ id: cards.id }).from(cards).where(and(eq(cards.teamId, teamId), inArray(cards.id, ids)));
+    const known = new Set(found.map((c) => c.id));
+    const missing = input.links.findIndex((l) => !known.has(l.cardId));
+    if (missing >= 0) return invalidField(`links[${missing}].cardId`, 'is not a card of this team');
+    const seen = new Set<string>();
+    for (const [i, l] of input.links.entries()) {
+      const k = `${l.kind}:${l.cardId}`;
+      if (seen.has(k)) return invalidField(`links[${i}]`, 'is listed twice');
+      seen.add(k);
+    }
+  }
+  return ok(null);
+}
+
+async function targetColumn(tx: Tx, boardId: string, columnId: string | undefined, field: string): Promise<Result<string>> {
+  if (columnId !== undefined) return ok(columnId);
+  const [first] = await tx
+    .select({ id: columns.id })
+    .from(columns)
+    .where(and(eq(columns.boardId, boardId), isNull(columns.archivedAt)))
+    .orderBy(asc(columns.rank), asc(columns.id))
+    .limit(1);
+  return first ? ok(first.id) : invalidField(field, 'the board has no columns');
+}
+
+/** Validates the target cell (column, lane) on the board after the locks are held. */
+function checkCell(
+  locked: Map<string, ColumnRow>,
+  boardId: string,
+  columnId: string,
+  lane: LaneRow | null,
+  laneId: string | null,
+  fields: { column: string; lane: string },
+): Result<ColumnRow> {
+  const column = locked.get(columnId);
+  if (!column || column.boardId !== boardId) return invalidField(fields.column, 'is not a column of this board');
+  if (column.archivedAt) return invalidField(fields.column, 'is an archived column');
+  if (laneId !== null && (!lane || lane.boardId !== boardId)) return invalidField(fields.lane, 'is not a swimlane of this board');
+  if (lane?.archivedAt) return invalidField(fields.lane, 'is an archived swimlane');
+  return ok(column);
+}
+
+function anchorsOf(body: { afterCardId?: string | null | undefined; beforeCardId?: string | null | undefined; position?: number | undefined }): Anchors {
+  return { afterCardId: body.afterCardId, beforeCardId: body.beforeCardId, position: body.position };
+}
+
+async function maybeRebalance(w: WriteContext, decision: { rebalance: boolean }, columnId: string, boardId: string, teamId: string): Promise<void> {
+  if (!decision.rebalance) return;
+  const ranks = await rebalanceColumn(w.tx, columnId);
+  w.emit(boardId, teamId, [{ type: 'cards.reranked', subjectId: columnId, payload: { columnId, ranks } }]);
+}
+
+async function reloadCard(tx: Tx, cardId: string): Promise<CardRow> {
+  const [row] = await tx.select().from(cards).where(eq(cards.id, cardId));
+  return row!;
+}
+
+export async function createCard(deps: ServiceDeps, auth: AuthInfo, boardId: string, body: CreateCardBody, o: Opts): Promise<Result<Card>> {
+  return mutate(deps, { actor: { userId: auth.user.id }, idempotencyKey: o.idempotencyKey }, async (w) => {
+    const [found] = await w.tx
+      .select({ board: boards, role: teamMembers.role })
+      .from(boards)
+      .leftJoin(teamMembers, and(eq(teamMembers.teamId, boards.teamId), eq(teamMembers.userId, auth.user.id)))
+      .where(eq(boards.id, boardId));
+    const access = decide(found?.role ?? null, 'write', 'Board');
+    if (!access.ok) return access;
+    const board = found!.board;
+    if (board.archivedAt) return refuse('conflict', 'The board is archived; restore it first.');
+    return insertCard(w, deps.newId(), board, body, auth.user.id);
+  });
+}
+
+/** The guarded insert every new card goes through (UI, API, webhooks, conversions). */
+export async function insertCard(
+  w: WriteContext,
+  cardId: string,
+  board: BoardRow,
+  body: CreateCardBody,
+  createdBy: string | null,
+): Promise<Result<Card>> {
+  const title = body.title.trim();
+  if (title === '') return invalidField('title', 'must not be blank');
+  const refs = await validateReferences(w.tx, board.teamId, cardId, body);
+  if (!refs.ok) return refs;
+  const columnId = await targetColumn(w.tx, board.id, body.columnId, 'columnId');
+  if (!columnId.ok) return columnId;
+  const locked = await lockColumns(w.tx, [columnId.value]);
+  const laneId = body.laneId ?? null;
+  const lane = laneId ? await lockLane(w.tx, laneId) : null;
+  const cell = checkCell(locked, board.id, columnId.value, lane, laneId, { column: 'columnId', lane: 'laneId' });
+  if (!cell.ok) return cell;
+  const assigneeIds = body.assigneeIds ?? [];
+  const decision = await decideEntry(w.tx, {
+    boardId: board.id,
+    cardId,
+    toColumn: cell.value,
+    toLane: lane,
+    from: null,
+    assigneeIds,
+    personWipLimit: board.personWipLimit,
+    personWipPolicy: board.personWipPolicy,
+    anchors: anchorsOf(body),
+    overrideReason: body.overrideReason,
+  });
+  if (!decision.ok) return { ok: false, refusal: decision.refusal };
+  const [team] = await w.tx
+    .update(teams)
+    .set({ cardSeq: sql`${teams.cardSeq} + 1` })
+    .where(eq(teams.id, board.teamId))
+    .returning({ cardSeq: teams.cardSeq });
+  const blocked = body.blocked ?? false;
+  const overrideReason = decision.overridden ? body.overrideReason!.trim() : null;
+  const [row] = await w.tx
+    .insert(cards)
+    .values({
+      id: cardId,
+      teamId: board.teamId,
+      boardId: board.id,
+      number: team!.cardSeq,
+      columnId: cell.value.id,
+      laneId,
+      rank: decision.rank,
+      version: 1,
+      title,
+      description: body.description ?? '',
+      type: body.type ?? (board.kind === 'interrupts' ? 'interrupt' : 'story'),
+      points: body.points ?? null,
+      assigneeIds: [...assigneeIds],
+      featureId: body.featureId ?? null,
+      iterationId: body.iterationId ?? null,
+      labels: (body.labels ?? []).map((l) => l.trim()).filter(Boolean),
+      priority: body.priority ?? 'none',
+      blocked,
+      blockedReason: blocked ? (body.blockedReason?.trim() || null) : null,
+      dueDate: body.dueDate ?? null,
+      links: body.links ?? [],
+      overrideReason,
+      columnEnteredAt: w.now,
+      createdAt: w.now,
+      updatedAt: w.now,
+      createdBy,
+    })
+    .returning();
+  w.emit(board.id, board.teamId, [{ type: 'card.created', subjectId: cardId, payload: { card: toCard(row!), overrideReason } }]);
+  await maybeRebalance(w, decision, cell.value.id, board.id, board.teamId);
+  return ok(toCard(decision.rebalance ? await reloadCard(w.tx, cardId) : row!));
+}
+
+const EDITABLE = [
+  'title',
+  'description',
+  'type',
+  'points',
+  'assigneeIds',
+  'featureId',
+  'iterationId',
+  'labels',
+  'priority',
+  'blocked',
+  'blockedReason',
+  'dueDate',
+  'links',
+] as const;
+
+export async function updateCard(deps: ServiceDeps, auth: AuthInfo, cardId: string, body: UpdateCardBody, o: Opts): Promise<Result<Card>> {
+  return mutate(deps, { actor: { userId: auth.user.id }, idempotencyKey: o.idempotencyKey }, async (w) => {
+    const found = writable(await lockCard(w.tx, cardId, auth.user.id));
+    if (!found.ok) return found;
+    const { card: current, board } = found.value;
+    if (current.archivedAt) return refuse('conflict', 'The card is archived; restore it first.');
+    if (body.version !== current.version) return versionConflict(current);
+    return applyUpdate(w, board, current, body);
+  });
+}
+
+/** Writes an edit to a locked card: validation, per-person limits on new assignees, diff, event. */
+export async function applyUpdate(w: WriteContext, board: BoardRow, current: CardRow, body: Omit<UpdateCardBody, 'version'>): Promise<Result<Card>> {
+  const title = body.title?.trim();
+  if (title === '') return invalidField('title', 'must not be blank');
+  const refs = await validateReferences(w.tx, board.teamId, current.id, body);
+  if (!refs.ok) return refs;
+
+  const newAssignees = (body.assigneeIds ?? []).filter((id) => !current.assigneeIds.includes(id));
+  if (newAssignees.length > 0 && board.personWipLimit !== null) {
+    const [column] = await w.tx.select({ category: columns.category }).from(columns).where(eq(columns.id, current.columnId));
+    if (column?.category === 'doing') {
+      const scopes = await personScopes(w.tx, board.id, current.id, newAssignees, board.personWipLimit, board.personWipPolicy);
+      const decision = checkWip(scopes, null);
+      if (!decision.ok) return { ok: false, refusal: decision.refusal };
+    }
+  }
+
+  const before = toCard(current);
+  const blocked = body.blocked ?? before.blocked;
+  const proposed: Card = {
+    ...before,
+    title: title ?? before.title,
+    description: body.description ?? before.description,
+    type: body.type ?? before.type,
+    points: body.points !== undefined ? body.points : before.points,
+    assigneeIds: body.assigneeIds ? [...body.assigneeIds] : before.assigneeIds,
+    featureId: body.featureId !== undefined ? body.featureId : before.featureId,
+    iterationId: body.iterationId !== undefined ? body.iterationId : before.iterationId,
+    labels: body.labels ? body.labels.map((l) => l.trim()).filter(Boolean) : before.labels,
+    priority: body.priority ?? before.priority,
+    blocked,
+    blockedReason: !blocked ? null : body.blockedReason !== undefined ? body.blockedReason?.trim() || null : before.blockedReason,
+    dueDate: body.dueDate !== undefined ? body.dueDate : before.dueDate,
+    links: body.links ? [...body.links] : before.links,
+  };
+  const changes = diff(before, proposed, EDITABLE);
+  // An edit that changes nothing writes nothing and keeps the version.
+  if (Object.keys(changes).length === 0) return ok(before);
+  const [row] = await w.tx
+    .update(cards)
+    .set({
+      title: proposed.title,
+      description: proposed.description,
+      type: proposed.type,
+      points: proposed.points,
+      assigneeIds: proposed.assigneeIds,
+      featureId: proposed.featureId,
+      iterationId: proposed.iterationId,
+      labels: proposed.labels,
+      priority: proposed.priority,
+      blocked: proposed.blocked,
+      blockedReason: proposed.blockedReason,
+      dueDate: proposed.dueDate,
+      links: proposed.links,
+      version: sql`${cards.version} + 1`,
+      updatedAt: w.now,
+    })
+    .where(eq(cards.id, current.id))
+    .returning();
+  const card = toCard(row!);
+  w.emit(board.id, board.teamId, [{ type: 'card.updated', subjectId: card.id, payload: { card, changes } }]);
+  return ok(card);
+}
+
+export async function moveCard(deps: ServiceDeps, auth: AuthInfo, cardId: string, body: MoveCardBody, o: Opts): Promise<Result<Card>> {
+  return mutate(deps, { actor: { userId: auth.user.id }, idempotencyKey: o.idempotencyKey }, async (w) => {
+    const found = writable(await lockCard(w.tx, cardId, auth.user.id));
+    if (!found.ok) return found;
+    const { card: current, board } = found.value;
+    if (current.archivedAt) return refuse('conflict', 'The card is archived; restore it first.');
+    if (body.version !== undefined && body.version !== current.version) return versionConflict(current);
+
+    let target = board;
+    if (body.toBoardId !== undefined && body.toBoardId !== board.id) {
+      const [other] = await w.tx.select().from(boards).where(and(eq(boards.id, body.toBoardId), eq(boards.teamId, board.teamId)));
+      if (!other) return invalidField('toBoardId', 'is not a board of this team');
+      if (other.archivedAt) return invalidField('toBoardId', 'is an archived board');
+      target = other;
+    }
+    const crossBoard = target.id !== board.id;
+    const locked = await lockColumns(w.tx, [current.columnId, body.toColumnId]);
+    const laneId = body.laneId !== undefined ? body.laneId : crossBoard ? null : current.laneId;
+    const lane = laneId ? await lockLane(w.tx, laneId) : null;
+    const cell = checkCell(locked, target.id, body.toColumnId, lane, laneId, { column: 'toColumnId', lane: 'laneId' });
+    if (!cell.ok) return cell;
+    const fromColumn = locked.get(current.columnId)!;
+
+    const decision = await decideEntry(w.tx, {
+      boardId: target.id,
+      cardId,
+      toColumn: cell.value,
+      toLane: lane,
+      from: crossBoard ? null : { column: fromColumn, laneId: current.laneId },
+      assigneeIds: current.assigneeIds,
+      personWipLimit: target.personWipLimit,
+      personWipPolicy: target.personWipPolicy,
+      anchors: anchorsOf(body),
+      overrideReason: body.overrideReason,
+    });
+    if (!decision.ok) return { ok: false, refusal: decision.refusal };
+
+    const columnChanged = cell.value.id !== current.columnId;
+    const overrideReason = decision.overridden ? body.overrideReason!.trim() : columnChanged ? null : current.overrideReason;
+    const [row] = await w.tx
+      .update(cards)
+      .set({
+        boardId: target.id,
+        columnId: cell.value.id,
+        laneId,
+        rank: decision.rank,
+        overrideReason,
+        version: sql`${cards.version} + 1`,
+        updatedAt: w.now,
+        ...(columnChanged && { columnEnteredAt: w.now }),
+      })
+      .where(eq(cards.id, cardId))
+      .returning();
+    const card = toCard(row!);
+    if (crossBoard) {
+      w.emit(board.id, board.teamId, [{ type: 'card.moved_out', subjectId: cardId, payload: { cardId, toBoardId: target.id } }]);
+      w.emit(target.id, target.teamId, [{ type: 'card.moved_in', subjectId: cardId, payload: { card, fromBoardId: board.id, overrideReason: decision.overridden ? overrideReason : null } }]);
+    } else {
+      w.emit(board.id, board.teamId, [
+        {
+          type: 'card.moved',
+          subjectId: cardId,
+          payload: {
+            card,
+            from: { columnId: current.columnId, laneId: current.laneId, rank: current.rank },
+            to: { columnId: card.columnId, laneId: card.laneId, rank: card.rank },
+            overrideReason: decision.overridden ? overrideReason : null,
+          },
+        },
+      ]);
+    }
+    await maybeRebalance(w, decision, cell.value.id, target.id, target.teamId);
+    return ok(decision.rebalance ? toCard(await reloadCard(w.tx, cardId)) : card);
+  });
+}
+
+export async function archiveCard(deps: ServiceDeps, auth: AuthInfo, cardId: string, version: number | undefined, o: Opts): Promise<Result<Card>> {
+  return mutate(deps, { actor: { userId: auth.user.id }, idempotencyKey: o.idempotencyKey }, async (w) => {
+    const found = writable(await lockCard(w.tx, cardId, auth.user.id));
+    if (!found.ok) return found;
+    const { card: current, board } = found.value;
+    if (version !== undefined && version !== current.version) return versionConflict(current);
+    if (current.archivedAt) return ok(toCard(current));
+    const [row] = await w.tx
+      .update(cards)
+      .set({ archivedAt: w.now, version: sql`${cards.version} + 1`, updatedAt: w.now })
+      .where(eq(cards.id, cardId))
+      .returning();
+    const card = toCard(row!);
+    w.emit(board.id, board.teamId, [{ type: 'card.archived', subjectId: cardId, payload: { card } }]);
+    return ok(card);
+  });
+}
+
+export async function restoreCard(deps: ServiceDeps, auth: AuthInfo, cardId: string, body: RestoreCardBody, o: Opts): Promise<Result<Card>> {
+  return mutate(deps, { actor: { userId: auth.user.id }, idempotencyKey: o.idempotencyKey }, async (w) => {
+    const found = writable(await lockCard(w.tx, cardId, auth.user.id));
+    if (!found.ok) return found;
+    const { card: current, board } = found.value;
+    if (!current.archivedAt) return ok(toCard(current));
+    let columnId = body.columnId ?? current.columnId;
+    if (body.columnId === undefined) {
+      const [original] = await w.tx.select({ archivedAt: columns.archivedAt }).from(columns).where(eq(columns.id, columnId));
+      if (!original || original.archivedAt) {
+        const first = await targetColumn(w.tx, board.id, undefined, 'columnId');
+        if (!first.ok) return first;
+        columnId = first.value;
+      }
+    }
+    const locked = await lockColumns(w.tx, [columnId]);
+    const lane = current.laneId ? await lockLane(w.tx, current.laneId) : null;
+    const laneId = lane && !lane.archivedAt ? lane.id : null;
+    const cell = checkCell(locked, board.id, columnId, laneId ? lane : null, laneId, { column: 'columnId', lane: 'laneId' });
+    if (!cell.ok) return cell;
+    const decision = await decideEntry(w.tx, {
+      boardId: board.id,
+      cardId,
+      toColumn: cell.value,
+      toLane: laneId ? lane : null,
+      from: null,
+      assigneeIds: current.assigneeIds,
+      personWipLimit: board.personWipLimit,
+      personWipPolicy: board.personWipPolicy,
+      anchors: {},
+      overrideReason: body.overrideReason,
+    });
+    if (!decision.ok) return { ok: false, refusal: decision.refusal };
+    const overrideReason = decision.overridden ? body.overrideReason!.trim() : null;
+    const [row] = await w.tx
+      .update(cards)
+      .set({
+        archivedAt: null,
+        columnId,
+        laneId,
+        rank: decision.rank,
+        overrideReason,
+        columnEnteredAt: w.now,
+        version: sql`${cards.version} + 1`,
+        updatedAt: w.now,
+      })
+      .where(eq(cards.id, cardId))
+      .returning();
+    const card = toCard(row!);
+    w.emit(board.id, board.teamId, [{ type: 'card.restored', subjectId: cardId, payload: { card, overrideReason } }]);
+    await maybeRebalance(w, decision, columnId, board.id, board.teamId);
+    return ok(decision.rebalance ? toCard(await reloadCard(w.tx, cardId)) : card);
+  });
+}

@@ -1,0 +1,129 @@
+/**
+ * The one place the environment is read. Every problem is collected and
+ * reported at once, so a misconfigured deployment fails at boot with a list.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; null runs on embedded PGlite. */
+  databaseUrl: string | null;
+  dataDir: string;
+  dbPoolMax: number;
+  /** `auto`: seed an empty embedded database; `on`: seed any empty database; `off`: never. */
+  demo: 'auto' | 'on' | 'off';
+  publicUrl: string | null;
+  /** Extra origins allowed to open websockets and send cookie-authenticated requests. */
+  allowedOrigins: string[];
+  signup: 'open' | 'invite';
+  sessionIdleHours: number;
+  sessionMaxDays: number;
+  trustProxy: boolean;
+  logLevel: string;
+  migrationsDir: string;
+  clientDir: string;
+  /** Login attempts per window per address and per e-mail. */
+  loginRateLimit: number;
+  rateLimitWindowSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** The repository (or image) root: the first ancestor holding migrations/meta/_journal.json. */
+export function findRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(path.join(dir, 'migrations', 'meta', '_journal.json'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the migrations folder above ${from}`);
+    dir = parent;
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const oneOf = <T extends string>(name: string, values: readonly T[], fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if ((values as readonly string[]).includes(raw)) return raw as T;
+    problems.push(`${name} must be one of ${values.join(', ')} (got "${raw}")`);
+    return fallback;
+  };
+  const url = (name: string): string | null => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return null;
+    try {
+      new URL(raw);
+      return raw;
+    } catch {
+      problems.push(`${name} must be a URL (got "${raw}")`);
+      return null;
+    }
+  };
+
+  const databaseUrl = url('DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:/.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  const publicUrl = url('OPSBOARD_PUBLIC_URL');
+  const allowedOrigins: string[] = [];
+  for (const origin of (env.OPSBOARD_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    try {
+      allowedOrigins.push(new URL(origin).origin);
+    } catch {
+      problems.push(`OPSBOARD_ALLOWED_ORIGINS has an entry that is not a URL: "${origin}"`);
+    }
+  }
+  if (publicUrl) allowedOrigins.push(new URL(publicUrl).origin);
+
+  let root = '';
+  try {
+    root = findRoot();
+  } catch (err) {
+    if (!env.OPSBOARD_MIGRATIONS_DIR) problems.push((err as Error).message);
+  }
+
+  const config: Config = {
+    port: int('PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.OPSBOARD_DATA_DIR || 'data'),
+    dbPoolMax: int('OPSBOARD_DB_POOL_MAX', 10, 1, 500),
+    demo: oneOf('OPSBOARD_DEMO', ['auto', 'on', 'off'] as const, 'auto'),
+    publicUrl,
+    allowedOrigins,
+    signup: oneOf('OPSBOARD_SIGNUP', ['open', 'invite'] as const, 'open'),
+    sessionIdleHours: int('OPSBOARD_SESSION_IDLE_HOURS', 72, 1, 24 * 90),
+    sessionMaxDays: int('OPSBOARD_SESSION_MAX_DAYS', 30, 1, 365),
+    trustProxy: oneOf('OPSBOARD_TRUST_PROXY', ['true', 'false'] as const, 'false') === 'true',
+    logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    migrationsDir: env.OPSBOARD_MIGRATIONS_DIR || path.join(root, 'migrations'),
+    clientDir: env.OPSBOARD_CLIENT_DIR || path.join(root, 'client', 'dist'),
+    loginRateLimit: int('OPSBOARD_LOGIN_RATE_LIMIT', 10, 1, 100_000),
+    rateLimitWindowSeconds: int('OPSBOARD_RATE_LIMIT_WINDOW_SECONDS', 300, 1, 86_400),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Defaults for tests and tools that build an app without an environment. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const base = loadConfig({});
+  return { ...base, logLevel: 'silent', demo: 'off', ...overrides };
+}

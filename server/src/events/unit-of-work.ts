@@ -1,0 +1,109 @@
+import { and, eq } from 'drizzle-orm';
+import type { ServiceDeps } from '../context.js';
+import type { Tx } from '../db/database.js';
+import { mutations } from '../db/schema.js';
+import type { Result } from '../http/result.js';
+import { appendEvents, type NewEvent, type StoredEvent } from './append.js';
+
+/** Who is changing something: a person, or the system (webhooks, rotation) with no user. */
+export interface Actor {
+  userId: string | null;
+}
+
+export interface WriteContext {
+  tx: Tx;
+  actor: Actor;
+  /** One instant for the whole change: rows and events agree on it. */
+  now: string;
+  clientMutationId: string | null;
+  /** Queue events for a stream; they are appended at the end of the transaction, one statement per stream. */
+  emit(streamId: string, teamId: string, events: readonly NewEvent[]): void;
+}
+
+export interface MutationOptions {
+  actor: Actor;
+  /** An Idempotency-Key: a repeat with the same key returns the first result and changes nothing. */
+  idempotencyKey?: string | null | undefined;
+}
+
+/** `publish` is called after commit with everything the transaction appended, in stream order. */
+export type MutationDeps = Pick<ServiceDeps, 'database' | 'clock' | 'publish'>;
+
+class Rollback<T> extends Error {
+  constructor(readonly result: Result<T>) {
+    super('rollback');
+  }
+}
+
+const RETRYABLE = new Set(['40001', '40P01']);
+function isRetryable(err: unknown): boolean {
+  for (let e: unknown = err, i = 0; e && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && RETRYABLE.has(code)) return true;
+  }
+  return false;
+}
+function isDuplicateKey(err: unknown, constraint: string): boolean {
+  for (let e: unknown = err, i = 0; e && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    const c = e as { code?: unknown; constraint?: unknown };
+    if (c.code === '23505' && c.constraint === constraint) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs one change as one transaction: load, decide, write, append events,
+ * commit, then publish. A refusal rolls everything back and is returned as a
+ * value. Stream counters are bumped last, in stream-id order, so concurrent
+ * writers never deadlock on them.
+ */
+export async function mutate<T>(deps: MutationDeps, opts: MutationOptions, fn: (w: WriteContext) => Promise<Result<T>>): Promise<Result<T>> {
+  const key = opts.idempotencyKey ?? null;
+  const actorId = opts.actor.userId;
+  for (let attempt = 0; ; attempt++) {
+    let appended: StoredEvent[] = [];
+    try {
+      const result = await deps.database.db.transaction(async (tx) => {
+        if (key && actorId) {
+          const [previous] = await tx
+            .select({ response: mutations.response })
+            .from(mutations)
+            .where(and(eq(mutations.actorId, actorId), eq(mutations.key, key)));
+          if (previous) return { ok: true, value: previous.response as T } satisfies Result<T>;
+        }
+        const queued = new Map<string, { teamId: string; events: NewEvent[] }>();
+        const now = deps.clock().toISOString();
+        const w: WriteContext = {
+          tx,
+          actor: opts.actor,
+          now,
+          clientMutationId: key,
+          emit(streamId, teamId, events) {
+            const q = queued.get(streamId) ?? { teamId, events: [] };
+            q.events.push(...events);
+            queued.set(streamId, q);
+          },
+        };
+        const r = await fn(w);
+        if (!r.ok) throw new Rollback(r);
+        for (const streamId of [...queued.keys()].sort()) {
+          const q = queued.get(streamId)!;
+          appended.push(...(await appendEvents(tx, streamId, q.events, { teamId: q.teamId, actorId, clientMutationId: key, at: now })));
+        }
+        if (key && actorId) {
+          await tx.insert(mutations).values({ actorId, key, status: 200, response: r.value, createdAt: now });
+        }
+        return r;
+      });
+      if (appended.length > 0) deps.publish(appended);
+      return result;
+    } catch (err) {
+      appended = [];
+      if (err instanceof Rollback) return err.result as Result<T>;
+      // A concurrent request with the same key committed first: answer with its result.
+      if (key && actorId && isDuplicateKey(err, 'mutations_actor_id_key_pk')) continue;
+      if (attempt < 3 && isRetryable(err)) continue;
+      throw err;
+    }
+  }
+}

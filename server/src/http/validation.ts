@@ -1,0 +1,82 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { FastifySchemaCompiler } from 'fastify';
+
+/**
+ * Bodies are validated strictly: no type coercion (12345 stays a number and
+ * fails a string field), no silent removal of unknown fields. Query strings
+ * and path params are text on the wire, so those may be coerced.
+ */
+function makeAjv(coerce: boolean): Ajv {
+  const ajv = new Ajv({
+    coerceTypes: coerce,
+    removeAdditional: false,
+    useDefaults: true,
+    allErrors: false,
+    strict: false,
+  });
+  addFormats.default(ajv, ['uuid', 'email', 'date', 'date-time', 'uri', 'time']);
+  return ajv;
+}
+
+const strict = makeAjv(false);
+const coercing = makeAjv(true);
+
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  const ajv = httpPart === 'body' ? strict : coercing;
+  const validate: ValidateFunction = ajv.compile(schema as object);
+  return (data: unknown) => (validate(data) ? { value: data } : { error: validationError(validate.errors ?? [], httpPart) });
+};
+
+export class SchemaValidationError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+    readonly part: string,
+  ) {
+    super(message);
+  }
+}
+
+/** `/links/0/cardId` → `links[0].cardId`. */
+export function pointerToField(pointer: string): string {
+  let out = '';
+  for (const raw of pointer.split('/').slice(1)) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    out += /^\d+$/.test(part) ? `[${part}]` : out === '' ? part : `.${part}`;
+  }
+  return out;
+}
+
+function join(base: string, key: string): string {
+  return base === '' ? key : `${base}.${key}`;
+}
+
+function validationError(errors: ErrorObject[], httpPart: string | undefined): SchemaValidationError {
+  const part = httpPart === 'querystring' ? 'query' : (httpPart ?? 'body');
+  const e = errors[0];
+  if (!e) return new SchemaValidationError(part, `${part} is invalid`, part);
+  const at = pointerToField(e.instancePath);
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required': {
+      const field = join(at, String(params.missingProperty));
+      return new SchemaValidationError(field, `${field} is required`, part);
+    }
+    case 'additionalProperties': {
+      const field = join(at, String(params.additionalProperty));
+      return new SchemaValidationError(field, `${field} is not a known field`, part);
+    }
+    case 'enum': {
+      const field = at || part;
+      const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+      return new SchemaValidationError(field, `${field} must be one of ${allowed}`, part);
+    }
+    case 'minProperties':
+      return new SchemaValidationError(at || part, `${at || part} must change at least one field`, part);
+    default: {
+      const field = at || part;
+      return new SchemaValidationError(field, `${field} ${e.message ?? 'is invalid'}`, part);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/** Reads the configuration, opens the database, applies migrations, seeds the demo if asked, and listens. */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { buildApp } from './app.js';
+import { argon2Hasher } from './auth/passwords.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { randomId, systemClock, type AppDeps } from './context.js';
+import { connectPostgres, openPglite, type Database } from './db/database.js';
+import { seedDemoIfEmpty, type DemoLogin } from './seed/demo.js';
+
+async function openDatabase(config: Config): Promise<Database> {
+  if (config.databaseUrl) {
+    return connectPostgres({
+      url: config.databaseUrl,
+      poolMax: config.dbPoolMax,
+      onPoolError: (err) => console.error(`database connection error (the pool reconnects): ${err.message}`),
+    });
+  }
+  return openPglite({ dataDir: config.dataDir });
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+
+  const started = Date.now();
+  const database = await openDatabase(config);
+  await database.migrate(config.migrationsDir);
+  const deps: AppDeps = {
+    config,
+    database,
+    clock: systemClock,
+    newId: randomId,
+    hasher: argon2Hasher,
+    instanceId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+  };
+
+  let demo: DemoLogin | null = null;
+  const seedWanted = config.demo === 'on' || (config.demo === 'auto' && database.kind === 'pglite');
+  if (seedWanted) demo = await seedDemoIfEmpty(deps);
+
+  const { app } = await buildApp(deps, { demoLogin: () => demo });
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  const storage = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
+  console.log(`\nopsboard is running at ${shown} (${storage}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (demo) console.log(`Demo login: ${demo.email} / ${demo.password}\n`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

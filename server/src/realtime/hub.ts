@@ -1,0 +1,397 @@
+/**
+ * Live sync for one server instance. Committed events reach this hub two
+ * ways: directly from this instance's own commits (`publish`), and through
+ * Postgres NOTIFY for every commit anywhere (`streamId:seq`). Either way the
+ * hub delivers each stream's events to its local subscribers strictly in seq
+ * order, reading any gap from the event log, so no subscriber ever sees a
+ * gap, a duplicate or a reordering. Nothing here is needed for correctness
+ * across restarts: a reconnecting client names its last seq and catches up.
+ */
+import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { can, MAX_CATCH_UP_EVENTS, type Role, type ServerMessage, type Viewer } from '@opsboard/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database, NotifyListener } from '../db/database.js';
+import { events, presence, streams, teamMembers, users } from '../db/schema.js';
+import { iso } from '../db/time.js';
+import { EVENTS_CHANNEL, type StoredEvent } from '../events/append.js';
+
+export const ACCESS_CHANNEL = 'opsboard_access';
+export const PRESENCE_CHANNEL = 'opsboard_presence';
+
+/** What the hub needs from a socket; the websocket route adapts `ws` to it, tests use fakes. */
+export interface Peer {
+  readonly id: string;
+  readonly userId: string;
+  readonly userName: string;
+  readonly sessionId: string | null;
+  /** Sends one serialized message; false when the peer is gone or was dropped for falling behind. */
+  send(data: string): boolean;
+  close(code: number, reason: string): void;
+}
+
+interface Subscription {
+  peer: Peer;
+  /** Highest seq sent to this peer on this stream. */
+  sent: number;
+  live: boolean;
+}
+
+interface StreamState {
+  id: string;
+  teamId: string;
+  /** Highest seq delivered to the live subscribers. */
+  delivered: number;
+  subs: Map<string, Subscription>;
+  queue: Promise<void>;
+  presenceTimer: NodeJS.Timeout | null;
+}
+
+export interface HubOptions {
+  /** How far behind a subscriber may be before it is told to reload the snapshot. */
+  maxCatchUp?: number;
+  /** How often to compare delivered seqs with the log, as a safety net under NOTIFY. */
+  reconcileMs?: number;
+  /** How often this instance refreshes its presence rows; rows older than 3x this are ignored. */
+  presenceRefreshMs?: number;
+}
+
+export class RealtimeHub {
+  private readonly streams = new Map<string, StreamState>();
+  private readonly peers = new Map<string, { peer: Peer; streams: Set<string> }>();
+  private listener: NotifyListener | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  private readonly maxCatchUp: number;
+  private readonly reconcileMs: number;
+  private readonly presenceRefreshMs: number;
+  private stopped = false;
+
+  constructor(
+    private readonly database: Database,
+    private readonly instanceId: string,
+    private readonly log: FastifyBaseLogger,
+    options: HubOptions = {},
+  ) {
+    this.maxCatchUp = options.maxCatchUp ?? MAX_CATCH_UP_EVENTS;
+    this.reconcileMs = options.reconcileMs ?? 5_000;
+    this.presenceRefreshMs = options.presenceRefreshMs ?? 20_000;
+  }
+
+  async start(): Promise<void> {
+    this.listener = await this.database.listen({
+      channels: [EVENTS_CHANNEL, ACCESS_CHANNEL, PRESENCE_CHANNEL],
+      onNotify: (n) => this.onNotify(n.channel, n.payload),
+      // After every (re)connect: NOTIFYs sent while we were away are gone, so re-read the log.
+      onReady: () => this.reconcile(),
+      onError: (err) => this.log.warn({ err }, 'LISTEN connection lost; reconnecting'),
+    });
+    this.timers.push(setInterval(() => this.reconcile(), this.reconcileMs).unref());
+    this.timers.push(setInterval(() => void this.refreshPresence(), this.presenceRefreshMs).unref());
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const t of this.timers) clearInterval(t);
+    for (const s of this.streams.values()) if (s.presenceTimer) clearTimeout(s.presenceTimer);
+    await this.listener?.close();
+    await this.database.db.delete(presence).where(eq(presence.instanceId, this.instanceId)).catch(() => undefined);
+  }
+
+  /** Number of local connections, for health and benchmarks. */
+  get connectionCount(): number {
+    return this.peers.size;
+  }
+
+  // ---- inbound: commits ------------------------------------------------------------------------
+
+  /** Events this instance just committed; delivered at once, without waiting for NOTIFY. */
+  publish(committed: readonly StoredEvent[]): void {
+    const byStream = new Map<string, StoredEvent[]>();
+    for (const e of committed) {
+      const list = byStream.get(e.streamId) ?? [];
+      list.push(e);
+      byStream.set(e.streamId, list);
+    }
+    for (const [streamId, list] of byStream) {
+      const stream = this.streams.get(streamId);
+      if (!stream) continue;
+      this.enqueue(stream, () => this.deliverUpTo(stream, list.at(-1)!.seq, list));
+    }
+  }
+
+  private onNotify(channel: string, payload: string): void {
+    if (channel === EVENTS_CHANNEL) {
+      const [streamId, seqText] = payload.split(':');
+      const stream = streamId ? this.streams.get(streamId) : undefined;
+      const seq = Number(seqText);
+      if (!stream || !Number.isInteger(seq) || seq <= stream.delivered) return;
+      this.enqueue(stream, () => this.deliverUpTo(stream, seq, []));
+    } else if (channel === ACCESS_CHANNEL) {
+      this.onAccessChange(payload);
+    } else if (channel === PRESENCE_CHANNEL) {
+      const stream = this.streams.get(payload);
+      if (stream) this.schedulePresence(stream);
+    }
+  }
+
+  /** Re-reads the log for every stream with local subscribers and delivers anything missed. */
+  reconcile(): void {
+    if (this.stopped || this.streams.size === 0) return;
+    const ids = [...this.streams.keys()];
+    this.database.db
+      .select({ id: streams.id, lastSeq: streams.lastSeq })
+      .from(streams)
+      .where(inArray(streams.id, ids))
+      .then(
+        (rows) => {
+          for (const row of rows) {
+            const stream = this.streams.get(row.id);
+            if (stream && row.lastSeq > stream.delivered) this.enqueue(stream, () => this.deliverUpTo(stream, row.lastSeq, []));
+          }
+        },
+        (err: unknown) => this.log.warn({ err }, 'reconcile failed; will retry'),
+      );
+  }
+
+  private enqueue(stream: StreamState, task: () => Promise<void>): void {
+    stream.queue = stream.queue.then(task).catch((err: unknown) => {
+      // Delivery stays where it was; the next notify or reconcile retries from there.
+      this.log.warn({ err, streamId: stream.id }, 'event delivery failed');
+    });
+  }
+
+  private async deliverUpTo(stream: StreamState, target: number, known: readonly StoredEvent[]): Promise<void> {
+    if (target <= stream.delivered) return;
+    let batch: StoredEvent[];
+    const first = known[0];
+    if (first && first.seq <= stream.delivered + 1 && known.at(-1)!.seq === target) {
+      batch = known.filter((e) => e.seq > stream.delivered);
+    } else {
+      batch = await readEvents(this.database, stream.id, stream.delivered, target);
+    }
+    for (const event of batch) {
+      if (event.seq !== stream.delivered + 1) break; // never skip a number
+      const message = JSON.stringify({ type: 'event', streamId: stream.id, seq: event.seq, event } satisfies ServerMessage);
+      for (const sub of stream.subs.values()) {
+        if (sub.live && sub.sent === event.seq - 1) {
+          if (sub.peer.send(message)) sub.sent = event.seq;
+        }
+      }
+      stream.delivered = event.seq;
+      this.afterEvent(stream, event);
+    }
+  }
+
+  /** Side effects of team-stream facts on live subscriptions. */
+  private afterEvent(stream: StreamState, event: StoredEvent): void {
+    if (event.type === 'member.removed') {
+      const userId = (event.payload as { userId?: string }).userId;
+      if (userId) this.revokeTeamAccess(stream.teamId, userId);
+    }
+  }
+
+  // ---- subscriptions ---------------------------------------------------------------------------
+
+  addPeer(peer: Peer): void {
+    this.peers.set(peer.id, { peer, streams: new Set() });
+  }
+
+  removePeer(peerId: string): void {
+    const entry = this.peers.get(peerId);
+    if (!entry) return;
+    this.peers.delete(peerId);
+    for (const streamId of entry.streams) this.dropSubscription(streamId, peerId);
+  }
+
+  /**
+   * Subscribes a peer from `sinceSeq`: checks access, sends what it missed in
+   * order (or tells it to reload when too far behind), then goes live.
+   */
+  async subscribe(peerId: string, streamId: string, sinceSeq: number): Promise<void> {
+    const entry = this.peers.get(peerId);
+    if (!entry) return;
+    const peer = entry.peer;
+    const [row] = await this.database.db
+      .select({ teamId: streams.teamId, lastSeq: streams.lastSeq, role: teamMembers.role })
+      .from(streams)
+      .leftJoin(teamMembers, and(eq(teamMembers.teamId, streams.teamId), eq(teamMembers.userId, peer.userId)))
+      .where(eq(streams.id, streamId));
+    if (!row || !can(row.role as Role | null, 'read')) {
+      peer.send(JSON.stringify({ type: 'rejected', streamId, code: 'not_found', message: 'No such board or team, or you are not a member.' } satisfies ServerMessage));
+      return;
+    }
+    if (!this.peers.has(peerId)) return; // closed while we looked
+    if (entry.streams.has(streamId)) this.dropSubscription(streamId, peerId);
+
+    let stream = this.streams.get(streamId);
+    if (!stream) {
+      stream = { id: streamId, teamId: row.teamId, delivered: row.lastSeq, subs: new Map(), queue: Promise.resolve(), presenceTimer: null };
+      this.streams.set(streamId, stream);
+    }
+    const sub: Subscription = { peer, sent: sinceSeq, live: false };
+    stream.subs.set(peerId, sub);
+    entry.streams.add(streamId);
+    const s = stream;
+    this.enqueue(s, async () => {
+      if (s.subs.get(peerId) !== sub) return;
+      if (sinceSeq > s.delivered) {
+        peer.send(JSON.stringify({ type: 'resync', streamId, reason: 'ahead_of_server', seq: s.delivered } satisfies ServerMessage));
+        this.dropSubscription(streamId, peerId);
+        return;
+      }
+      if (s.delivered - sinceSeq > this.maxCatchUp) {
+        peer.send(JSON.stringify({ type: 'resync', streamId, reason: 'too_far_behind', seq: s.delivered } satisfies ServerMessage));
+        this.dropSubscription(streamId, peerId);
+        return;
+      }
+      const missed = await readEvents(this.database, streamId, sinceSeq, s.delivered);
+      for (const event of missed) {
+        if (event.seq !== sub.sent + 1) break;
+        if (!peer.send(JSON.stringify({ type: 'event', streamId, seq: event.seq, event } satisfies ServerMessage))) return;
+        sub.sent = event.seq;
+      }
+      if (sub.sent !== s.delivered) {
+        // The log had a hole we cannot fill (should not happen): make the client reload.
+        peer.send(JSON.stringify({ type: 'resync', streamId, reason: 'stream_reset', seq: s.delivered } satisfies ServerMessage));
+        this.dropSubscription(streamId, peerId);
+        return;
+      }
+      sub.live = true;
+      peer.send(JSON.stringify({ type: 'subscribed', streamId, seq: sub.sent } satisfies ServerMessage));
+      // Commits that landed while this stream had no state here were not kept: look once more.
+      const latest = await readLastSeq(this.database, streamId);
+      if (latest > s.delivered) this.enqueue(s, () => this.deliverUpTo(s, latest, []));
+      await this.joinPresence(s, peer);
+    });
+  }
+
+  unsubscribe(peerId: string, streamId: string): void {
+    this.peers.get(peerId)?.streams.delete(streamId);
+    this.dropSubscription(streamId, peerId);
+  }
+
+  private dropSubscription(streamId: string, peerId: string): void {
+    const stream = this.streams.get(streamId);
+    if (!stream) return;
+    const sub = stream.subs.get(peerId);
+    if (!sub) return;
+    stream.subs.delete(peerId);
+    this.peers.get(peerId)?.streams.delete(streamId);
+    void this.leavePresence(stream, peerId);
+    if (stream.subs.size === 0) {
+      if (stream.presenceTimer) clearTimeout(stream.presenceTimer);
+      this.streams.delete(streamId);
+    }
+  }
+
+  // ---- access changes --------------------------------------------------------------------------
+
+  private onAccessChange(payload: string): void {
+    const [kind, a, b] = payload.split(':');
+    if (kind === 'member' && a && b) this.revokeTeamAccess(a, b);
+    if (kind === 'session' && a) {
+      for (const { peer } of this.peers.values()) if (peer.sessionId === a) peer.close(4001, 'session ended');
+    }
+  }
+
+  /** A removed member loses every live subscription to the team's streams at once. */
+  private revokeTeamAccess(teamId: string, userId: string): void {
+    for (const stream of [...this.streams.values()]) {
+      if (stream.teamId !== teamId) continue;
+      for (const [peerId, sub] of [...stream.subs]) {
+        if (sub.peer.userId !== userId) continue;
+        sub.peer.send(JSON.stringify({ type: 'rejected', streamId: stream.id, code: 'forbidden', message: 'You are no longer a member of this team.' } satisfies ServerMessage));
+        this.dropSubscription(stream.id, peerId);
+      }
+    }
+  }
+
+  // ---- presence --------------------------------------------------------------------------------
+
+  private async joinPresence(stream: StreamState, peer: Peer): Promise<void> {
+    await this.database.db
+      .insert(presence)
+      .values({ connectionId: peer.id, streamId: stream.id, userId: peer.userId, instanceId: this.instanceId, seenAt: new Date().toISOString() })
+      .onConflictDoUpdate({ target: [presence.connectionId, presence.streamId], set: { seenAt: new Date().toISOString() } });
+    await this.announcePresence(stream.id);
+  }
+
+  private async leavePresence(stream: StreamState, peerId: string): Promise<void> {
+    try {
+      await this.database.db.delete(presence).where(and(eq(presence.connectionId, peerId), eq(presence.streamId, stream.id)));
+      await this.announcePresence(stream.id);
+    } catch (err) {
+      this.log.warn({ err }, 'presence cleanup failed; the row will age out');
+    }
+  }
+
+  private async announcePresence(streamId: string): Promise<void> {
+    // Every instance (this one included, through LISTEN) re-reads and broadcasts.
+    await this.database.db.execute(sql`SELECT pg_notify(${PRESENCE_CHANNEL}, ${streamId})`);
+    const stream = this.streams.get(streamId);
+    if (stream) this.schedulePresence(stream);
+  }
+
+  private schedulePresence(stream: StreamState): void {
+    if (stream.presenceTimer) return;
+    stream.presenceTimer = setTimeout(() => {
+      stream.presenceTimer = null;
+      void this.broadcastPresence(stream);
+    }, 25);
+  }
+
+  private async broadcastPresence(stream: StreamState): Promise<void> {
+    try {
+      const viewers = await this.viewers(stream.id);
+      const message = JSON.stringify({ type: 'presence', streamId: stream.id, viewers } satisfies ServerMessage);
+      for (const sub of stream.subs.values()) if (sub.live) sub.peer.send(message);
+    } catch (err) {
+      this.log.warn({ err }, 'presence broadcast failed');
+    }
+  }
+
+  /** Distinct people viewing a stream on any instance, ignoring rows of instances that stopped refreshing. */
+  async viewers(streamId: string): Promise<Viewer[]> {
+    const cutoff = new Date(Date.now() - this.presenceRefreshMs * 3).toISOString();
+    const rows = await this.database.db
+      .selectDistinct({ userId: presence.userId, name: users.name })
+      .from(presence)
+      .innerJoin(users, eq(users.id, presence.userId))
+      .where(and(eq(presence.streamId, streamId), gt(presence.seenAt, cutoff)))
+      .orderBy(asc(users.name), asc(presence.userId));
+    return rows;
+  }
+
+  private async refreshPresence(): Promise<void> {
+    try {
+      await this.database.db.update(presence).set({ seenAt: new Date().toISOString() }).where(eq(presence.instanceId, this.instanceId));
+      const stale = new Date(Date.now() - this.presenceRefreshMs * 6).toISOString();
+      await this.database.db.delete(presence).where(lte(presence.seenAt, stale));
+    } catch (err) {
+      this.log.warn({ err }, 'presence refresh failed');
+    }
+  }
+}
+
+async function readLastSeq(database: Database, streamId: string): Promise<number> {
+  const [row] = await database.db.select({ lastSeq: streams.lastSeq }).from(streams).where(eq(streams.id, streamId));
+  return row?.lastSeq ?? 0;
+}
+
+/** Events of a stream with after < seq <= upTo, in order, as wire envelopes. */
+export async function readEvents(database: Database, streamId: string, after: number, upTo: number): Promise<StoredEvent[]> {
+  if (upTo <= after) return [];
+  const rows = await database.db
+    .select()
+    .from(events)
+    .where(and(eq(events.streamId, streamId), gt(events.seq, after), lte(events.seq, upTo)))
+    .orderBy(asc(events.seq));
+  return rows.map((r) => ({
+    streamId: r.streamId,
+    seq: r.seq,
+    type: r.type,
+    payload: r.payload,
+    actorId: r.actorId,
+    clientMutationId: r.clientMutationId,
+    at: iso(r.at),
+  }));
+}

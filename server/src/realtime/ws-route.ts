@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { Compile } from 'typebox/compile';
+import { ClientMessage, PROTOCOL_VERSION, WS_CLOSE, type ServerMessage } from '@opsboard/shared';
+import type { WebSocket } from 'ws';
+import { originAllowed } from '../auth/plugin.js';
+import type { AppDeps } from '../context.js';
+import { errorBody } from '../http/errors.js';
+import type { App } from '../http/types.js';
+import type { Peer, RealtimeHub } from './hub.js';
+
+const checkMessage = Compile(ClientMessage);
+
+export interface WsOptions {
+  /** Close a client whose unsent data passes this many bytes; it resumes from its last seq. */
+  maxBufferedBytes?: number;
+  /** Ping interval; a client that misses one pong is dropped. */
+  heartbeatMs?: number;
+}
+
+/** The websocket endpoint: authenticated like any API route, origin-checked, heartbeated, back-pressured. */
+export function websocketRoute(app: App, deps: AppDeps, hub: RealtimeHub, opts: WsOptions = {}): void {
+  const maxBuffered = opts.maxBufferedBytes ?? 1 << 20;
+  const heartbeatMs = opts.heartbeatMs ?? 30_000;
+
+  app.get(
+    '/api/ws',
+    {
+      websocket: true,
+      schema: { tags: ['realtime'], summary: 'Websocket: subscribe to board and team streams (see shared/src/protocol.ts)', hide: false },
+      preValidation: async (request, reply) => {
+        // Browsers send Origin on websocket handshakes; a foreign one would ride on the session cookie.
+        if (!originAllowed(request, deps.config.allowedOrigins)) {
+          return reply.code(403).send(errorBody('origin_not_allowed', 'Websocket connections from this origin are not allowed.'));
+        }
+      },
+    },
+    (socket: WebSocket, request) => {
+      const auth = request.auth!;
+      const id = randomUUID();
+      let alive = true;
+      let closed = false;
+
+      const peer: Peer = {
+        id,
+        userId: auth.user.id,
+        userName: auth.user.name,
+        sessionId: auth.sessionId,
+        send(data) {
+          if (closed || socket.readyState !== socket.OPEN) return false;
+          if (socket.bufferedAmount > maxBuffered) {
+            // A stalled client must not grow our memory; it reconnects and resumes from its seq.
+            socket.close(WS_CLOSE.SLOW_CONSUMER, 'slow consumer');
+            return false;
+          }
+          socket.send(data);
+          return true;
+        },
+        close(code, reason) {
+          socket.close(code, reason);
+        },
+      };
+      const reply = (m: ServerMessage) => peer.send(JSON.stringify(m));
+
+      // Listeners go on before anything async, so no early message is lost.
+      socket.on('message', (raw, isBinary) => {
+        if (isBinary) return socket.close(WS_CLOSE.PROTOCOL, 'binary messages are not supported');
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(raw.toString());
+        } catch {
+          return socket.close(WS_CLOSE.PROTOCOL, 'messages must be JSON');
+        }
+        if (!checkMessage.Check(parsed)) {
+          const first = checkMessage.Errors(parsed)[0];
+          reply({ type: 'error', code: 'validation_failed', message: `message${first?.instancePath ?? ''} ${first?.message ?? 'is invalid'}` });
+          return;
+        }
+        const msg = parsed;
+        switch (msg.type) {
+          case 'subscribe':
+            hub.subscribe(id, msg.streamId, msg.sinceSeq).catch((err: unknown) => {
+              request.log.warn({ err }, 'subscribe failed');
+              reply({ type: 'error', code: 'unavailable', message: 'Could not subscribe right now; retrying is safe.' });
+            });
+            return;
+          case 'unsubscribe':
+            hub.unsubscribe(id, msg.streamId);
+            return;
+          case 'ping':
+            reply(msg.at === undefined ? { type: 'pong' } : { type: 'pong', at: msg.at });
+            return;
+        }
+      });
+      socket.on('pong', () => {
+        alive = true;
+      });
+      const heartbeat = setInterval(() => {
+        if (!alive) return socket.terminate();
+        alive = false;
+        socket.ping();
+      }, heartbeatMs);
+      socket.on('close', () => {
+        closed = true;
+        clearInterval(heartbeat);
+        hub.removePeer(id);
+      });
+      socket.on('error', (err) => request.log.debug({ err }, 'websocket error'));
+
+      hub.addPeer(peer);
+      reply({ type: 'hello', protocol: PROTOCOL_VERSION, userId: auth.user.id, instanceId: deps.instanceId });
+    },
+  );
+}

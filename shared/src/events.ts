@@ -1,0 +1,106 @@
+import Type, { type TSchema } from 'typebox';
+import { Id, IsoDateTime, Nullable, Rank } from './schema/common.js';
+import { Board, Card, Column, Lane, Member, TeamInfo } from './schema/entities.js';
+
+/** A field-by-field record of what an update changed, for history views. */
+const Changes = Type.Record(Type.String(), Type.Object({ from: Type.Unknown(), to: Type.Unknown() }));
+
+const Placement = Type.Object(
+  { columnId: Id, laneId: Nullable(Id), rank: Rank },
+  { additionalProperties: false },
+);
+
+/**
+ * The event catalogue of a board stream. Each event is a fact (past tense)
+ * and carries the entity's full state after the change, so folding events
+ * into a snapshot is an upsert and never depends on earlier payloads.
+ */
+export const BoardEventPayloads = {
+  'board.updated': Type.Object({ board: Board, changes: Changes }),
+  'column.created': Type.Object({ column: Column }),
+  'column.updated': Type.Object({ column: Column, changes: Changes }),
+  'column.wip_limit_changed': Type.Object({
+    column: Column,
+    from: Type.Object({ wipLimit: Nullable(Type.Integer()), wipPolicy: Type.String() }),
+    to: Type.Object({ wipLimit: Nullable(Type.Integer()), wipPolicy: Type.String() }),
+  }),
+  'column.moved': Type.Object({ column: Column }),
+  'column.archived': Type.Object({ column: Column }),
+  'column.restored': Type.Object({ column: Column }),
+  'lane.created': Type.Object({ lane: Lane }),
+  'lane.updated': Type.Object({ lane: Lane, changes: Changes }),
+  'lane.moved': Type.Object({ lane: Lane }),
+  'lane.archived': Type.Object({ lane: Lane }),
+  'lane.restored': Type.Object({ lane: Lane }),
+  'card.created': Type.Object({ card: Card, overrideReason: Nullable(Type.String()) }),
+  'card.updated': Type.Object({ card: Card, changes: Changes }),
+  'card.moved': Type.Object({
+    card: Card,
+    from: Placement,
+    to: Placement,
+    overrideReason: Nullable(Type.String()),
+  }),
+  'card.archived': Type.Object({ card: Card }),
+  'card.restored': Type.Object({ card: Card, overrideReason: Nullable(Type.String()) }),
+  'card.moved_out': Type.Object({ cardId: Id, toBoardId: Id }),
+  'card.moved_in': Type.Object({ card: Card, fromBoardId: Id, overrideReason: Nullable(Type.String()) }),
+  'cards.reranked': Type.Object({
+    columnId: Id,
+    ranks: Type.Array(Type.Object({ cardId: Id, rank: Rank })),
+  }),
+} as const satisfies Record<string, TSchema>;
+
+/** The event catalogue of a team stream: facts that span the team's boards. */
+export const TeamEventPayloads = {
+  'team.updated': Type.Object({ team: TeamInfo, changes: Changes }),
+  'member.added': Type.Object({ member: Member }),
+  'member.updated': Type.Object({ member: Member, changes: Changes }),
+  'member.removed': Type.Object({ userId: Id }),
+  'board.created': Type.Object({ board: Board }),
+  'board.changed': Type.Object({ board: Board, changes: Changes }),
+  'board.archived': Type.Object({ board: Board }),
+  'board.restored': Type.Object({ board: Board }),
+} as const satisfies Record<string, TSchema>;
+
+export type TeamEventType = keyof typeof TeamEventPayloads;
+type TeamPayloadOf<K extends TeamEventType> = Type.Static<(typeof TeamEventPayloads)[K]>;
+export type TeamEvent = {
+  [K in TeamEventType]: EventEnvelope & { type: K; payload: TeamPayloadOf<K> };
+}[TeamEventType];
+export type NewTeamEvent = { [K in TeamEventType]: { type: K; payload: TeamPayloadOf<K>; subjectId: string | null } }[TeamEventType];
+
+/** Any event of any stream. */
+export type StreamEvent = BoardEvent | TeamEvent;
+
+export type BoardEventType = keyof typeof BoardEventPayloads;
+export const BOARD_EVENT_TYPES = Object.keys(BoardEventPayloads) as BoardEventType[];
+
+type PayloadOf<K extends BoardEventType> = Type.Static<(typeof BoardEventPayloads)[K]>;
+
+/** The envelope every stored event has. */
+export interface EventEnvelope {
+  streamId: string;
+  seq: number;
+  actorId: string | null;
+  clientMutationId: string | null;
+  at: string;
+}
+
+export type BoardEvent = {
+  [K in BoardEventType]: EventEnvelope & { type: K; payload: PayloadOf<K> };
+}[BoardEventType];
+
+export type BoardEventOf<K extends BoardEventType> = Extract<BoardEvent, { type: K }>;
+
+/** An event as it is about to be appended: the stream assigns seq and time. */
+export type NewBoardEvent = { [K in BoardEventType]: { type: K; payload: PayloadOf<K>; subjectId: string | null } }[BoardEventType];
+
+export const EventEnvelopeSchema = Type.Object({
+  streamId: Id,
+  seq: Type.Integer(),
+  type: Type.String(),
+  payload: Type.Unknown(),
+  actorId: Nullable(Id),
+  clientMutationId: Nullable(Type.String()),
+  at: IsoDateTime,
+});

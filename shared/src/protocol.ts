@@ -1,0 +1,62 @@
+import Type from 'typebox';
+import { Id } from './schema/common.js';
+
+/**
+ * The websocket contract at /api/ws. Bump PROTOCOL_VERSION on any breaking change;
+ * the server says its version in `hello` and clients reload on a mismatch.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Largest client message the server accepts (bytes). */
+export const WS_MAX_CLIENT_MESSAGE = 4096;
+
+export const STREAM_KINDS = ['board', 'team'] as const;
+export type StreamKind = (typeof STREAM_KINDS)[number];
+
+export const ClientMessage = Type.Union([
+  Type.Object(
+    {
+      type: Type.Literal('subscribe'),
+      streamId: Id,
+      sinceSeq: Type.Integer({ minimum: 0, description: 'last seq the client holds; 0 = none' }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object({ type: Type.Literal('unsubscribe'), streamId: Id }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('ping'), at: Type.Optional(Type.Number()) }, { additionalProperties: false }),
+]);
+export type ClientMessage = Type.Static<typeof ClientMessage>;
+
+export interface Viewer {
+  userId: string;
+  name: string;
+}
+
+export type SubscribeRejectCode = 'not_found' | 'forbidden' | 'invalid';
+
+/** Server → client. `event.event` is an `EventEnvelope & { type, payload }` of the stream. */
+export type ServerMessage =
+  | { type: 'hello'; protocol: number; userId: string; instanceId: string }
+  | { type: 'subscribed'; streamId: string; seq: number }
+  | { type: 'event'; streamId: string; seq: number; event: unknown }
+  | { type: 'resync'; streamId: string; reason: 'too_far_behind' | 'ahead_of_server' | 'stream_reset'; seq: number }
+  | { type: 'rejected'; streamId: string; code: SubscribeRejectCode; message: string }
+  | { type: 'presence'; streamId: string; viewers: Viewer[] }
+  | { type: 'notification'; notification: unknown }
+  | { type: 'pong'; at?: number }
+  | { type: 'error'; code: string; message: string };
+
+/** Close codes the server uses; clients reconnect on all but AUTH. */
+export const WS_CLOSE = {
+  /** Authentication failed or the session ended. Do not retry without logging in. */
+  AUTH: 4001,
+  /** The client fell behind (send buffer over the limit); resubscribe from the last seq. */
+  SLOW_CONSUMER: 4008,
+  /** Protocol violation (bad message). */
+  PROTOCOL: 4002,
+  /** The server is shutting down. */
+  GOING_AWAY: 1001,
+} as const;
+
+/** How far behind (in events) a resubscribing client may be before it must reload the snapshot. */
+export const MAX_CATCH_UP_EVENTS = 2000;
