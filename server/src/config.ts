@@ -25,8 +25,10 @@ export interface Config {
   logLevel: string;
   migrationsDir: string;
   clientDir: string;
-  /** Login attempts per window per address and per e-mail. */
+  /** Login attempts per window per e-mail address (an IP address may make five times as many). */
   loginRateLimit: number;
+  /** Sign-ups per window per IP address. */
+  signupRateLimit: number;
   rateLimitWindowSeconds: number;
 }
 
@@ -116,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrationsDir: env.OPSBOARD_MIGRATIONS_DIR || path.join(root, 'migrations'),
     clientDir: env.OPSBOARD_CLIENT_DIR || path.join(root, 'client', 'dist'),
     loginRateLimit: int('OPSBOARD_LOGIN_RATE_LIMIT', 10, 1, 100_000),
+    signupRateLimit: int('OPSBOARD_SIGNUP_RATE_LIMIT', 20, 1, 100_000),
     rateLimitWindowSeconds: int('OPSBOARD_RATE_LIMIT_WINDOW_SECONDS', 300, 1, 86_400),
   };
   if (problems.length > 0) throw new ConfigError(problems);

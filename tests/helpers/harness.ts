@@ -82,7 +82,7 @@ export interface TestApp extends Built {
 
 export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
   const deps: AppDeps = {
-    config: testConfig({ loginRateLimit: 1000, ...opts.config }),
+    config: testConfig({ loginRateLimit: 1000, signupRateLimit: 100_000, ...opts.config }),
     database: opts.database,
     clock: opts.clock ?? systemClock,
     newId: randomId,

@@ -10,7 +10,7 @@ import {
   SessionSummary,
   SignupBody,
 } from '@opsboard/shared';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../context.js';
 import { errorBody, sendRefusal } from '../http/errors.js';
 import { responses, type App } from '../http/types.js';
@@ -27,8 +27,8 @@ const SessionParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{16}$' 
 const TokenParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 
 export function authRoutes(app: App, deps: AppDeps, opts: AuthRouteOptions): void {
-  const limited = async (request: FastifyRequest, reply: FastifyReply, keys: string[], limit: number): Promise<boolean> => {
-    for (const key of keys) {
+  const limited = async (reply: FastifyReply, limits: [key: string, limit: number][]): Promise<boolean> => {
+    for (const [key, limit] of limits) {
       const d = await hitRateLimit(deps.database.db, key, limit, deps.config.rateLimitWindowSeconds, deps.clock());
       if (!d.allowed) {
         reply
@@ -38,7 +38,6 @@ export function authRoutes(app: App, deps: AppDeps, opts: AuthRouteOptions): voi
         return true;
       }
     }
-    void request;
     return false;
   };
 
@@ -57,7 +56,7 @@ export function authRoutes(app: App, deps: AppDeps, opts: AuthRouteOptions): voi
     '/api/auth/signup',
     { config: { public: true }, schema: { tags: ['auth'], summary: 'Create an account and log in', body: SignupBody, response: responses({ 201: SessionInfo }) } },
     async (request, reply) => {
-      if (await limited(request, reply, [`signup:ip:${request.ip}`], deps.config.loginRateLimit)) return reply;
+      if (await limited(reply, [[`signup:ip:${request.ip}`, deps.config.signupRateLimit]])) return reply;
       const result = await auth.signup(deps, request.body, request.headers['user-agent'] ?? null);
       if (!result.ok) return sendRefusal(reply, result.refusal);
       setSessionCookie(request, reply, result.value.secret, result.value.expiresAt);
@@ -70,7 +69,8 @@ export function authRoutes(app: App, deps: AppDeps, opts: AuthRouteOptions): voi
     { config: { public: true }, schema: { tags: ['auth'], summary: 'Log in with e-mail and password', body: LoginBody, response: responses({ 200: SessionInfo }) } },
     async (request, reply) => {
       const email = auth.normaliseEmail(request.body.email);
-      if (await limited(request, reply, [`login:ip:${request.ip}`, `login:email:${email}`], deps.config.loginRateLimit)) return reply;
+      const perEmail = deps.config.loginRateLimit;
+      if (await limited(reply, [[`login:ip:${request.ip}`, perEmail * 5], [`login:email:${email}`, perEmail]])) return reply;
       const result = await auth.login(deps, request.body, request.headers['user-agent'] ?? null);
       if (!result.ok) return sendRefusal(reply, result.refusal);
       // A new session id at every login; an old cookie's session is not reused.

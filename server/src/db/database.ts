@@ -37,10 +37,10 @@ export interface Notification {
 }
 
 export interface NotifyListener {
-  /** Resolves once listening; `onReady` runs after every (re)connect so callers can re-read what they missed. */
   close(): Promise<void>;
 }
 
+/** `onReady` runs after every (re)connect, so callers can re-read what they missed while away. */
 export interface ListenOptions {
   channels: string[];
   onNotify: (n: Notification) => void;
@@ -94,7 +94,7 @@ export function connectPostgres(opts: PostgresOptions): Database {
   return {
     kind: 'postgres',
     db,
-    listen: (o) => listenPostgres(opts, o),
+    listen: async (o) => listenPostgres(opts, o),
     migrate: async (migrationsFolder) => {
       const client = await pool.connect();
       try {
@@ -119,13 +119,11 @@ export function connectPostgres(opts: PostgresOptions): Database {
  * NOTIFY keeps nothing for a disconnected listener, so `onReady` fires after
  * every reconnect and the caller re-reads the event log from what it last delivered.
  */
-async function listenPostgres(opts: PostgresOptions, o: ListenOptions): Promise<NotifyListener> {
+function listenPostgres(opts: PostgresOptions, o: ListenOptions): NotifyListener {
   let closed = false;
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
   let delay = 50;
-  let firstReady: (() => void) | null = null;
-  const ready = new Promise<void>((resolve) => (firstReady = resolve));
 
   const connect = async (): Promise<void> => {
     if (closed) return;
@@ -162,20 +160,18 @@ async function listenPostgres(opts: PostgresOptions, o: ListenOptions): Promise<
       client = c;
       delay = 50;
       o.onReady();
-      firstReady?.();
-      firstReady = null;
     } catch (err) {
       scheduleReconnect(err);
     }
   };
 
+  // Connecting (and retrying) happens in the background: an instance starts and
+  // answers 503 while the database is down, and catches up once it is back.
   void connect();
-  await ready;
   return {
     close: async () => {
       closed = true;
       if (retry) clearTimeout(retry);
-      firstReady?.();
       const c = client;
       client = null;
       if (c) {

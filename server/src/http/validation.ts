@@ -12,7 +12,8 @@ function makeAjv(coerce: boolean): Ajv {
     coerceTypes: coerce,
     removeAdditional: false,
     useDefaults: true,
-    allErrors: false,
+    // All errors, so the most useful one can be named (a missing field before "too few fields").
+    allErrors: true,
     strict: false,
   });
   addFormats.default(ajv, ['uuid', 'email', 'date', 'date-time', 'uri', 'time']);
@@ -54,7 +55,8 @@ function join(base: string, key: string): string {
 
 function validationError(errors: ErrorObject[], httpPart: string | undefined): SchemaValidationError {
   const part = httpPart === 'querystring' ? 'query' : (httpPart ?? 'body');
-  const e = errors[0];
+  const rank = (k: string) => (k === 'required' ? 0 : k === 'additionalProperties' ? 1 : k === 'minProperties' || k === 'anyOf' ? 3 : 2);
+  const e = [...errors].sort((x, y) => rank(x.keyword) - rank(y.keyword))[0];
   if (!e) return new SchemaValidationError(part, `${part} is invalid`, part);
   const at = pointerToField(e.instancePath);
   const params = e.params as Record<string, unknown>;

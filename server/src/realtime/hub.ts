@@ -92,7 +92,8 @@ export class RealtimeHub {
     this.stopped = true;
     for (const t of this.timers) clearInterval(t);
     for (const s of this.streams.values()) if (s.presenceTimer) clearTimeout(s.presenceTimer);
-    await this.listener?.close();
+    // The database may already be gone at shutdown; nothing here must throw.
+    await this.listener?.close().catch(() => undefined);
     await this.database.db.delete(presence).where(eq(presence.instanceId, this.instanceId)).catch(() => undefined);
   }
 

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, type BoardSnapshot, type Card, type Permission, type Role } from '@opsboard/shared';
+import { createTeam, createTestDatabase, startTestApp, type TestApp, type TestDatabase, type TestTeam, type TestUser } from '../helpers/harness.js';
+
+let db: TestDatabase;
+let t: TestApp;
+let a: TestTeam;
+let outsider: TestUser;
+let snapshot: BoardSnapshot;
+let card: Card;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  t = await startTestApp({ database: db.database });
+  a = await createTeam(t.app, 'Alpha');
+  outsider = (await createTeam(t.app, 'Bravo')).admin;
+  snapshot = (await a.admin.api.get<BoardSnapshot>(`/api/boards/${a.boards.planned}`)).body;
+  card = (await a.admin.api.post<Card>(`/api/boards/${a.boards.planned}/cards`, { title: 'Matrix card' })).body;
+});
+afterAll(async () => {
+  await t?.close();
+  await db?.close();
+});
+
+interface Case {
+  name: string;
+  permission: Permission;
+  run: (u: TestUser) => Promise<{ status: number; body: unknown }>;
+}
+
+let n = 0;
+const cases: Case[] = [
+  { name: 'GET team', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}`) },
+  { name: 'GET members', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/members`) },
+  { name: 'GET boards', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/boards`) },
+  { name: 'GET board snapshot', permission: 'read', run: (u) => u.api.get(`/api/boards/${a.boards.planned}`) },
+  { name: 'GET board events', permission: 'read', run: (u) => u.api.get(`/api/boards/${a.boards.planned}/events?since=0`) },
+  { name: 'GET card', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}`) },
+  { name: 'GET card history', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}/history`) },
+  { name: 'POST card', permission: 'write', run: (u) => u.api.post(`/api/boards/${a.boards.planned}/cards`, { title: `Card ${++n}` }) },
+  {
+    name: 'PATCH card',
+    permission: 'write',
+    run: async (u) => {
+      const current = (await a.admin.api.get<{ card: Card }>(`/api/cards/${card.id}`)).body.card;
+      return u.api.patch(`/api/cards/${card.id}`, { version: current.version, title: `Edited ${++n}` });
+    },
+  },
+  { name: 'POST move', permission: 'write', run: (u) => u.api.post(`/api/cards/${card.id}/move`, { toColumnId: snapshot.columns[n++ % 2]!.id }) },
+  { name: 'POST column', permission: 'configure', run: (u) => u.api.post(`/api/boards/${a.boards.planned}/columns`, { name: `Col ${++n}`, category: 'doing' }) },
+  { name: 'PATCH column', permission: 'configure', run: (u) => u.api.patch(`/api/columns/${snapshot.columns[1]!.id}`, { wipLimit: 10 + (++n % 5) }) },
+  { name: 'PATCH board', permission: 'configure', run: (u) => u.api.patch(`/api/boards/${a.boards.planned}`, { personWipLimit: 2 + (++n % 3) }) },
+  { name: 'POST board', permission: 'configure', run: (u) => u.api.post(`/api/teams/${a.team.id}/boards`, { kind: 'planned', name: `Board ${++n}` }) },
+  { name: 'PATCH team', permission: 'administer', run: (u) => u.api.patch(`/api/teams/${a.team.id}`, { name: `Alpha ${++n}` }) },
+  { name: 'GET invitations', permission: 'administer', run: (u) => u.api.get(`/api/teams/${a.team.id}/invitations`) },
+  { name: 'POST invitation', permission: 'administer', run: (u) => u.api.post(`/api/teams/${a.team.id}/invitations`, { email: `new${++n}@example.test`, role: 'member' }) },
+];
+
+const roles: Role[] = ['admin', 'po', 'member', 'viewer'];
+
+describe('authorisation matrix', () => {
+  for (const role of roles) {
+    for (const c of cases) {
+      const allowed = can(role, c.permission);
+      it(`${role}: ${c.name} → ${allowed ? '2xx' : '403 forbidden'}`, async () => {
+        const res = await c.run(a.byRole[role]);
+        if (allowed) {
+          expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(200);
+          expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+        } else {
+          expect(res.status, JSON.stringify(res.body)).toBe(403);
+          expect((res.body as { error: { code: string } }).error.code).toBe('forbidden');
+        }
+      });
+    }
+  }
+
+  it('a member cannot change roles, but an admin can, and the last admin cannot step down', async () => {
+    const member = a.byRole.member;
+    expect((await member.api.patch(`/api/teams/${a.team.id}/members/${a.byRole.viewer.id}`, { role: 'po' })).status).toBe(403);
+    const solo = await createTeam(t.app, 'Solo');
+    const res = await solo.admin.api.patch<{ error: { code: string } }>(`/api/teams/${solo.team.id}/members/${solo.admin.id}`, { role: 'member' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('conflict');
+  });
+});
+
+describe('teams are invisible to outsiders', () => {
+  for (const c of cases) {
+    it(`outsider: ${c.name} → 404`, async () => {
+      const res = await c.run(outsider);
+      expect(res.status, JSON.stringify(res.body)).toBe(404);
+      expect((res.body as { error: { code: string } }).error.code).toBe('not_found');
+    });
+  }
+
+  it('the outsider does not see the team in their list', async () => {
+    const teams = await outsider.api.get<{ id: string }[]>('/api/teams');
+    expect(teams.body.map((x) => x.id)).not.toContain(a.team.id);
+  });
+
+  it('a card cannot be moved into another team’s column', async () => {
+    const bravo = await createTeam(t.app, 'Charlie');
+    const theirs = (await bravo.admin.api.get<BoardSnapshot>(`/api/boards/${bravo.boards.planned}`)).body;
+    const res = await a.admin.api.post<{ error: { code: string; details: { field: string } } }>(`/api/cards/${card.id}/move`, { toColumnId: theirs.columns[0]!.id });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.field).toBe('toColumnId');
+  });
+
+  it('a removed member loses access at once', async () => {
+    const team = await createTeam(t.app, 'Delta');
+    const viewer = team.byRole.viewer;
+    expect((await viewer.api.get(`/api/boards/${team.boards.planned}`)).status).toBe(200);
+    expect((await team.admin.api.del(`/api/teams/${team.team.id}/members/${viewer.id}`)).status).toBe(200);
+    expect((await viewer.api.get(`/api/boards/${team.boards.planned}`)).status).toBe(404);
+  });
+
+  it('signing up with an invited e-mail joins the team with the invited role', async () => {
+    const invite = await a.admin.api.post<{ status: string }>(`/api/teams/${a.team.id}/invitations`, { email: 'later@example.test', role: 'viewer' });
+    expect(invite.body.status).toBe('invited');
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email: 'later@example.test', name: 'Later', password: 'a long enough passphrase' } });
+    expect(res.statusCode).toBe(201);
+    const members = await a.admin.api.get<{ email: string; role: string }[]>(`/api/teams/${a.team.id}/members`);
+    expect(members.body.find((m) => m.email === 'later@example.test')?.role).toBe('viewer');
+  });
+
+  it('unknown routes answer 404 in the error shape', async () => {
+    const res = await outsider.api.get<{ error: { code: string } }>('/api/nope');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
+  });
+});
+

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// The whole test suite, one project at a time so each database's count is plain:
+//   unit          pure rules and stores (shared, server, client)
+//   api-pglite    API + websocket integration on embedded PGlite
+//   api-postgres  the same suite on PostgreSQL (needs OPSBOARD_TEST_DATABASE_URL)
+//   browser       Chromium end-to-end against the real server (needs Chromium)
+// OPSBOARD_REQUIRE_ALL=1 (set by .ci/run) turns a missing Postgres or Chromium into a failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const requireAll = process.env.OPSBOARD_REQUIRE_ALL === '1';
+const only = process.argv.slice(2);
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+  return candidates.find((p) => p && existsSync(p)) ?? null;
+}
+
+const projects = ['unit', 'api-pglite'];
+const skipped = [];
+if (process.env.OPSBOARD_TEST_DATABASE_URL) projects.push('api-postgres');
+else skipped.push('api-postgres: set OPSBOARD_TEST_DATABASE_URL=postgres://user@host:5432/postgres (a role that may CREATE DATABASE)');
+const chromium = findChromium();
+if (chromium) projects.push('browser');
+else skipped.push('browser: install Chromium (Debian: apt-get install -y chromium) or set CHROMIUM_PATH');
+
+const selected = only.length > 0 ? projects.filter((p) => only.includes(p)) : projects;
+if (requireAll && skipped.length > 0 && only.length === 0) {
+  console.error(`\nOPSBOARD_REQUIRE_ALL=1 but some suites cannot run:\n  - ${skipped.join('\n  - ')}`);
+  process.exit(1);
+}
+
+const results = [];
+for (const project of selected) {
+  console.log(`\n=== ${project} ===`);
+  const started = Date.now();
+  const run = spawnSync('npx', ['vitest', 'run', '--project', project, '--reporter=default'], {
+    stdio: 'inherit',
+    env: { ...process.env, ...(chromium && { CHROMIUM_PATH: chromium }) },
+  });
+  results.push({ project, ok: run.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+}
+
+console.log('\n=== summary ===');
+for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.project.padEnd(13)} ${r.seconds} s`);
+for (const s of skipped) console.log(`SKIP  ${s}`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
