@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { ApiToken, User } from '@opsboard/shared';
 import type { AppDeps } from '../context.js';
 import { apiTokens, invitations, sessions, teamMembers, users } from '../db/schema.js';
@@ -6,6 +6,7 @@ import { iso } from '../db/time.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { passwordProblem } from './passwords.js';
 import { newSecret, sha256 } from './secrets.js';
+import { notifyAccessEnded } from '../realtime/channels.js';
 
 export const SESSION_PREFIX = 'obs';
 export const TOKEN_PREFIX = 'obt';
@@ -166,13 +167,17 @@ export async function resolveApiToken(deps: AppDeps, secret: string): Promise<Au
   return { user: toUser(row.user), via: 'token', sessionId: null, csrfToken: null };
 }
 
+/** Ends sessions and closes their live connections on every instance. */
+async function endSessions(deps: AppDeps, where: SQL | undefined): Promise<boolean> {
+  return deps.database.db.transaction(async (tx) => {
+    const rows = await tx.update(sessions).set({ revokedAt: deps.clock().toISOString() }).where(where).returning({ id: sessions.id });
+    for (const { id } of rows) await notifyAccessEnded(tx, `session:${id}`);
+    return rows.length > 0;
+  });
+}
+
 export async function revokeSession(deps: AppDeps, userId: string, sessionId: string): Promise<boolean> {
-  const rows = await deps.database.db
-    .update(sessions)
-    .set({ revokedAt: deps.clock().toISOString() })
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-    .returning({ id: sessions.id });
-  return rows.length > 0;
+  return endSessions(deps, and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }
 
 export async function listSessions(deps: AppDeps, userId: string, currentId: string | null) {
@@ -197,12 +202,7 @@ export async function listSessions(deps: AppDeps, userId: string, currentId: str
 /** Revokes one of the caller's sessions by the short id `listSessions` shows. */
 export async function revokeSessionByShortId(deps: AppDeps, userId: string, shortId: string): Promise<boolean> {
   if (!/^[0-9a-f]{16}$/.test(shortId)) return false;
-  const rows = await deps.database.db
-    .update(sessions)
-    .set({ revokedAt: deps.clock().toISOString() })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), sql`left(${sessions.id}, 16) = ${shortId}`))
-    .returning({ id: sessions.id });
-  return rows.length > 0;
+  return endSessions(deps, and(eq(sessions.userId, userId), isNull(sessions.revokedAt), sql`left(${sessions.id}, 16) = ${shortId}`));
 }
 
 function toToken(row: typeof apiTokens.$inferSelect): ApiToken {

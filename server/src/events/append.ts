@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
+import { EVENTS_CHANNEL } from '../realtime/channels.js';
 
-/** The NOTIFY channel that wakes every instance; payload `streamId:lastSeq`, far under 8,000 bytes. */
-export const EVENTS_CHANNEL = 'opsboard_events';
 
 export interface NewEvent {
   type: string;

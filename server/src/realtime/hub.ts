@@ -13,10 +13,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database, NotifyListener } from '../db/database.js';
 import { events, presence, streams, teamMembers, users } from '../db/schema.js';
 import { iso } from '../db/time.js';
-import { EVENTS_CHANNEL, type StoredEvent } from '../events/append.js';
-
-export const ACCESS_CHANNEL = 'opsboard_access';
-export const PRESENCE_CHANNEL = 'opsboard_presence';
+import type { StoredEvent } from '../events/append.js';
+import { ACCESS_CHANNEL, EVENTS_CHANNEL, PRESENCE_CHANNEL } from './channels.js';
 
 /** What the hub needs from a socket; the websocket route adapts `ws` to it, tests use fakes. */
 export interface Peer {

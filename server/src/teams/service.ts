@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ne } from 'drizzle-orm';
 import type { CreateTeamBody, InviteBody, InviteResult, Invitation, Member, Role, Team, TeamInfo, UpdateTeamBody } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { normaliseEmail } from '../auth/service.js';
@@ -9,7 +9,7 @@ import type { Queryable, Tx } from '../db/database.js';
 import { invitations, streams, teamMembers, teams, users } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { mutate } from '../events/unit-of-work.js';
-import { ACCESS_CHANNEL } from '../realtime/hub.js';
+import { notifyAccessEnded } from '../realtime/channels.js';
 import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
 import { requireTeam } from './access.js';
 
@@ -207,7 +207,7 @@ export async function removeMember(deps: ServiceDeps, auth: AuthInfo, teamId: st
       return refuse('conflict', 'A team needs at least one admin; make someone else admin first.');
     }
     await w.tx.delete(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
-    await w.tx.execute(sql`SELECT pg_notify(${ACCESS_CHANNEL}, ${`member:${teamId}:${userId}`})`);
+    await notifyAccessEnded(w.tx, `member:${teamId}:${userId}`);
     w.emit(teamId, teamId, [{ type: 'member.removed', subjectId: userId, payload: { userId } }]);
     return ok(null);
   });

@@ -1,0 +1,14 @@
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../db/database.js';
+
+/** NOTIFY channels every instance LISTENs on. Payloads stay tiny (far under 8,000 bytes). */
+export const EVENTS_CHANNEL = 'opsboard_events';
+/** `member:<teamId>:<userId>` (removed from a team) or `session:<sessionId>` (logged out, revoked). */
+export const ACCESS_CHANNEL = 'opsboard_access';
+/** `<streamId>`: someone started or stopped viewing it. */
+export const PRESENCE_CHANNEL = 'opsboard_presence';
+
+/** Tells every instance that access ended, so live connections drop at once (delivered at commit when inside a transaction). */
+export async function notifyAccessEnded(db: Queryable, payload: `member:${string}:${string}` | `session:${string}`): Promise<void> {
+  await db.execute(sql`SELECT pg_notify(${ACCESS_CHANNEL}, ${payload})`);
+}
