@@ -48,8 +48,12 @@ export function websocketRoute(app: App, deps: AppDeps, hub: RealtimeHub, opts: 
         send(data) {
           if (closed || socket.readyState !== socket.OPEN) return false;
           if (socket.bufferedAmount > maxBuffered) {
-            // A stalled client must not grow our memory; it reconnects and resumes from its seq.
+            // A stalled client must not grow our memory: stop sending at once, say why
+            // (it reconnects and resumes from its seq), and cut it off if it never reads that either.
+            closed = true;
+            hub.removePeer(id);
             socket.close(WS_CLOSE.SLOW_CONSUMER, 'slow consumer');
+            setTimeout(() => socket.terminate(), 5_000).unref();
             return false;
           }
           socket.send(data);

@@ -1,0 +1,90 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BoardSnapshot, Card } from '@opsboard/shared';
+import { connectPostgres, type Database } from '../../server/src/db/database.js';
+import { createTeam, createTestDatabase, DB_KIND, startTestApp, type TestApp, type TestDatabase, type TestTeam } from '../helpers/harness.js';
+import { WsClient } from '../helpers/ws-client.js';
+
+// Several instances share one PostgreSQL; PGlite is one process by design, so this suite is Postgres-only.
+describe.runIf(DB_KIND === 'postgres')('two server instances on one Postgres', () => {
+  let db: TestDatabase;
+  let bDatabase: Database;
+  let a: TestApp;
+  let b: TestApp;
+  let team: TestTeam;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    a = await startTestApp({ database: db.database, listen: true, instanceId: 'instance-a' });
+    // B has its own pool and its own LISTEN connection, named so the test can cut it.
+    bDatabase = connectPostgres({ url: db.url!, applicationName: 'opsboard-b', onPoolError: () => undefined });
+    b = await startTestApp({ database: bDatabase, listen: true, instanceId: 'instance-b', hub: { reconcileMs: 60_000 } });
+    team = await createTeam(a.app, 'Fleet');
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await bDatabase?.close();
+    await db?.close();
+  });
+
+  it('a move through instance A reaches a websocket client on instance B', async () => {
+    const onB = new WsClient({ baseUrl: b.baseUrl, token: team.byRole.member.token });
+    await onB.connect();
+    await onB.openBoard(team.boards.planned);
+    const card = (await team.admin.api.post<Card>(`/api/boards/${team.boards.planned}/cards`, { title: 'Across instances' })).body;
+    const snapshot = (await team.admin.api.get<BoardSnapshot>(`/api/boards/${team.boards.planned}`)).body;
+    const started = Date.now();
+    await team.admin.api.post(`/api/cards/${card.id}/move`, { toColumnId: snapshot.columns[2]!.id });
+    await onB.waitFor(() => onB.boards.get(team.boards.planned)?.cards.get(card.id)?.columnId === snapshot.columns[2]!.id);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    const server = (await team.admin.api.get<BoardSnapshot>(`/api/boards/${team.boards.planned}`)).body;
+    await onB.waitFor(() => onB.seqOf(team.boards.planned) === server.seq);
+    expect(onB.snapshotOf(team.boards.planned)).toEqual(server);
+    onB.kill();
+  });
+
+  it('B’s LISTEN connection is killed mid-stream and restored: B’s client still converges, in order, without gaps', async () => {
+    const onB = new WsClient({ baseUrl: b.baseUrl, token: team.byRole.viewer.token });
+    await onB.connect();
+    await onB.openBoard(team.boards.planned);
+    const snapshot = (await team.admin.api.get<BoardSnapshot>(`/api/boards/${team.boards.planned}`)).body;
+    const cards: Card[] = [];
+    for (let i = 0; i < 5; i++) cards.push((await team.admin.api.post<Card>(`/api/boards/${team.boards.planned}/cards`, { title: `Stream ${i}` })).body);
+
+    const admin = new pg.Client({ connectionString: db.url! });
+    await admin.connect();
+    const kill = async () => {
+      const r = await admin.query(`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'opsboard-b-listen'`);
+      return r.rowCount ?? 0;
+    };
+    for (let i = 0; i < 60; i++) {
+      if (i === 10 || i === 30) expect(await kill()).toBe(1);
+      await team.admin.api.post(`/api/cards/${cards[i % cards.length]!.id}/move`, { toColumnId: snapshot.columns[i % 3]!.id, position: 0 });
+    }
+    await admin.end();
+    const server = (await team.admin.api.get<BoardSnapshot>(`/api/boards/${team.boards.planned}`)).body;
+    await onB.waitFor(() => onB.seqOf(team.boards.planned) === server.seq, 10_000);
+    expect(onB.snapshotOf(team.boards.planned)).toEqual(server);
+    expect(onB.gaps).toBe(0);
+    expect(onB.duplicates).toBe(0);
+    const seqs = onB.applied.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    onB.kill();
+  });
+
+  it('presence is shared: viewers on A and on B see each other', async () => {
+    const onA = new WsClient({ baseUrl: a.baseUrl, token: team.byRole.po.token });
+    const onB = new WsClient({ baseUrl: b.baseUrl, token: team.byRole.member.token });
+    await onA.connect();
+    await onA.openBoard(team.boards.selfservice);
+    await onB.connect();
+    await onB.openBoard(team.boards.selfservice);
+    const names = (c: WsClient) => (c.presence.get(team.boards.selfservice) ?? []).map((v) => v.userId).sort();
+    const both = [team.byRole.po.id, team.byRole.member.id].sort();
+    await onA.waitFor(() => JSON.stringify(names(onA)) === JSON.stringify(both));
+    await onB.waitFor(() => JSON.stringify(names(onB)) === JSON.stringify(both));
+    onA.kill();
+    onB.kill();
+  });
+});
