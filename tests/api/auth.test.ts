@@ -150,7 +150,7 @@ describe('login and sessions', () => {
     const limited = await login(u.email, 'wrong password here');
     expect(limited.res.statusCode).toBe(429);
     expect(limited.res.headers['retry-after']).toBeDefined();
-    expect(limited.body.error.code).toBe('rate_limited');
+    expect(limited.body.error?.code).toBe('rate_limited');
     now += 6 * 60_000; // the window has passed
     expect((await login(u.email)).res.statusCode).toBe(200);
   });

@@ -5,7 +5,7 @@
  * in PINNED_SEEDS as a named regression case.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardSnapshot, Card } from '@opsboard/shared';
+import type { BoardSnapshot } from '@opsboard/shared';
 import { connectPostgres, type Database } from '../../server/src/db/database.js';
 import { createTeam, createTestDatabase, DB_KIND, startTestApp, type TestApp, type TestDatabase, type TestTeam, type TestUser } from '../helpers/harness.js';
 import { pick, seeded } from '../helpers/random.js';

@@ -102,7 +102,7 @@ export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
 export interface Response<T = unknown> {
   status: number;
   body: T;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | number | string[] | undefined>;
 }
 
 /** An API client for one identity: a session cookie (with its CSRF token) or a bearer token. */

@@ -72,7 +72,8 @@ export function registerAuth(app: App, deps: AppDeps): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
-    const isPublic = request.routeOptions.config.public === true || request.routeOptions.url === undefined;
+    // The API docs page (registered by @fastify/swagger-ui) is public like the document it shows.
+    const isPublic = request.routeOptions.config.public === true || request.routeOptions.url === undefined || request.url.startsWith('/api/docs');
     const unsafe = !SAFE_METHODS.has(request.method);
 
     if (unsafe && !originAllowed(request, deps.config.allowedOrigins)) {
