@@ -27,6 +27,9 @@ import { startMaintenance } from './maintenance.js';
 import { RealtimeHub, type HubOptions } from './realtime/hub.js';
 import { websocketRoute, type WsOptions } from './realtime/ws-route.js';
 import { teamRoutes } from './teams/routes.js';
+import { interruptRoutes } from './interrupts/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
+import { rotationRoutes } from './rotation/routes.js';
 
 export const BODY_LIMIT = 1 << 20;
 
@@ -159,6 +162,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   teamRoutes(app, services);
   boardRoutes(app, services, snapshots);
   cardRoutes(app, services);
+  rotationRoutes(app, services);
+  interruptRoutes(app, services);
+  notificationRoutes(app, services);
   websocketRoute(app, deps, hub, options.ws);
 
   const clientDir = deps.config.clientDir;

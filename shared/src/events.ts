@@ -1,6 +1,7 @@
 import Type, { type TSchema } from 'typebox';
 import { Id, IsoDateTime, Nullable, Rank } from './schema/common.js';
 import { Board, Card, Column, Lane, Member, TeamInfo } from './schema/entities.js';
+import { Handoff, Interrupt, RotationSettings } from './schema/potw.js';
 
 /** A field-by-field record of what an update changed, for history views. */
 const Changes = Type.Record(Type.String(), Type.Object({ from: Type.Unknown(), to: Type.Unknown() }));
@@ -43,11 +44,17 @@ export const BoardEventPayloads = {
   'card.archived': Type.Object({ card: Card }),
   'card.restored': Type.Object({ card: Card, overrideReason: Nullable(Type.String()) }),
   'card.moved_out': Type.Object({ cardId: Id, toBoardId: Id }),
-  'card.moved_in': Type.Object({ card: Card, fromBoardId: Id, overrideReason: Nullable(Type.String()) }),
+  'card.moved_in': Type.Object({ card: Card, fromBoardId: Id, overrideReason: Nullable(Type.String()), interrupt: Nullable(Interrupt) }),
   'cards.reranked': Type.Object({
     columnId: Id,
     ranks: Type.Array(Type.Object({ cardId: Id, rank: Rank })),
   }),
+  /** An interrupt arrived (UI, webhook or Alertmanager); the card itself comes in `card.created`. */
+  'interrupt.received': Type.Object({ interrupt: Interrupt }),
+  /** The source sent it again (deduplicated): count and last-seen changed. */
+  'interrupt.repeated': Type.Object({ interrupt: Interrupt }),
+  'interrupt.resolved_by_source': Type.Object({ interrupt: Interrupt }),
+  'interrupt.triaged': Type.Object({ interrupt: Interrupt, action: Type.String(), note: Nullable(Type.String()) }),
 } as const satisfies Record<string, TSchema>;
 
 /** The event catalogue of a team stream: facts that span the team's boards. */
@@ -60,6 +67,10 @@ export const TeamEventPayloads = {
   'board.changed': Type.Object({ board: Board, changes: Changes }),
   'board.archived': Type.Object({ board: Board }),
   'board.restored': Type.Object({ board: Board }),
+  'rotation.updated': Type.Object({ settings: RotationSettings }),
+  'rotation.override_added': Type.Object({ overrideId: Id, userId: Id, start: Type.String(), end: Type.String() }),
+  'rotation.override_removed': Type.Object({ overrideId: Id }),
+  'handoff.updated': Type.Object({ handoff: Handoff }),
 } as const satisfies Record<string, TSchema>;
 
 export type TeamEventType = keyof typeof TeamEventPayloads;

@@ -3,6 +3,8 @@ export * from './events.js';
 export * from './protocol.js';
 export * from './schema/common.js';
 export * from './schema/entities.js';
+export * from './schema/snapshot.js';
+export * from './schema/potw.js';
 export * from './schema/api/auth.js';
 export * from './schema/api/teams.js';
 export * from './schema/api/boards.js';

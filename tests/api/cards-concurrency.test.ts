@@ -166,7 +166,7 @@ describe('ranks', () => {
       await c.openBoard(boardId);
     }
     const ops = [
-      ...seed.slice(1).map((c) => team.byRole.member.api.post(`/api/cards/${c.id}/move`, { toColumnId: backlog.id, afterCardId: anchor.id })),
+      ...seed.slice(1).map((c) => team.byRole.po.api.post(`/api/cards/${c.id}/move`, { toColumnId: backlog.id, afterCardId: anchor.id })),
       ...Array.from({ length: 10 }, (_, i) => team.byRole.po.api.post(`/api/boards/${boardId}/cards`, { title: `Inserted ${i}`, afterCardId: anchor.id })),
       ...Array.from({ length: 5 }, (_, i) => team.admin.api.post(`/api/boards/${boardId}/cards`, { title: `Top ${i}`, position: 0 })),
     ];

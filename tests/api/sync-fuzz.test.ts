@@ -50,7 +50,8 @@ async function runSeed(seed: number): Promise<void> {
     kind: 'planned',
     name: `Fuzz ${seed}`,
     columns: [
-      { name: 'Backlog', category: 'backlog' },
+      // Not a backlog: only the PO may reorder a backlog, and the fuzz moves as anyone.
+      { name: 'To do', category: 'todo' },
       { name: 'Doing', category: 'doing', wipLimit: 4, wipPolicy: 'block' },
       { name: 'Review', category: 'doing', wipLimit: 3, wipPolicy: 'warn' },
       { name: 'Done', category: 'done' },

@@ -139,6 +139,9 @@ export class Api {
   patch<T = unknown>(url: string, body?: unknown, headers?: Record<string, string>) {
     return this.request<T>('PATCH', url, body, headers);
   }
+  put<T = unknown>(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PUT', url, body, headers);
+  }
   del<T = unknown>(url: string, headers?: Record<string, string>) {
     return this.request<T>('DELETE', url, undefined, headers);
   }

@@ -2,7 +2,8 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import fastJson from 'fast-json-stringify';
 import { BoardSnapshot } from '@opsboard/shared';
 import type { Db } from '../db/database.js';
-import { boards, cards, columns, lanes, streams, teamMembers } from '../db/schema.js';
+import { boards, cards, columns, interrupts, lanes, streams, teamMembers } from '../db/schema.js';
+import { toInterrupt } from '../interrupts/mappers.js';
 import { decide } from '../teams/access.js';
 import { notFound, ok, type Result } from '../http/result.js';
 import { toBoard, toCard, toColumn, toLane } from './mappers.js';
@@ -58,12 +59,19 @@ export async function readSnapshot(db: Db, boardId: string): Promise<BoardSnapsh
       const columnRows = await tx.select().from(columns).where(and(eq(columns.boardId, boardId), isNull(columns.archivedAt))).orderBy(asc(columns.rank), asc(columns.id));
       const laneRows = await tx.select().from(lanes).where(and(eq(lanes.boardId, boardId), isNull(lanes.archivedAt))).orderBy(asc(lanes.rank), asc(lanes.id));
       const cardRows = await tx.select().from(cards).where(and(eq(cards.boardId, boardId), isNull(cards.archivedAt))).orderBy(asc(cards.rank), asc(cards.id));
+      const interruptRows = await tx
+        .select({ interrupt: interrupts })
+        .from(interrupts)
+        .innerJoin(cards, eq(cards.id, interrupts.cardId))
+        .where(and(eq(cards.boardId, boardId), isNull(cards.archivedAt)))
+        .orderBy(asc(interrupts.cardId));
       return {
         board: toBoard(head.board),
         seq: head.seq,
         columns: columnRows.map(toColumn),
         lanes: laneRows.map(toLane),
         cards: cardRows.map(toCard),
+        interrupts: interruptRows.map((r) => toInterrupt(r.interrupt)),
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

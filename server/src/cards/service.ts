@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { checkWip, type Card, type CardLink, type CreateCardBody, type MoveCardBody, type RestoreCardBody, type Role, type UpdateCardBody } from '@opsboard/shared';
+import { can, checkWip, type Card, type CardLink, type CreateCardBody, type MoveCardBody, type RestoreCardBody, type Role, type UpdateCardBody } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { diff } from '../boards/service.js';
 import { toCard, type BoardRow, type CardRow, type ColumnRow, type LaneRow } from '../boards/mappers.js';
 import type { ServiceDeps } from '../context.js';
 import type { Tx } from '../db/database.js';
-import { boards, cards, columns, teamMembers, teams } from '../db/schema.js';
+import { boards, cards, columns, features, interrupts, iterations, teamMembers, teams } from '../db/schema.js';
+import { toInterrupt } from '../interrupts/mappers.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import { invalidField, ok, refuse, type Refusal, type Result } from '../http/result.js';
 import { decide } from '../teams/access.js';
@@ -49,8 +50,22 @@ async function validateReferences(
   tx: Tx,
   teamId: string,
   selfId: string,
-  input: { assigneeIds?: readonly string[] | undefined; links?: readonly CardLink[] | undefined },
+  input: {
+    assigneeIds?: readonly string[] | undefined;
+    links?: readonly CardLink[] | undefined;
+    featureId?: string | null | undefined;
+    iterationId?: string | null | undefined;
+  },
 ): Promise<Result<null>> {
+  if (input.featureId) {
+    const [f] = await tx.select({ id: features.id }).from(features).where(and(eq(features.id, input.featureId), eq(features.teamId, teamId)));
+    if (!f) return invalidField('featureId', 'is not a feature of this team');
+  }
+  if (input.iterationId) {
+    const [it] = await tx.select({ state: iterations.state }).from(iterations).where(and(eq(iterations.id, input.iterationId), eq(iterations.teamId, teamId)));
+    if (!it) return invalidField('iterationId', 'is not an iteration of this team');
+    if (it.state === 'closed') return invalidField('iterationId', 'is a closed iteration');
+  }
   if (input.assigneeIds && input.assigneeIds.length > 0) {
     const found = await tx
       .select({ userId: teamMembers.userId, role: teamMembers.role })
@@ -132,7 +147,7 @@ export async function createCard(deps: ServiceDeps, auth: AuthInfo, boardId: str
     if (!access.ok) return access;
     const board = found!.board;
     if (board.archivedAt) return refuse('conflict', 'The board is archived; restore it first.');
-    return insertCard(w, deps.newId(), board, body, auth.user.id);
+    return insertCard(w, deps.newId(), board, body, auth.user.id, found!.role);
   });
 }
 
@@ -143,6 +158,8 @@ export async function insertCard(
   board: BoardRow,
   body: CreateCardBody,
   createdBy: string | null,
+  /** The creator's role; without `plan` a backlog card goes to the bottom whatever position was asked for. */
+  role: Role | null,
 ): Promise<Result<Card>> {
   const title = body.title.trim();
   if (title === '') return invalidField('title', 'must not be blank');
@@ -156,6 +173,8 @@ export async function insertCard(
   const cell = checkCell(locked, board.id, columnId.value, lane, laneId, { column: 'columnId', lane: 'laneId' });
   if (!cell.ok) return cell;
   const assigneeIds = body.assigneeIds ?? [];
+  const ranking = backlogRanking(cell.value, null, role, anchorsOf(body));
+  if (!ranking.ok) return ranking;
   const decision = await decideEntry(w.tx, {
     boardId: board.id,
     cardId,
@@ -165,7 +184,7 @@ export async function insertCard(
     assigneeIds,
     personWipLimit: board.personWipLimit,
     personWipPolicy: board.personWipPolicy,
-    anchors: anchorsOf(body),
+    anchors: ranking.value,
     overrideReason: body.overrideReason,
   });
   if (!decision.ok) return { ok: false, refusal: decision.refusal };
@@ -307,76 +326,103 @@ export async function moveCard(deps: ServiceDeps, auth: AuthInfo, cardId: string
   return mutate(deps, { actor: { userId: auth.user.id }, idempotencyKey: o.idempotencyKey }, async (w) => {
     const found = writable(await lockCard(w.tx, cardId, auth.user.id));
     if (!found.ok) return found;
-    const { card: current, board } = found.value;
+    const { card: current, board, role } = found.value;
     if (current.archivedAt) return refuse('conflict', 'The card is archived; restore it first.');
     if (body.version !== undefined && body.version !== current.version) return versionConflict(current);
-
-    let target = board;
-    if (body.toBoardId !== undefined && body.toBoardId !== board.id) {
-      const [other] = await w.tx.select().from(boards).where(and(eq(boards.id, body.toBoardId), eq(boards.teamId, board.teamId)));
-      if (!other) return invalidField('toBoardId', 'is not a board of this team');
-      if (other.archivedAt) return invalidField('toBoardId', 'is an archived board');
-      target = other;
-    }
-    const crossBoard = target.id !== board.id;
-    const locked = await lockColumns(w.tx, [current.columnId, body.toColumnId]);
-    const laneId = body.laneId !== undefined ? body.laneId : crossBoard ? null : current.laneId;
-    const lane = laneId ? await lockLane(w.tx, laneId) : null;
-    const cell = checkCell(locked, target.id, body.toColumnId, lane, laneId, { column: 'toColumnId', lane: 'laneId' });
-    if (!cell.ok) return cell;
-    const fromColumn = locked.get(current.columnId)!;
-
-    const decision = await decideEntry(w.tx, {
-      boardId: target.id,
-      cardId,
-      toColumn: cell.value,
-      toLane: lane,
-      from: crossBoard ? null : { column: fromColumn, laneId: current.laneId },
-      assigneeIds: current.assigneeIds,
-      personWipLimit: target.personWipLimit,
-      personWipPolicy: target.personWipPolicy,
-      anchors: anchorsOf(body),
-      overrideReason: body.overrideReason,
-    });
-    if (!decision.ok) return { ok: false, refusal: decision.refusal };
-
-    const columnChanged = cell.value.id !== current.columnId;
-    const overrideReason = decision.overridden ? body.overrideReason!.trim() : columnChanged ? null : current.overrideReason;
-    const [row] = await w.tx
-      .update(cards)
-      .set({
-        boardId: target.id,
-        columnId: cell.value.id,
-        laneId,
-        rank: decision.rank,
-        overrideReason,
-        version: sql`${cards.version} + 1`,
-        updatedAt: w.now,
-        ...(columnChanged && { columnEnteredAt: w.now }),
-      })
-      .where(eq(cards.id, cardId))
-      .returning();
-    const card = toCard(row!);
-    if (crossBoard) {
-      w.emit(board.id, board.teamId, [{ type: 'card.moved_out', subjectId: cardId, payload: { cardId, toBoardId: target.id } }]);
-      w.emit(target.id, target.teamId, [{ type: 'card.moved_in', subjectId: cardId, payload: { card, fromBoardId: board.id, overrideReason: decision.overridden ? overrideReason : null } }]);
-    } else {
-      w.emit(board.id, board.teamId, [
-        {
-          type: 'card.moved',
-          subjectId: cardId,
-          payload: {
-            card,
-            from: { columnId: current.columnId, laneId: current.laneId, rank: current.rank },
-            to: { columnId: card.columnId, laneId: card.laneId, rank: card.rank },
-            overrideReason: decision.overridden ? overrideReason : null,
-          },
-        },
-      ]);
-    }
-    await maybeRebalance(w, decision, cell.value.id, target.id, target.teamId);
-    return ok(decision.rebalance ? toCard(await reloadCard(w.tx, cardId)) : card);
+    return moveLocked(w, current, board, body, role);
   });
+}
+
+/**
+ * Moves a card whose row the caller has locked, through the guarded placement
+ * path. Used by plain moves and by triage actions that move a card on.
+ */
+export async function moveLocked(w: WriteContext, current: CardRow, board: BoardRow, body: MoveCardBody, role: Role | null): Promise<Result<Card>> {
+  const cardId = current.id;
+  let target = board;
+  if (body.toBoardId !== undefined && body.toBoardId !== board.id) {
+    const [other] = await w.tx.select().from(boards).where(and(eq(boards.id, body.toBoardId), eq(boards.teamId, board.teamId)));
+    if (!other) return invalidField('toBoardId', 'is not a board of this team');
+    if (other.archivedAt) return invalidField('toBoardId', 'is an archived board');
+    target = other;
+  }
+  const crossBoard = target.id !== board.id;
+  const locked = await lockColumns(w.tx, [current.columnId, body.toColumnId]);
+  const laneId = body.laneId !== undefined ? body.laneId : crossBoard ? null : current.laneId;
+  const lane = laneId ? await lockLane(w.tx, laneId) : null;
+  const cell = checkCell(locked, target.id, body.toColumnId, lane, laneId, { column: 'toColumnId', lane: 'laneId' });
+  if (!cell.ok) return cell;
+  const fromColumn = locked.get(current.columnId)!;
+  const ranking = backlogRanking(cell.value, fromColumn, role, anchorsOf(body));
+  if (!ranking.ok) return ranking;
+
+  const decision = await decideEntry(w.tx, {
+    boardId: target.id,
+    cardId,
+    toColumn: cell.value,
+    toLane: lane,
+    from: crossBoard ? null : { column: fromColumn, laneId: current.laneId },
+    assigneeIds: current.assigneeIds,
+    personWipLimit: target.personWipLimit,
+    personWipPolicy: target.personWipPolicy,
+    anchors: ranking.value,
+    overrideReason: body.overrideReason,
+  });
+  if (!decision.ok) return { ok: false, refusal: decision.refusal };
+
+  const columnChanged = cell.value.id !== current.columnId;
+  const overrideReason = decision.overridden ? body.overrideReason!.trim() : columnChanged ? null : current.overrideReason;
+  const [row] = await w.tx
+    .update(cards)
+    .set({
+      boardId: target.id,
+      columnId: cell.value.id,
+      laneId,
+      rank: decision.rank,
+      overrideReason,
+      version: sql`${cards.version} + 1`,
+      updatedAt: w.now,
+      ...(columnChanged && { columnEnteredAt: w.now }),
+    })
+    .where(eq(cards.id, cardId))
+    .returning();
+  const card = toCard(row!);
+  if (crossBoard) {
+    w.emit(board.id, board.teamId, [{ type: 'card.moved_out', subjectId: cardId, payload: { cardId, toBoardId: target.id } }]);
+    const [interrupt] = await w.tx.select().from(interrupts).where(eq(interrupts.cardId, cardId));
+    w.emit(target.id, target.teamId, [
+      {
+        type: 'card.moved_in',
+        subjectId: cardId,
+        payload: { card, fromBoardId: board.id, overrideReason: decision.overridden ? overrideReason : null, interrupt: interrupt ? toInterrupt(interrupt) : null },
+      },
+    ]);
+  } else {
+    w.emit(board.id, board.teamId, [
+      {
+        type: 'card.moved',
+        subjectId: cardId,
+        payload: {
+          card,
+          from: { columnId: current.columnId, laneId: current.laneId, rank: current.rank },
+          to: { columnId: card.columnId, laneId: card.laneId, rank: card.rank },
+          overrideReason: decision.overridden ? overrideReason : null,
+        },
+      },
+    ]);
+  }
+  await maybeRebalance(w, decision, cell.value.id, target.id, target.teamId);
+  return ok(decision.rebalance ? toCard(await reloadCard(w.tx, cardId)) : card);
+}
+
+/**
+ * The PO ranks the backlog: others may put a card into it (at the bottom, as a
+ * proposal) but not choose its place or reorder it.
+ */
+function backlogRanking(to: ColumnRow, from: ColumnRow | null, role: Role | null, anchors: Anchors): Result<Anchors> {
+  if (to.category !== 'backlog' || can(role, 'plan')) return ok(anchors);
+  if (from?.id === to.id) return refuse('forbidden', 'Only the product owner (po or admin) reorders the backlog; you can propose cards by adding them.', { permission: 'plan' });
+  return ok({});
 }
 
 export async function archiveCard(deps: ServiceDeps, auth: AuthInfo, cardId: string, version: number | undefined, o: Opts): Promise<Result<Card>> {

@@ -81,6 +81,8 @@ export const teams = pgTable('teams', {
   name: text('name').notNull(),
   timezone: text('timezone').notNull().default('UTC'),
   cardSeq: integer('card_seq').notNull().default(0),
+  /** Story points one person delivers in a full iteration, the default for capacity planning. */
+  pointsPerPerson: real('points_per_person').notNull().default(8),
   createdAt: createdAt(),
 });
 
@@ -255,4 +257,192 @@ export const presence = pgTable(
     seenAt: ts('seen_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.connectionId, t.streamId] }), index('presence_stream_idx').on(t.streamId)],
+);
+
+// ---- Person of the Week and interrupts ----------------------------------------------------------
+
+/**
+ * The PoTW rotation as versions: each change (members, order, hand-off time)
+ * appends a version effective from then, so "who was PoTW at t" never changes
+ * for the past.
+ */
+export const rotationVersions = pgTable(
+  'rotation_versions',
+  {
+    id: uuid('id').primaryKey(),
+    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    effectiveFrom: ts('effective_from').notNull(),
+    memberIds: uuid('member_ids').array().notNull(),
+    handoffWeekday: integer('handoff_weekday').notNull(),
+    handoffTime: text('handoff_time').notNull(),
+    timezone: text('timezone').notNull(),
+    startIndex: integer('start_index').notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('rotation_versions_team_idx').on(t.teamId, t.effectiveFrom)],
+);
+
+/** A cover or one half of a swap: between start and end, user_id is PoTW instead of whoever is scheduled. */
+export const rotationOverrides = pgTable(
+  'rotation_overrides',
+  {
+    id: uuid('id').primaryKey(),
+    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'cover' | 'swap'>().notNull(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    userId: uuid('user_id').notNull(),
+    reason: text('reason'),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+    cancelledAt: ts('cancelled_at'),
+  },
+  (t) => [index('rotation_overrides_team_idx').on(t.teamId, t.startsAt)],
+);
+
+/** The outgoing PoTW's written hand-off for one hand-off instant. */
+export const handoffs = pgTable(
+  'handoffs',
+  {
+    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    handoffAt: ts('handoff_at').notNull(),
+    fromUserId: uuid('from_user_id'),
+    toUserId: uuid('to_user_id'),
+    summary: text('summary').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.handoffAt] })],
+);
+
+/** Per-team secrets for the interrupt webhooks; only a hash is kept. */
+export const webhooks = pgTable(
+  'webhooks',
+  {
+    id: uuid('id').primaryKey(),
+    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind').$type<'generic' | 'alertmanager'>().notNull(),
+    tokenHash: text('token_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('webhooks_team_idx').on(t.teamId)],
+);
+
+/** What makes a card an interrupt: where it came from, how bad, and how it was triaged. */
+export const interrupts = pgTable(
+  'interrupts',
+  {
+    cardId: uuid('card_id')
+      .primaryKey()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    source: text('source').$type<'ui' | 'webhook' | 'alertmanager'>().notNull(),
+    severity: text('severity').$type<'critical' | 'high' | 'medium' | 'low'>().notNull(),
+    requester: text('requester'),
+    dedupKey: text('dedup_key'),
+    webhookId: uuid('webhook_id'),
+    alert: jsonb('alert').$type<{ name: string; fingerprint: string; startsAt: string; labels: Record<string, string>; generatorUrl: string | null } | null>(),
+    occurrences: integer('occurrences').notNull().default(1),
+    receivedAt: ts('received_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    resolvedBySourceAt: ts('resolved_by_source_at'),
+    status: text('status').$type<'untriaged' | 'accepted' | 'escalated' | 'converted' | 'duplicate' | 'closed'>().notNull(),
+    assignedPotwId: uuid('assigned_potw_id'),
+    triagedAt: ts('triaged_at'),
+    triagedBy: uuid('triaged_by'),
+    escalatedTo: uuid('escalated_to'),
+    convertedCardId: uuid('converted_card_id'),
+    duplicateOfCardId: uuid('duplicate_of_card_id'),
+    resolution: text('resolution'),
+  },
+  (t) => [index('interrupts_team_status_idx').on(t.teamId, t.status, t.receivedAt), index('interrupts_dedup_idx').on(t.teamId, t.dedupKey)],
+);
+
+/** In-app notices for one person (an escalation to them, for example). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    cardId: uuid('card_id'),
+    createdAt: createdAt(),
+    readAt: ts('read_at'),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+// ---- Planned work: features and iterations ------------------------------------------------------
+
+export const features = pgTable(
+  'features',
+  {
+    id: uuid('id').primaryKey(),
+    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    goal: text('goal').notNull().default(''),
+    customer: text('customer').notNull().default(''),
+    status: text('status').$type<'proposed' | 'active' | 'done' | 'dropped'>().notNull(),
+    leadId: uuid('lead_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('features_team_idx').on(t.teamId)],
+);
+
+export const iterations = pgTable(
+  'iterations',
+  {
+    id: uuid('id').primaryKey(),
+    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    goal: text('goal').notNull().default(''),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    state: text('state').$type<'planned' | 'active' | 'closed'>().notNull(),
+    pointsPerPerson: real('points_per_person').notNull(),
+    /** Cards and points at the moment the iteration started. */
+    committed: jsonb('committed').$type<{ cardId: string; points: number | null; title: string }[] | null>(),
+    committedPoints: real('committed_points'),
+    completedPoints: real('completed_points'),
+    carriedOver: jsonb('carried_over').$type<{ cardId: string; to: string | null }[] | null>(),
+    startedAt: ts('started_at'),
+    closedAt: ts('closed_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index('iterations_team_idx').on(t.teamId, t.startDate)],
+);
+
+/** Planned absence per person per iteration, in working days. */
+export const iterationAbsences = pgTable(
+  'iteration_absences',
+  {
+    iterationId: uuid('iteration_id').notNull().references(() => iterations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    days: real('days').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.iterationId, t.userId] })],
+);
+
+/** The pairs a feature lead assembles for a feature in one iteration. */
+export const featurePairs = pgTable(
+  'feature_pairs',
+  {
+    featureId: uuid('feature_id').notNull().references(() => features.id, { onDelete: 'cascade' }),
+    iterationId: uuid('iteration_id').notNull().references(() => iterations.id, { onDelete: 'cascade' }),
+    userA: uuid('user_a').notNull(),
+    userB: uuid('user_b').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.featureId, t.iterationId, t.userA, t.userB] })],
 );

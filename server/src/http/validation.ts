@@ -1,13 +1,14 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
+import type { Static, TSchema } from 'typebox';
 
 /**
  * Bodies are validated strictly: no type coercion (12345 stays a number and
  * fails a string field), no silent removal of unknown fields. Query strings
  * and path params are text on the wire, so those may be coerced.
  */
-function makeAjv(coerce: boolean): Ajv {
+function makeAjv(coerce: boolean | 'array'): Ajv {
   const ajv = new Ajv({
     coerceTypes: coerce,
     removeAdditional: false,
@@ -21,7 +22,8 @@ function makeAjv(coerce: boolean): Ajv {
 }
 
 const strict = makeAjv(false);
-const coercing = makeAjv(true);
+// 'array' also turns a single ?status=x into ['x'].
+const coercing = makeAjv('array');
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? strict : coercing;
@@ -81,4 +83,10 @@ function validationError(errors: ErrorObject[], httpPart: string | undefined): S
       return new SchemaValidationError(field, `${field} ${e.message ?? 'is invalid'}`, part);
     }
   }
+}
+
+/** A strict body check for a schema chosen at run time (after authentication, say); errors name the field like route validation does. */
+export function bodyChecker<S extends TSchema>(schema: S): (data: unknown) => { ok: true; value: Static<S> } | { ok: false; error: SchemaValidationError } {
+  const validate = strict.compile<Static<S>>(schema as object);
+  return (data) => (validate(data) ? { ok: true, value: data } : { ok: false, error: validationError(validate.errors ?? [], 'body') });
 }

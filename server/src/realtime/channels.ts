@@ -7,6 +7,13 @@ export const EVENTS_CHANNEL = 'opsboard_events';
 export const ACCESS_CHANNEL = 'opsboard_access';
 /** `<streamId>`: someone started or stopped viewing it. */
 export const PRESENCE_CHANNEL = 'opsboard_presence';
+/** `<userId>:<notificationId>`: a notification for one person, pushed to their open tabs. */
+export const USER_CHANNEL = 'opsboard_user';
+
+/** Pushes a stored notification to the person's live connections on every instance (at commit). */
+export async function notifyUser(db: Queryable, userId: string, notificationId: string): Promise<void> {
+  await db.execute(sql`SELECT pg_notify(${USER_CHANNEL}, ${`${userId}:${notificationId}`})`);
+}
 
 /** Tells every instance that access ended, so live connections drop at once (delivered at commit when inside a transaction). */
 export async function notifyAccessEnded(db: Queryable, payload: `member:${string}:${string}` | `session:${string}`): Promise<void> {

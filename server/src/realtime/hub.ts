@@ -11,10 +11,11 @@ import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { can, MAX_CATCH_UP_EVENTS, type Role, type ServerMessage, type Viewer } from '@opsboard/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, NotifyListener } from '../db/database.js';
-import { events, presence, streams, teamMembers, users } from '../db/schema.js';
+import { events, notifications, presence, streams, teamMembers, users } from '../db/schema.js';
+import { toNotification } from '../notifications/service.js';
 import { iso } from '../db/time.js';
 import type { StoredEvent } from '../events/append.js';
-import { ACCESS_CHANNEL, EVENTS_CHANNEL, PRESENCE_CHANNEL } from './channels.js';
+import { ACCESS_CHANNEL, EVENTS_CHANNEL, PRESENCE_CHANNEL, USER_CHANNEL } from './channels.js';
 
 /** What the hub needs from a socket; the websocket route adapts `ws` to it, tests use fakes. */
 export interface Peer {
@@ -76,7 +77,7 @@ export class RealtimeHub {
 
   async start(): Promise<void> {
     this.listener = await this.database.listen({
-      channels: [EVENTS_CHANNEL, ACCESS_CHANNEL, PRESENCE_CHANNEL],
+      channels: [EVENTS_CHANNEL, ACCESS_CHANNEL, PRESENCE_CHANNEL, USER_CHANNEL],
       onNotify: (n) => this.onNotify(n.channel, n.payload),
       // After every (re)connect: NOTIFYs sent while we were away are gone, so re-read the log.
       onReady: () => this.reconcile(),
@@ -129,6 +130,23 @@ export class RealtimeHub {
     } else if (channel === PRESENCE_CHANNEL) {
       const stream = this.streams.get(payload);
       if (stream) this.schedulePresence(stream);
+    } else if (channel === USER_CHANNEL) {
+      void this.pushNotification(payload);
+    }
+  }
+
+  /** Sends a stored notification to the person's connections on this instance. */
+  private async pushNotification(payload: string): Promise<void> {
+    const [userId, notificationId] = payload.split(':');
+    const peers = [...this.peers.values()].filter((p) => p.peer.userId === userId).map((p) => p.peer);
+    if (peers.length === 0 || !notificationId) return;
+    try {
+      const [row] = await this.database.db.select().from(notifications).where(eq(notifications.id, notificationId));
+      if (!row) return;
+      const message = JSON.stringify({ type: 'notification', notification: toNotification(row) } satisfies ServerMessage);
+      for (const peer of peers) peer.send(message);
+    } catch (err) {
+      this.log.warn({ err }, 'notification push failed; it stays in the list');
     }
   }
 

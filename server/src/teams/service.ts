@@ -12,17 +12,10 @@ import { mutate } from '../events/unit-of-work.js';
 import { notifyAccessEnded } from '../realtime/channels.js';
 import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
 import { requireTeam } from './access.js';
+import { validTimezone } from './timezone.js';
+import { dropFromRotation } from '../rotation/service.js';
 
 type Opts = { idempotencyKey?: string | null | undefined };
-
-export function validTimezone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 type TeamRow = typeof teams.$inferSelect;
 const toTeamInfo = (r: TeamRow): TeamInfo => ({ id: r.id, name: r.name, timezone: r.timezone, createdAt: iso(r.createdAt) });
@@ -207,6 +200,7 @@ export async function removeMember(deps: ServiceDeps, auth: AuthInfo, teamId: st
       return refuse('conflict', 'A team needs at least one admin; make someone else admin first.');
     }
     await w.tx.delete(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
+    await dropFromRotation(w, teamId, userId, deps.newId);
     await notifyAccessEnded(w.tx, `member:${teamId}:${userId}`);
     w.emit(teamId, teamId, [{ type: 'member.removed', subjectId: userId, payload: { userId } }]);
     return ok(null);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardEvent } from '../events.js';
-import type { BoardSnapshot, Card, Column } from '../schema/entities.js';
+import type { Card, Column } from '../schema/entities.js';
+import type { BoardSnapshot } from '../schema/snapshot.js';
 import { applyBoardEvent, cardsIn, stateFromSnapshot, stateToSnapshot } from './board-state.js';
 
 const at = '2026-11-26T10:00:00.000Z';
@@ -16,6 +17,7 @@ const snapshot: BoardSnapshot = {
   columns: [col('c1', 'a0'), col('c2', 'a1')],
   lanes: [],
   cards: [card('x', 'c1', 'a0'), card('y', 'c1', 'a1')],
+  interrupts: [],
 };
 const env = (seq: number) => ({ streamId: 'b', seq, actorId: null, clientMutationId: null, at });
 

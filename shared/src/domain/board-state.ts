@@ -1,5 +1,7 @@
 import type { BoardEvent } from '../events.js';
-import type { Board, BoardSnapshot, Card, Column, Lane } from '../schema/entities.js';
+import type { Board, Card, Column, Lane } from '../schema/entities.js';
+import type { Interrupt } from '../schema/potw.js';
+import type { BoardSnapshot } from '../schema/snapshot.js';
 
 /** A board folded from a snapshot and the events after it. Maps keep lookups cheap on 2,000-card boards. */
 export interface BoardState {
@@ -8,6 +10,8 @@ export interface BoardState {
   columns: ReadonlyMap<string, Column>;
   lanes: ReadonlyMap<string, Lane>;
   cards: ReadonlyMap<string, Card>;
+  /** Interrupt details by card id (interrupts boards). */
+  interrupts: ReadonlyMap<string, Interrupt>;
 }
 
 export function stateFromSnapshot(snapshot: BoardSnapshot): BoardState {
@@ -17,6 +21,7 @@ export function stateFromSnapshot(snapshot: BoardSnapshot): BoardState {
     columns: new Map(snapshot.columns.map((c) => [c.id, c])),
     lanes: new Map(snapshot.lanes.map((l) => [l.id, l])),
     cards: new Map(snapshot.cards.map((c) => [c.id, c])),
+    interrupts: new Map(snapshot.interrupts.map((i) => [i.cardId, i])),
   };
 }
 
@@ -33,6 +38,7 @@ export function stateToSnapshot(state: BoardState): BoardSnapshot {
     columns: [...state.columns.values()].sort(byRank),
     lanes: [...state.lanes.values()].sort(byRank),
     cards: [...state.cards.values()].sort(byRank),
+    interrupts: [...state.interrupts.values()].filter((i) => state.cards.has(i.cardId)).sort((a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0)),
   };
 }
 
@@ -77,15 +83,29 @@ export function applyBoardEvent(state: BoardState, event: BoardEvent): BoardStat
     case 'card.created':
     case 'card.updated':
     case 'card.moved':
-    case 'card.restored':
-    case 'card.moved_in': {
+    case 'card.restored': {
       const card = event.payload.card;
       return { ...next, cards: withEntry(state.cards, card.id, activeOrNull(card)) };
+    }
+    case 'card.moved_in': {
+      const { card, interrupt } = event.payload;
+      return {
+        ...next,
+        cards: withEntry(state.cards, card.id, activeOrNull(card)),
+        interrupts: interrupt ? withEntry(state.interrupts, card.id, interrupt) : state.interrupts,
+      };
     }
     case 'card.archived':
       return { ...next, cards: withEntry(state.cards, event.payload.card.id, null) };
     case 'card.moved_out':
       return { ...next, cards: withEntry(state.cards, event.payload.cardId, null) };
+    case 'interrupt.received':
+    case 'interrupt.repeated':
+    case 'interrupt.resolved_by_source':
+    case 'interrupt.triaged': {
+      const interrupt = event.payload.interrupt;
+      return { ...next, interrupts: withEntry(state.interrupts, interrupt.cardId, interrupt) };
+    }
     case 'cards.reranked': {
       const cards = new Map(state.cards);
       for (const { cardId, rank } of event.payload.ranks) {

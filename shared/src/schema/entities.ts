@@ -161,16 +161,3 @@ export const Card = Type.Object(
   { additionalProperties: false },
 );
 export type Card = Type.Static<typeof Card>;
-
-/** A board as the client holds it; `seq` is the last event folded into it. */
-export const BoardSnapshot = Type.Object(
-  {
-    board: Board,
-    seq: Type.Integer(),
-    columns: Type.Array(Column),
-    lanes: Type.Array(Lane),
-    cards: Type.Array(Card),
-  },
-  { additionalProperties: false },
-);
-export type BoardSnapshot = Type.Static<typeof BoardSnapshot>;

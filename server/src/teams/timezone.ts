@@ -1,0 +1,9 @@
+/** True for an IANA time zone name the runtime knows, e.g. Europe/Berlin. */
+export function validTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
