@@ -30,6 +30,7 @@ import { teamRoutes } from './teams/routes.js';
 import { interruptRoutes } from './interrupts/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { rotationRoutes } from './rotation/routes.js';
+import { planningRoutes } from './planning/routes.js';
 
 export const BODY_LIMIT = 1 << 20;
 
@@ -165,6 +166,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   rotationRoutes(app, services);
   interruptRoutes(app, services);
   notificationRoutes(app, services);
+  planningRoutes(app, services);
   websocketRoute(app, deps, hub, options.ws);
 
   const clientDir = deps.config.clientDir;

@@ -2,6 +2,7 @@ import Type, { type TSchema } from 'typebox';
 import { Id, IsoDateTime, Nullable, Rank } from './schema/common.js';
 import { Board, Card, Column, Lane, Member, TeamInfo } from './schema/entities.js';
 import { Handoff, Interrupt, RotationSettings } from './schema/potw.js';
+import { Feature, Iteration, Pair } from './schema/planning.js';
 
 /** A field-by-field record of what an update changed, for history views. */
 const Changes = Type.Record(Type.String(), Type.Object({ from: Type.Unknown(), to: Type.Unknown() }));
@@ -71,6 +72,15 @@ export const TeamEventPayloads = {
   'rotation.override_added': Type.Object({ overrideId: Id, userId: Id, start: Type.String(), end: Type.String() }),
   'rotation.override_removed': Type.Object({ overrideId: Id }),
   'handoff.updated': Type.Object({ handoff: Handoff }),
+  'feature.created': Type.Object({ feature: Feature }),
+  'feature.updated': Type.Object({ feature: Feature, changes: Changes }),
+  'feature.pairs_set': Type.Object({ featureId: Id, iterationId: Id, pairs: Type.Array(Pair) }),
+  'iteration.created': Type.Object({ iteration: Iteration }),
+  'iteration.updated': Type.Object({ iteration: Iteration, changes: Changes }),
+  /** Started: the commitment (cards and points) is snapshotted. */
+  'iteration.started': Type.Object({ iteration: Iteration, committed: Type.Array(Type.Object({ cardId: Id, points: Nullable(Type.Number()), title: Type.String() })) }),
+  /** Closed: finished cards count towards velocity; the rest carried over (to another iteration or the backlog). */
+  'iteration.closed': Type.Object({ iteration: Iteration, finished: Type.Array(Id), carriedOver: Type.Array(Type.Object({ cardId: Id, to: Nullable(Id) })) }),
 } as const satisfies Record<string, TSchema>;
 
 export type TeamEventType = keyof typeof TeamEventPayloads;
