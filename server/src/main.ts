@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const seedWanted = config.demo === 'on' || (config.demo === 'auto' && database.kind === 'pglite');
   if (seedWanted) demo = await seedDemoIfEmpty(deps);
 
-  const { app } = await buildApp(deps, { demoLogin: () => demo });
+  const { app } = await buildApp(deps, { demoLogin: () => (demo ? { email: demo.email, password: demo.password } : null) });
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: closing`);
     await app.close();
@@ -58,10 +58,17 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   const address = await app.listen({ port: config.port, host: config.host });
-  const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  const everywhere = config.host === '0.0.0.0' || config.host === '::';
+  const shown = everywhere ? `http://localhost:${new URL(address).port}` : address;
   const storage = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
   console.log(`\nopsboard is running at ${shown} (${storage}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  if (demo) console.log(`Demo login: ${demo.email} / ${demo.password}\n`);
+  if (demo) {
+    console.log(`Demo login: ${demo.email} / ${demo.password}  (the five demo people share this password)`);
+    if (demo.alertmanager) {
+      console.log(`Demo Alertmanager hook: POST ${shown}${demo.alertmanager.path} with "Authorization: Bearer ${demo.alertmanager.secret}"`);
+    }
+    console.log('');
+  }
 }
 
 main().catch((err: unknown) => {
