@@ -196,7 +196,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   const clientDir = deps.config.clientDir;
   const serveClient = (options.serveClient ?? true) && existsSync(path.join(clientDir, 'index.html'));
   if (serveClient) {
-    await app.register(fastifyStatic, { root: clientDir, wildcard: false, index: ['index.html'], maxAge: '1h', immutable: false });
+    // vite build writes .br/.gz beside each asset; the static plugin picks the one the browser accepts.
+    await app.register(fastifyStatic, { root: clientDir, index: ['index.html'], preCompressed: true, setHeaders: cacheHeaders });
   }
   app.setNotFoundHandler((request, reply) => {
     const accept = request.headers.accept ?? '';
@@ -220,6 +221,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   return { app, hub, services, routes };
+}
+
+/** Hashed assets never change; everything else (index.html) is revalidated. */
+function cacheHeaders(reply: { header(name: string, value: string): unknown }, filePath: string): void {
+  reply.header('cache-control', /[\\/]assets[\\/]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
 function wsOrigin(host: string | undefined): string {

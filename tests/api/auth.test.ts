@@ -156,6 +156,22 @@ describe('login and sessions', () => {
   });
 });
 
+describe('start-up', () => {
+  it('/api/instance tells a logged-in browser its session, and a logged-out one null, without a 401', async () => {
+    const u = await signup(t.app, 'Starter');
+    const inside = await u.session.get<{ session: SessionInfo | null; hasUsers: boolean }>('/api/instance');
+    expect(inside.status).toBe(200);
+    expect(inside.body.session?.user.id).toBe(u.id);
+    expect(inside.body.session?.csrfToken).toBe(u.csrf);
+    const outside = await t.app.inject({ method: 'GET', url: '/api/instance' });
+    expect(outside.statusCode).toBe(200);
+    expect(JSON.parse(outside.body).session).toBeNull();
+    const expired = await t.app.inject({ method: 'GET', url: '/api/instance', headers: { cookie: 'opsboard_session=obs_gone' } });
+    expect(expired.statusCode).toBe(200);
+    expect(JSON.parse(expired.body).session).toBeNull();
+  });
+});
+
 describe('API tokens', () => {
   it('authenticates scripts with a bearer token, lists it without its secret, and stops after revocation', async () => {
     const u = await signup(t.app, 'Scripter');

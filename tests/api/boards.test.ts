@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board, BoardSnapshot, Card, CardDetail, Column, HistoryEntry, Lane } from '@opsboard/shared';
 import { createTeam, createTestDatabase, startTestApp, type TestApp, type TestDatabase, type TestTeam } from '../helpers/harness.js';
@@ -175,6 +176,25 @@ describe('cards', () => {
     const c = await team.admin.api.get<BoardSnapshot>(`/api/boards/${team.boards.planned}`);
     expect(c.body.seq).toBe(a.body.seq + 1);
     expect(c.body.cards.some((x) => x.title === 'Invalidates')).toBe(true);
+  });
+});
+
+describe('snapshot compression', () => {
+  it('a big board is sent gzipped once the compressed bytes are ready, identical once inflated', async () => {
+    const board = team.boards.selfservice;
+    for (let i = 0; i < 30; i++) await team.admin.api.post(`/api/boards/${board}/cards`, { title: `Bulk ${i}`, description: 'x'.repeat(400) });
+    const plain = await t.app.inject({ method: 'GET', url: `/api/boards/${board}`, headers: { authorization: `Bearer ${team.admin.token}`, 'accept-encoding': 'gzip' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    let zipped = plain;
+    for (let i = 0; i < 50 && zipped.headers['content-encoding'] !== 'gzip'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      zipped = await t.app.inject({ method: 'GET', url: `/api/boards/${board}`, headers: { authorization: `Bearer ${team.admin.token}`, 'accept-encoding': 'gzip, br' } });
+    }
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString())).toEqual(JSON.parse(plain.body));
+    const identity = await t.app.inject({ method: 'GET', url: `/api/boards/${board}`, headers: { authorization: `Bearer ${team.admin.token}` } });
+    expect(identity.headers['content-encoding']).toBeUndefined();
   });
 });
 

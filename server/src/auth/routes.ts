@@ -44,11 +44,12 @@ export function authRoutes(app: App, deps: AppDeps, opts: AuthRouteOptions): voi
   app.get(
     '/api/instance',
     { config: { public: true }, schema: { tags: ['auth'], summary: 'What the login page needs to know', response: responses({ 200: InstanceInfo }) } },
-    async () => ({
+    async (request) => ({
       hasUsers: await auth.hasUsers(deps),
       signup: deps.config.signup,
       database: deps.database.kind,
       demo: opts.demoLogin(),
+      session: request.auth ? { user: request.auth.user, csrfToken: request.auth.csrfToken, via: request.auth.via } : null,
     }),
   );
 

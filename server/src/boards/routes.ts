@@ -7,7 +7,7 @@ import {
   CreateBoardBody,
   CreateColumnBody,
   CreateLaneBody,
-  EventEnvelopeSchema,
+  EventsPage,
   EventsQuery,
   IdParams,
   Lane,
@@ -27,7 +27,6 @@ import { snapshotBody, type SnapshotCache } from './snapshot.js';
 
 const tags = ['boards'];
 const BoardListQuery = Type.Object({ archived: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
-const EventsPage = Type.Object({ seq: Type.Integer({ description: "the stream's current seq" }), events: Type.Array(EventEnvelopeSchema) }, { additionalProperties: false });
 
 export function boardRoutes(app: App, deps: ServiceDeps, snapshots: SnapshotCache): void {
   const key = (headers: { 'idempotency-key'?: string | undefined }) => ({ idempotencyKey: headers['idempotency-key'] });
@@ -50,8 +49,14 @@ export function boardRoutes(app: App, deps: ServiceDeps, snapshots: SnapshotCach
     async (request, reply) => {
       const result = await snapshotBody(deps.database.db, snapshots, caller(request).user.id, request.params.id);
       if (!result.ok) return sendRefusal(reply, result.refusal);
-      // Pre-serialized bytes, cached per (board, seq): sent as they are.
-      return sendJsonBytes(reply, result.value);
+      // Pre-serialized bytes, cached per (board, seq): sent as they are (gzipped when ready and accepted).
+      const { body, gzip } = result.value;
+      reply.header('vary', 'accept-encoding');
+      if (gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        reply.header('content-encoding', 'gzip');
+        return sendJsonBytes(reply, gzip);
+      }
+      return sendJsonBytes(reply, body);
     },
   );
 

@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
+import { gzip } from 'node:zlib';
 import fastJson from 'fast-json-stringify';
 import { BoardSnapshot } from '@opsboard/shared';
 import type { Db } from '../db/database.js';
@@ -13,6 +14,13 @@ const serialize = fastJson(BoardSnapshot as Parameters<typeof fastJson>[0]);
 interface Cached {
   seq: number;
   body: Buffer;
+  /** The same bytes gzipped, made in the background after the first read at this seq. */
+  gzip: Buffer | null;
+}
+
+export interface SnapshotBytes {
+  body: Buffer;
+  gzip: Buffer | null;
 }
 
 /**
@@ -24,19 +32,26 @@ export class SnapshotCache {
   private readonly entries = new Map<string, Cached>();
   constructor(private readonly maxBoards = 64) {}
 
-  get(boardId: string, seq: number): Buffer | null {
+  get(boardId: string, seq: number): SnapshotBytes | null {
     const hit = this.entries.get(boardId);
     if (!hit || hit.seq !== seq) return null;
     this.entries.delete(boardId);
     this.entries.set(boardId, hit);
-    return hit.body;
+    return hit;
   }
 
   set(boardId: string, seq: number, body: Buffer): void {
     const current = this.entries.get(boardId);
     if (current && current.seq > seq) return;
+    const entry: Cached = { seq, body, gzip: null };
     this.entries.delete(boardId);
-    this.entries.set(boardId, { seq, body });
+    this.entries.set(boardId, entry);
+    // Big boards compress ~10x; do it off the event loop, once per seq, for the reads that follow.
+    if (body.length > 8_192) {
+      gzip(body, { level: 6 }, (err, zipped) => {
+        if (!err) entry.gzip = zipped;
+      });
+    }
     while (this.entries.size > this.maxBoards) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
@@ -79,7 +94,7 @@ export async function readSnapshot(db: Db, boardId: string): Promise<BoardSnapsh
 }
 
 /** The snapshot as JSON bytes for a member of the board's team; 404 for anyone else. */
-export async function snapshotBody(db: Db, cache: SnapshotCache, userId: string, boardId: string): Promise<Result<Buffer>> {
+export async function snapshotBody(db: Db, cache: SnapshotCache, userId: string, boardId: string): Promise<Result<SnapshotBytes>> {
   const [head] = await db
     .select({ seq: streams.lastSeq, role: teamMembers.role })
     .from(streams)
@@ -93,5 +108,5 @@ export async function snapshotBody(db: Db, cache: SnapshotCache, userId: string,
   if (!snapshot) return notFound('Board');
   const body = Buffer.from(serialize(snapshot));
   cache.set(boardId, snapshot.seq, body);
-  return ok(body);
+  return ok({ body, gzip: null });
 }

@@ -40,6 +40,7 @@ export const SessionSummary = Type.Object(
   },
   { additionalProperties: false },
 );
+export type SessionSummary = Type.Static<typeof SessionSummary>;
 
 export const CreateTokenBody = Type.Object(
   { name: Name(80), expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })) },
@@ -63,6 +64,7 @@ export const CreatedToken = Type.Object(
   { token: ApiToken, secret: Type.String({ description: 'shown once; send as Authorization: Bearer <secret>' }) },
   { additionalProperties: false },
 );
+export type CreatedToken = Type.Static<typeof CreatedToken>;
 
 export const InstanceInfo = Type.Object(
   {
@@ -70,6 +72,8 @@ export const InstanceInfo = Type.Object(
     signup: Type.Union([Type.Literal('open'), Type.Literal('invite')]),
     database: Type.Union([Type.Literal('postgres'), Type.Literal('pglite')]),
     demo: Nullable(Type.Object({ email: Type.String(), password: Type.String() }, { additionalProperties: false })),
+    /** The caller's session when this browser is logged in, so a start-up needs one request and no 401. */
+    session: Nullable(SessionInfo),
   },
   { additionalProperties: false },
 );

@@ -90,3 +90,23 @@ export const EventsQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** A page of a stream's event log: events after a seq, and the stream's current seq. */
+export const EventsPage = Type.Object(
+  {
+    seq: Type.Integer({ description: "the stream's current seq" }),
+    events: Type.Array(
+      Type.Object({
+        streamId: Id,
+        seq: Type.Integer(),
+        type: Type.String(),
+        payload: Type.Unknown(),
+        actorId: Nullable(Id),
+        clientMutationId: Nullable(Type.String()),
+        at: Type.String({ format: 'date-time' }),
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type EventsPage = Type.Static<typeof EventsPage>;
