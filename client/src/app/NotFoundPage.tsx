@@ -1,0 +1,13 @@
+import { Link } from './Link';
+import { paths } from './routes';
+
+export function NotFoundPage() {
+  return (
+    <main className="page" id="main">
+      <h1>Page not found</h1>
+      <p>
+        There is nothing at this address. <Link to={paths.teams()}>Go to your teams</Link>.
+      </p>
+    </main>
+  );
+}

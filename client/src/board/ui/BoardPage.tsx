@@ -1,0 +1,168 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { can, type Board, type Card, type Member } from '@opsboard/shared';
+import { Link } from '../../app/Link';
+import { paths } from '../../app/routes';
+import { navigate, useLocation } from '../../app/router';
+import { useClock } from '../../lib/use-clock';
+import { ErrorNote, Spinner } from '../../ui/Feedback';
+import { CardPanel } from '../../card/CardPanel';
+import { BoardDnd } from '../dnd/BoardDnd';
+import { parseFilter, withFilter, type BoardFilter } from '../model/filters';
+import { firstCard, nextFocus } from '../model/navigation';
+import { ArchivedDialog } from './ArchivedDialog';
+import { BoardEnvContext, type BoardEnv } from './board-env';
+import { BoardGrid } from './BoardGrid';
+import { BoardHeader } from './BoardHeader';
+import { connectionView } from './connection';
+import { ConnectionBanner } from './ConnectionBanner';
+import { FilterBar } from './FilterBar';
+import { HelpDialog } from './HelpDialog';
+import { MoveToDialog } from './MoveToDialog';
+import { OverrideDialog } from './OverrideDialog';
+import { useBoardSession } from './use-board-session';
+
+const NO_PEOPLE: ReadonlyMap<string, Member> = new Map();
+const NO_BOARDS: readonly Board[] = [];
+
+export function BoardPage({ boardId }: { boardId: string }) {
+  const session = useBoardSession(boardId);
+  const { services, parts, snap, team, role } = session;
+  const location = useLocation();
+  const filter = useMemo(() => parseFilter(location.search), [location.search]);
+  const openCardId = new URLSearchParams(location.search).get('card');
+  const [moving, setMoving] = useState<Card | null>(null);
+  const [quickAdd, setQuickAdd] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'archived' | 'help' | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const now = useClock(10 * 60_000);
+  const canWrite = can(role, 'write');
+  const teamFeatures = team?.features;
+  const features = useMemo(() => new Map([...(teamFeatures?.values() ?? [])].map((f) => [f.id, f.name])), [teamFeatures]);
+
+  useEffect(() => parts.model.setFilter(filter), [parts.model, filter]);
+  useEffect(() => parts.focus.setFallback(snap ? firstCard(snap.layout) : null), [parts.focus, snap]);
+
+  const setFilter = useCallback((next: BoardFilter) => navigate(`${location.pathname}${withFilter(location.search, next)}`, { replace: true }), [location.pathname, location.search]);
+  const openCard = useCallback(
+    (cardId: string | null) => {
+      const params = new URLSearchParams(location.search);
+      if (cardId) params.set('card', cardId);
+      else params.delete('card');
+      const query = params.toString();
+      navigate(`${location.pathname}${query ? `?${query}` : ''}`);
+    },
+    [location.pathname, location.search],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target;
+      const typing = target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      if (event.key === '?' && !typing) {
+        event.preventDefault();
+        setDialog('help');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const env = useMemo<BoardEnv>(
+    () => ({
+      model: parts.model,
+      controller: parts.controller,
+      drag: parts.drag,
+      dragCtl: parts.dragCtl,
+      focus: parts.focus,
+      cells: parts.cells,
+      canWrite,
+      people: team?.members ?? NO_PEOPLE,
+      teamBoards: team?.boards ?? NO_BOARDS,
+      features,
+      team,
+      now,
+      openCard: (id) => openCard(id),
+      openMoveDialog: (card) => setMoving(card),
+      navigate: (cardId, key) => {
+        const layout = parts.model.getSnapshot()?.layout;
+        const next = layout ? nextFocus(layout, cardId, key) : null;
+        if (!next) return false;
+        parts.focus.moveTo(next);
+        return true;
+      },
+      startQuickAdd: (columnId) => setQuickAdd(columnId),
+    }),
+    [parts, canWrite, team, features, now, openCard, setMoving, setQuickAdd],
+  );
+
+  if (session.accessLost) {
+    return (
+      <main className="page" id="main">
+        <ErrorNote message={session.accessLost} />
+        <p>
+          <Link to={paths.teams()}>Go to your teams</Link>
+        </p>
+      </main>
+    );
+  }
+  if (!snap) {
+    return session.loadError ? (
+      <main className="page" id="main">
+        <ErrorNote message={session.loadError} onRetry={() => void parts.sync.reload()} />
+      </main>
+    ) : (
+      <Spinner label="Opening the board" />
+    );
+  }
+
+  const board = snap.state.board;
+  const connection = connectionView(session.connection, session.phase);
+  const shownCard = openCardId ? (snap.state.cards.get(openCardId) ?? null) : null;
+
+  return (
+    <BoardEnvContext value={env}>
+      <main className="board-page" id="main" data-board-id={board.id} data-ready="true">
+        <BoardHeader
+          board={board}
+          teamName={team?.team.name ?? null}
+          boards={team?.boards ?? [board]}
+          viewers={session.viewers}
+          selfId={services.user.id}
+          connection={connection}
+          waiting={session.waiting}
+          search={location.search}
+          onShowArchived={() => setDialog('archived')}
+          onShowHelp={() => setDialog('help')}
+        />
+        <ConnectionBanner
+          view={connection}
+          waiting={session.waiting}
+          outboxOffline={session.outboxOffline}
+          onRetry={() => {
+            services.socket.reconnectNow();
+            services.outbox.kick();
+          }}
+        />
+        <FilterBar filter={filter} onChange={setFilter} state={snap.state} people={env.people} features={env.features} visible={snap.layout.visible} total={snap.layout.total} />
+        <div className="board-body">
+          <BoardDnd scrollRef={scrollRef}>
+            <BoardGrid snap={snap} boardKind={board.kind} quickAddColumn={quickAdd} onCloseQuickAdd={() => setQuickAdd(null)} scrollRef={scrollRef} />
+          </BoardDnd>
+          {openCardId && <CardPanel key={openCardId} cardId={openCardId} card={shownCard} snap={snap} onClose={() => openCard(null)} />}
+        </div>
+      </main>
+      {moving && <MoveToDialog card={moving} snap={snap} onClose={() => setMoving(null)} />}
+      {session.prompt && (
+        <OverrideDialog
+          request={session.prompt.request}
+          onDone={(reason) => {
+            session.prompt?.resolve(reason);
+            session.setPrompt(null);
+          }}
+        />
+      )}
+      {dialog === 'archived' && <ArchivedDialog boardId={board.id} canWrite={canWrite} onClose={() => setDialog(null)} />}
+      {dialog === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
+    </BoardEnvContext>
+  );
+}

@@ -1,0 +1,104 @@
+import { useDraggable } from '@dnd-kit/core';
+import { memo, useLayoutEffect, useRef, useSyncExternalStore, type CSSProperties, type KeyboardEvent } from 'react';
+import type { Card } from '@opsboard/shared';
+import { Icon } from '../../ui/Icon';
+import { markSteered, replayIfMissed } from '../dnd/steered';
+import { useFocusRequest, useIsDragging, useTabbable } from '../model/ui-stores';
+import { describeCard } from '../model/words';
+import { personName, useBoardEnv } from './board-env';
+import { TileBody } from './TileBody';
+
+interface CardTileProps {
+  card: Card;
+  /** Index in the cell's list (for measuring and hit-testing). */
+  index: number;
+  columnName: string;
+  /** Ref for list measurement (virtualised lists pass theirs). */
+  measureRef?: (el: HTMLElement | null) => void;
+  style?: CSSProperties;
+}
+
+export const isStandIn = (card: Card) => card.id.startsWith('new-');
+
+/** A card on the board: focusable, draggable (mouse, touch, keyboard), opens on Enter or click. */
+export const CardTile = memo(function CardTile({ card, index, columnName, measureRef, style }: CardTileProps) {
+  const env = useBoardEnv();
+  const { model, drag, focus, canWrite, people, features, now } = env;
+  const standIn = isStandIn(card);
+  const dragging = useIsDragging(drag, card.id);
+  const tabbable = useTabbable(focus, card.id);
+  const focusRequest = useFocusRequest(focus, card.id);
+  const unsynced = useSyncExternalStore(model.subscribe, () => model.getSnapshot()?.unsynced.has(card.id) ?? false);
+  const flash = useSyncExternalStore(model.subscribe, () => model.getSnapshot()?.liveChanges.get(card.id) ?? null);
+  const { attributes, listeners, setNodeRef } = useDraggable({ id: card.id, disabled: !canWrite || standIn });
+  const tileRef = useRef<HTMLDivElement | null>(null);
+
+  useLayoutEffect(() => {
+    if (focusRequest === 0) return;
+    // Follow the card (it moved, or arrow keys chose it), but never pull focus out of a field or dialog.
+    const current = document.activeElement;
+    if (current === null || current === document.body || current.classList.contains('tile')) tileRef.current?.focus();
+  }, [focusRequest]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Read before dnd-kit's handler: the Space that picks a card up must not count as a key during the drag.
+    const keyboardDrag = drag.active?.mode === 'keyboard' && drag.active.cardId === card.id;
+    listeners?.onKeyDown?.(event);
+    if (keyboardDrag && event.key.startsWith('Arrow')) {
+      event.preventDefault();
+      markSteered(event.nativeEvent);
+      env.dragCtl.key(event.key);
+      return;
+    }
+    if (keyboardDrag && (event.key === 'Escape' || event.key === ' ' || event.key === 'Enter')) {
+      event.preventDefault();
+      const active = drag.active;
+      replayIfMissed(event.nativeEvent, () => drag.active === active);
+      return;
+    }
+    if (event.defaultPrevented || drag.active) return;
+    if (event.key === 'Enter' && !standIn) {
+      event.preventDefault();
+      env.openCard(card.id);
+    } else if ((event.key === 'm' || event.key === 'M') && canWrite && !standIn && !event.metaKey && !event.ctrlKey) {
+      event.preventDefault();
+      env.openMoveDialog(card);
+    } else if (env.navigate(card.id, event.key)) {
+      event.preventDefault();
+    }
+  };
+
+  const classes = ['tile', `tile--${card.type}`];
+  if (card.blocked) classes.push('tile--blocked');
+  if (dragging === 'pointer') classes.push('tile--ghost');
+  if (dragging === 'keyboard') classes.push('tile--lifted');
+  if (standIn) classes.push('tile--standin');
+
+  return (
+    <div className="tile-slot" data-tile-id={card.id} data-index={index} ref={measureRef} style={style}>
+      <div
+        {...attributes}
+        {...listeners}
+        ref={(el) => {
+          setNodeRef(el);
+          tileRef.current = el;
+        }}
+        className={classes.join(' ')}
+        tabIndex={tabbable ? 0 : -1}
+        aria-roledescription={canWrite ? 'draggable card' : 'card'}
+        aria-label={describeCard(card, (id) => personName(people, id), now, columnName)}
+        onKeyDown={onKeyDown}
+        onFocus={() => focus.follow(card.id)}
+        onClick={() => !standIn && env.openCard(card.id)}
+      >
+        <TileBody card={card} people={people} features={features} now={now} columnName={columnName} unsynced={unsynced} />
+      </div>
+      {canWrite && !standIn && (
+        <button type="button" className="tile__move" tabIndex={-1} aria-label={`Move '${card.title}' to…`} title="Move to… (M)" onClick={() => env.openMoveDialog(card)}>
+          <Icon name="arrowRight" />
+        </button>
+      )}
+      {flash && <span key={flash.token} className={`tile__flash tile__flash--${flash.kind}`} aria-hidden="true" />}
+    </div>
+  );
+});

@@ -1,0 +1,175 @@
+/**
+ * The board's verbs: move, create, edit, archive a card. Each turns into an
+ * op in the outbox (shown at once, sent in order) after the checks a person
+ * should see first, such as a warn-policy WIP limit that needs a reason.
+ */
+import { type Card, type CardType, type UpdateCardBody } from '@opsboard/shared';
+import { newKey } from '../../lib/ids';
+import { announce } from '../../ui/announcer';
+import { cellCards, cellKey } from '../model/layout';
+import type { BoardModel } from '../model/board-model';
+import { neighboursAt, slotsIn, type DropTarget } from '../model/placement';
+import { predictEntry } from '../model/wip';
+import { say, type PlaceWords } from '../model/words';
+import type { Outbox } from '../store/outbox';
+
+export interface OverrideRequest {
+  card: Card;
+  /** Where it would go, in words ("In progress"). */
+  destination: string;
+  /** The limit it would break, in the server's words. */
+  message: string;
+}
+
+export interface ControllerDeps {
+  model: BoardModel;
+  outbox: Outbox;
+  names(userId: string): string;
+  /** Asks the person why the card may go over a soft limit; null means they gave up. */
+  askOverride(request: OverrideRequest): Promise<string | null>;
+}
+
+export class BoardController {
+  constructor(private readonly deps: ControllerDeps) {}
+
+  private get snap() {
+    const s = this.deps.model.getSnapshot();
+    if (!s) throw new Error('board not loaded');
+    return s;
+  }
+
+  /** Position words for a target in the current layout. */
+  placeWords(target: DropTarget, movingId: string): PlaceWords {
+    const { state, layout } = this.snap;
+    const lane = target.laneId ? state.lanes.get(target.laneId) : undefined;
+    return {
+      column: state.columns.get(target.columnId)?.name ?? 'a column',
+      lane: layout.lanes.length > 0 ? (lane?.name ?? 'no swimlane') : null,
+      position: target.index + 1,
+      of: slotsIn(cellCards(layout, target.columnId, target.laneId), movingId),
+    };
+  }
+
+  /**
+   * Moves a card to a drop target. Asks for a reason first when the target is
+   * over a warn-policy limit; a hard limit is left to the server, whose refusal
+   * rolls the card back with its reason.
+   */
+  async move(card: Card, target: DropTarget, opts: { reason?: string } = {}): Promise<boolean> {
+    const { state, layout } = this.snap;
+    const cell = cellCards(layout, target.columnId, target.laneId);
+    const words = this.placeWords(target, card.id);
+    let reason = opts.reason ?? null;
+    if (reason === null) {
+      const decision = predictEntry(state, card, target.columnId, target.laneId, this.deps.names);
+      if (!decision.ok && decision.refusal.code === 'wip_override_required') {
+        reason = await this.deps.askOverride({ card, destination: words.column, message: decision.refusal.message });
+        if (reason === null) {
+          announce(`Move cancelled. '${card.title}' stays where it was.`);
+          return false;
+        }
+      }
+    }
+    const { afterCardId, beforeCardId } = neighboursAt(cell, card.id, target.index);
+    this.deps.outbox.enqueue({
+      kind: 'move',
+      key: newKey('move'),
+      boardId: state.board.id,
+      at: new Date().toISOString(),
+      status: 'queued',
+      cardId: card.id,
+      cardTitle: card.title,
+      baseVersion: card.version,
+      toColumnId: target.columnId,
+      laneId: target.laneId,
+      afterCardId,
+      beforeCardId,
+      overrideReason: reason,
+    });
+    announce(say.moved(card.title, words));
+    return true;
+  }
+
+  /** Moves to the top or bottom of a cell ("Move to…" and keyboard shortcuts). */
+  moveToEdge(card: Card, columnId: string, laneId: string | null, edge: 'top' | 'bottom'): Promise<boolean> {
+    const cell = cellCards(this.snap.layout, columnId, laneId);
+    return this.move(card, { columnId, laneId, index: edge === 'top' ? 0 : slotsIn(cell, card.id) - 1 });
+  }
+
+  /** Adds a card at the top of a cell. */
+  async create(columnId: string, laneId: string | null, title: string, type: CardType): Promise<void> {
+    const { state } = this.snap;
+    const column = state.columns.get(columnId);
+    if (!column) return;
+    // A card that is in no column yet and held by nobody: only the column and lane limits apply.
+    const probe: Card = { ...placeholderCard(state.board.id), title };
+    let reason: string | null = null;
+    const decision = predictEntry(state, probe, columnId, laneId, this.deps.names);
+    if (!decision.ok && decision.refusal.code === 'wip_override_required') {
+      reason = await this.deps.askOverride({ card: probe, destination: column.name, message: decision.refusal.message });
+      if (reason === null) return;
+    }
+    this.deps.outbox.enqueue({
+      kind: 'create',
+      key: newKey('create'),
+      tempId: newKey('new'),
+      boardId: state.board.id,
+      at: new Date().toISOString(),
+      status: 'queued',
+      body: { title, columnId, laneId, position: 0, type, ...(reason !== null && { overrideReason: reason }) },
+    });
+    announce(`Added '${title}' to the top of ${column.name}.`);
+  }
+
+  update(card: Card, changes: Omit<UpdateCardBody, 'version'>): void {
+    if (Object.keys(changes).length === 0) return;
+    this.deps.outbox.enqueue({
+      kind: 'update',
+      key: newKey('edit'),
+      boardId: card.boardId,
+      at: new Date().toISOString(),
+      status: 'queued',
+      cardId: card.id,
+      cardTitle: card.title,
+      baseVersion: card.version,
+      changes,
+    });
+  }
+
+  archive(card: Card): void {
+    this.deps.outbox.enqueue({
+      kind: 'archive',
+      key: newKey('archive'),
+      boardId: card.boardId,
+      at: new Date().toISOString(),
+      status: 'queued',
+      cardId: card.id,
+      cardTitle: card.title,
+      baseVersion: card.version,
+    });
+    announce(`Archived '${card.title}'.`);
+  }
+
+  /** Asks for an override reason the server demanded (the board had not predicted it). */
+  askOverrideFor(card: Card, destination: string, message: string): Promise<string | null> {
+    return this.deps.askOverride({ card, destination, message });
+  }
+
+  /** The card's current place as a target. */
+  placeOf(card: Card): DropTarget {
+    const { layout, state } = this.snap;
+    const laneId = card.laneId !== null && state.lanes.has(card.laneId) ? card.laneId : null;
+    const cell = layout.cells.get(cellKey(card.columnId, laneId)) ?? [];
+    return { columnId: card.columnId, laneId, index: Math.max(0, cell.findIndex((c) => c.id === card.id)) };
+  }
+}
+
+/** A stand-in for WIP checks of a card that does not exist yet (nobody assigned, in no column). */
+function placeholderCard(boardId: string): Card {
+  const at = new Date().toISOString();
+  return {
+    id: 'new', boardId, number: 0, columnId: '', laneId: null, rank: 'a0', version: 0, title: '', description: '', type: 'story', points: null, assigneeIds: [],
+    featureId: null, iterationId: null, labels: [], priority: 'none', blocked: false, blockedReason: null, dueDate: null, links: [], overrideReason: null,
+    columnEnteredAt: at, createdAt: at, updatedAt: at, createdBy: null, archivedAt: null,
+  };
+}

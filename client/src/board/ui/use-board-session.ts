@@ -1,0 +1,125 @@
+/**
+ * Everything one open board needs, built once per board: the store and its
+ * sync, the team around it, the drag and focus state, and the controller.
+ * Torn down when the page leaves the board.
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Member, Team, Viewer } from '@opsboard/shared';
+import { boardsApi } from '../../api/boards';
+import { plainMessage } from '../../api/errors';
+import { teamsApi } from '../../api/teams';
+import { useServices } from '../../app/services';
+import { TeamSync } from '../../team/team-sync';
+import type { TeamState } from '../../team/team-state';
+import { CellRegistry } from '../dnd/cells';
+import { DragController } from '../dnd/drag-controller';
+import { BoardModel } from '../model/board-model';
+import { DragState, FocusState } from '../model/ui-stores';
+import { BoardStore } from '../store/board-store';
+import { BoardSync } from '../store/board-sync';
+import { personName } from './board-env';
+import { BoardController, type OverrideRequest } from './controller';
+import { useRefusals } from './use-refusals';
+
+/** The last known state of each team this tab has shown, so switching boards shows names at once while the fresh state loads. */
+const teamCache = new Map<string, TeamState>();
+
+export interface OverridePrompt {
+  request: OverrideRequest;
+  resolve: (reason: string | null) => void;
+}
+
+export function useBoardSession(boardId: string) {
+  const services = useServices();
+  const [prompt, setPrompt] = useState<OverridePrompt | null>(null);
+  const [viewers, setViewers] = useState<Viewer[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [accessLost, setAccessLost] = useState<string | null>(null);
+  const [team, setTeam] = useState<TeamState | null>(null);
+  const [role, setRole] = useState<Team['role'] | null>(null);
+
+  const [parts] = useState(() => {
+    const people: { current: ReadonlyMap<string, Member> } = { current: new Map() };
+    const store = new BoardStore({ selfId: services.user.id, onReflected: (keys) => services.outbox.forget(keys) });
+    const model = new BoardModel(store);
+    const controller = new BoardController({
+      model,
+      outbox: services.outbox,
+      names: (id) => personName(people.current, id),
+      askOverride: (request) => new Promise((resolve) => setPrompt({ request, resolve })),
+    });
+    const sync = new BoardSync(boardId, {
+      store,
+      socket: services.socket,
+      loadSnapshot: (id) => boardsApi.snapshot(id),
+      onPresence: setViewers,
+      onRejected: setAccessLost,
+      onLoadError: (error) => setLoadError(plainMessage(error)),
+    });
+    const drag = new DragState();
+    const cells = new CellRegistry();
+    const dragCtl = new DragController(model, drag, cells, controller);
+    return { people, store, model, controller, sync, drag, focus: new FocusState(), cells, dragCtl };
+  });
+  const { store, sync, model } = parts;
+
+  // Pending changes in the outbox show on the board at once.
+  useEffect(() => {
+    const apply = () => store.setPending(services.outbox.ops);
+    apply();
+    return services.outbox.subscribe(apply);
+  }, [services.outbox, store]);
+
+  useEffect(() => {
+    void sync.start();
+    return () => sync.stop();
+  }, [sync]);
+
+  const snap = useSyncExternalStore(model.subscribe, model.getSnapshot);
+  const teamId = snap?.state.board.teamId ?? null;
+  const cacheKey = teamId ? `${services.user.id}:${teamId}` : null;
+  const shownTeam = team ?? (cacheKey ? (teamCache.get(cacheKey) ?? null) : null);
+
+  useEffect(() => {
+    if (!teamId) return;
+    let alive = true;
+    teamsApi.get(teamId).then(
+      (t) => alive && setRole(t.role),
+      () => undefined,
+    );
+    const teamSync = new TeamSync(teamId, {
+      socket: services.socket,
+      events: (id, since, limit) => boardsApi.events(id, since, limit),
+      load: async (id) => {
+        const [t, members, boards] = await Promise.all([teamsApi.get(id), teamsApi.members(id), teamsApi.boards(id)]);
+        return { team: t, members, boards };
+      },
+      onChange: (state) => {
+        parts.people.current = state.members;
+        teamCache.set(`${services.user.id}:${teamId}`, state);
+        setTeam(state);
+      },
+      onError: () => undefined,
+    });
+    void teamSync.start();
+    return () => {
+      alive = false;
+      teamSync.stop();
+    };
+  }, [teamId, services.socket, services.user.id, parts.people]);
+
+  useRefusals(boardId, services.outbox, store, parts.controller);
+
+  const connection = useSyncExternalStore(
+    (l) => services.socket.onState(l),
+    () => services.socket.state,
+  );
+  const phase = useSyncExternalStore(
+    (l) => sync.onPhase(l),
+    () => sync.phase,
+  );
+  const waiting = useSyncExternalStore(services.outbox.subscribe.bind(services.outbox), () => services.outbox.waiting);
+  const outboxOffline = useSyncExternalStore(services.outbox.subscribe.bind(services.outbox), () => services.outbox.offline);
+
+  return { services, parts, snap, team: shownTeam, role, viewers, loadError, accessLost, prompt, setPrompt, connection, phase, waiting, outboxOffline };
+}

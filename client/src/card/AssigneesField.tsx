@@ -1,0 +1,44 @@
+import type { Card, Member } from '@opsboard/shared';
+import { Avatar } from '../ui/Avatar';
+
+const MAX = 6;
+
+/** Who holds the card; a pair is two. Checkboxes in a disclosure, so it works the same with mouse, keyboard and screen reader. */
+export function AssigneesField({ card, people, editable, onChange }: { card: Card; people: ReadonlyMap<string, Member>; editable: boolean; onChange: (ids: string[]) => void }) {
+  const members = [...people.values()].filter((m) => m.role !== 'viewer' || card.assigneeIds.includes(m.userId)).sort((a, b) => a.name.localeCompare(b.name));
+  const holders = card.assigneeIds.map((id) => ({ id, name: people.get(id)?.name ?? 'a former member' }));
+  const summary = holders.length === 0 ? 'Nobody' : holders.map((h) => h.name).join(' and ');
+  if (!editable) {
+    return <p className="card-field__value">{summary}</p>;
+  }
+  return (
+    <details className="picker">
+      <summary className="picker__summary" aria-label={`Assignees: ${summary}. Change`}>
+        <span className="picker__people">
+          {holders.map((h) => (
+            <Avatar key={h.id} userId={h.id} name={h.name} size="sm" />
+          ))}
+          <span>{summary}</span>
+        </span>
+      </summary>
+      <fieldset className="picker__list">
+        <legend className="visually-hidden">Assignees</legend>
+        {members.map((m) => {
+          const checked = card.assigneeIds.includes(m.userId);
+          return (
+            <label key={m.userId} className="picker__option">
+              <input
+                type="checkbox"
+                checked={checked}
+                disabled={!checked && card.assigneeIds.length >= MAX}
+                onChange={() => onChange(checked ? card.assigneeIds.filter((id) => id !== m.userId) : [...card.assigneeIds, m.userId])}
+              />
+              <Avatar userId={m.userId} name={m.name} size="sm" />
+              {m.name}
+            </label>
+          );
+        })}
+      </fieldset>
+    </details>
+  );
+}

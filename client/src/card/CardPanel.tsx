@@ -1,0 +1,179 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Card, CardDetail } from '@opsboard/shared';
+import { cardsApi } from '../api/cards';
+import { plainMessage } from '../api/errors';
+import { Link } from '../app/Link';
+import { paths } from '../app/routes';
+import type { BoardSnapshotView } from '../board/model/board-model';
+import { cellCards } from '../board/model/layout';
+import { slotsIn } from '../board/model/placement';
+import { useBoardEnv } from '../board/ui/board-env';
+import { isStandIn } from '../board/ui/CardTile';
+import { newKey } from '../lib/ids';
+import { formatDateTime } from '../lib/time';
+import { Icon } from '../ui/Icon';
+import { CardFields } from './CardFields';
+import { DescriptionField } from './DescriptionField';
+import { HistorySection } from './HistorySection';
+import { LinksSection } from './LinksSection';
+import { TitleField } from './TitleField';
+
+interface Props {
+  cardId: string;
+  /** The card as the board shows it; null when it is not (or no longer) on this board. */
+  card: Card | null;
+  snap: BoardSnapshotView;
+  onClose: () => void;
+}
+
+/** The card in a side panel next to the board: every field editable, description, links and history. */
+export function CardPanel({ cardId, card, snap, onClose }: Props) {
+  const env = useBoardEnv();
+  const panelRef = useRef<HTMLElement>(null);
+  const titleId = useId();
+  const editable = env.canWrite && card !== null && !isStandIn(card);
+
+  useEffect(() => {
+    panelRef.current?.focus();
+  }, []);
+
+  const close = () => {
+    onClose();
+    if (card) env.focus.moveTo(card.id);
+  };
+  const closeRef = useRef(close);
+  useEffect(() => {
+    closeRef.current = close;
+  });
+
+  // Escape also closes the panel when focus fell back to the page (a control in it went away).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && document.activeElement === document.body && !document.querySelector('dialog[open]')) closeRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <aside
+      ref={panelRef}
+      className="card-panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault();
+          close();
+        }
+      }}
+      data-testid="card-panel"
+    >
+      {card ? (
+        <CardView card={card} snap={snap} editable={editable} titleId={titleId} onClose={close} />
+      ) : (
+        <MissingCard cardId={cardId} titleId={titleId} onClose={close} />
+      )}
+    </aside>
+  );
+}
+
+function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap: BoardSnapshotView; editable: boolean; titleId: string; onClose: () => void }) {
+  const env = useBoardEnv();
+  const { controller, people, features } = env;
+  const column = snap.state.columns.get(card.columnId);
+  const update = (changes: Parameters<typeof controller.update>[1]) => controller.update(card, changes);
+  const moveTo = (columnId: string) => {
+    const laneId = card.laneId !== null && snap.state.lanes.has(card.laneId) ? card.laneId : null;
+    const index = columnId === card.columnId ? 0 : slotsIn(cellCards(snap.layout, columnId, laneId), card.id) - 1;
+    void controller.move(card, { columnId, laneId, index });
+  };
+  return (
+    <>
+      <header className="card-panel__header">
+        <span className="card-panel__ref">
+          #{card.number} · {column?.name ?? ''}
+        </span>
+        {editable && (
+          <>
+            <button type="button" className="button button--small button--quiet" onClick={() => env.openMoveDialog(card)}>
+              <Icon name="arrowRight" /> Move to…
+            </button>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => {
+                if (!window.confirm(`Archive '${card.title}'? It leaves the board; you can restore it from Archived cards.`)) return;
+                controller.archive(card);
+                onClose();
+              }}
+            >
+              <Icon name="archive" /> Archive
+            </button>
+          </>
+        )}
+        <button type="button" className="icon-button" aria-label="Close the card" onClick={onClose}>
+          <Icon name="close" />
+        </button>
+      </header>
+      <div className="card-panel__body">
+        <TitleField card={card} editable={editable} onSave={(title) => update({ title })} labelId={titleId} />
+        <CardFields card={card} state={snap.state} people={people} features={features} team={env.team} editable={editable} now={env.now} onChange={update} onMove={moveTo} />
+        <DescriptionField card={card} editable={editable} onSave={(description) => update({ description })} />
+        <LinksSection card={card} boards={env.teamBoards.length > 0 ? env.teamBoards : [snap.state.board]} editable={editable} onChange={(links) => update({ links })} />
+        {!isStandIn(card) && <HistorySection cardId={card.id} version={card.version} state={snap.state} people={people} />}
+        <p className="muted card-panel__meta">Created {formatDateTime(card.createdAt)} · last changed {formatDateTime(card.updatedAt)}</p>
+      </div>
+    </>
+  );
+}
+
+function MissingCard({ cardId, titleId, onClose }: { cardId: string; titleId: string; onClose: () => void }) {
+  const [detail, setDetail] = useState<CardDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
+  useEffect(() => {
+    cardsApi.detail(cardId).then(setDetail, (err: unknown) => setError(plainMessage(err)));
+  }, [cardId]);
+  const restore = async () => {
+    setRestoring(true);
+    try {
+      await cardsApi.restore(cardId, {}, newKey('restore'));
+    } catch (err) {
+      setError(plainMessage(err));
+    } finally {
+      setRestoring(false);
+    }
+  };
+  return (
+    <>
+      <header className="card-panel__header">
+        <h2 id={titleId} className="card-panel__ref">
+          {detail ? `#${detail.card.number} ${detail.card.title}` : 'Card'}
+        </h2>
+        <button type="button" className="icon-button" aria-label="Close the card" onClick={onClose}>
+          <Icon name="close" />
+        </button>
+      </header>
+      <div className="card-panel__body">
+        {error && <p className="field__error">{error}</p>}
+        {!detail && !error && <p className="muted">Loading…</p>}
+        {detail?.card.archivedAt && (
+          <div className="note note--info">
+            <p>This card is archived.</p>
+            <button type="button" className="button button--small" disabled={restoring} onClick={() => void restore()}>
+              Restore it to the board
+            </button>
+          </div>
+        )}
+        {detail && !detail.card.archivedAt && (
+          <p>
+            This card is on another board. <Link to={`${paths.board(detail.card.boardId)}?card=${detail.card.id}`}>Open it there</Link>.
+          </p>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The team around a board, kept live from the team stream: members (names for
+ * avatars and pickers), boards (the switcher), features and iterations (names
+ * on cards, choices in the card panel).
+ */
+import { byRank, type Board, type Feature, type Iteration, type Member, type TeamEvent, type TeamInfo } from '@opsboard/shared';
+
+export interface TeamState {
+  team: TeamInfo;
+  members: ReadonlyMap<string, Member>;
+  /** Live boards in the team's order. */
+  boards: readonly Board[];
+  features: ReadonlyMap<string, Feature>;
+  iterations: ReadonlyMap<string, Iteration>;
+  seq: number;
+}
+
+export function teamStateOf(team: TeamInfo, members: readonly Member[], boards: readonly Board[], seq: number): TeamState {
+  return {
+    team,
+    members: new Map(members.map((m) => [m.userId, m])),
+    boards: [...boards].filter((b) => b.archivedAt === null).sort(byRank),
+    features: new Map(),
+    iterations: new Map(),
+    seq,
+  };
+}
+
+function upsertBoard(boards: readonly Board[], board: Board): Board[] {
+  const rest = boards.filter((b) => b.id !== board.id);
+  return (board.archivedAt === null ? [...rest, board] : rest).sort(byRank);
+}
+
+function withEntry<T>(map: ReadonlyMap<string, T>, id: string, value: T): Map<string, T> {
+  const next = new Map(map);
+  next.set(id, value);
+  return next;
+}
+
+/** Folds one team event in; the caller keeps seq order like the board store does. */
+export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
+  const next = { ...state, seq: Math.max(state.seq, event.seq) };
+  switch (event.type) {
+    case 'team.updated':
+      return { ...next, team: event.payload.team };
+    case 'member.added':
+    case 'member.updated':
+      return { ...next, members: withEntry(state.members, event.payload.member.userId, event.payload.member) };
+    case 'member.removed': {
+      const members = new Map(state.members);
+      members.delete(event.payload.userId);
+      return { ...next, members };
+    }
+    case 'board.created':
+    case 'board.changed':
+    case 'board.archived':
+    case 'board.restored':
+      return { ...next, boards: upsertBoard(state.boards, event.payload.board) };
+    case 'feature.created':
+    case 'feature.updated':
+      return { ...next, features: withEntry(state.features, event.payload.feature.id, event.payload.feature) };
+    case 'iteration.created':
+    case 'iteration.updated':
+    case 'iteration.started':
+    case 'iteration.closed':
+      return { ...next, iterations: withEntry(state.iterations, event.payload.iteration.id, event.payload.iteration) };
+    case 'feature.pairs_set':
+    case 'rotation.updated':
+    case 'rotation.override_added':
+    case 'rotation.override_removed':
+    case 'handoff.updated':
+      // Pairs and the Person-of-the-Week rotation have their own views; the board keeps only the seq.
+      return next;
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}
+
+/** Only features and iterations: what the team's log adds to the REST snapshot of members and boards. */
+export function isPlanningEvent(event: TeamEvent): boolean {
+  return event.type.startsWith('feature.') || event.type.startsWith('iteration.');
+}

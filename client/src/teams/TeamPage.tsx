@@ -1,0 +1,72 @@
+import { can, type Board, type Member, type Team } from '@opsboard/shared';
+import { teamsApi } from '../api/teams';
+import { Link } from '../app/Link';
+import { paths } from '../app/routes';
+import { useUser } from '../auth/session';
+import { ErrorNote, Spinner } from '../ui/Feedback';
+import { useAsync } from '../ui/use-async';
+import { BOARD_KIND_INFO } from './board-kinds';
+import { InvitationsSection } from './InvitationsSection';
+import { MembersSection } from './MembersSection';
+
+interface TeamData {
+  team: Team;
+  boards: Board[];
+  members: Member[];
+}
+
+export function TeamPage({ teamId }: { teamId: string }) {
+  const user = useUser();
+  const data = useAsync<TeamData>(async () => {
+    const [team, boards, members] = await Promise.all([teamsApi.get(teamId), teamsApi.boards(teamId), teamsApi.members(teamId)]);
+    return { team, boards, members };
+  }, [teamId]);
+
+  if (data.status === 'loading') return <Spinner label="Loading the team" />;
+  if (data.status === 'error') {
+    return (
+      <main className="page" id="main">
+        <ErrorNote message={data.message} onRetry={data.reload} />
+        <p>
+          <Link to={paths.teams()}>Back to your teams</Link>
+        </p>
+      </main>
+    );
+  }
+  const { team, boards, members } = data.value;
+  const isAdmin = can(team.role, 'administer');
+  return (
+    <main className="page" id="main">
+      <p className="breadcrumbs">
+        <Link to={paths.teams()}>Teams</Link>
+      </p>
+      <h1>{team.name}</h1>
+      <p className="muted">
+        You are {team.role === 'admin' ? 'an admin' : team.role === 'po' ? 'the product owner' : `a ${team.role}`} of this team · time zone {team.timezone}
+      </p>
+
+      <section className="section" aria-labelledby="boards-heading">
+        <h2 id="boards-heading">Boards</h2>
+        <ul className="board-list" data-testid="board-list">
+          {boards.map((board) => (
+            <li key={board.id}>
+              <Link to={paths.board(board.id)} className={`board-list__item board-list__item--${board.kind}`}>
+                <span className="board-list__kind">{BOARD_KIND_INFO[board.kind].short}</span>
+                <span className="board-list__name">{board.name}</span>
+                <span className="board-list__blurb">{BOARD_KIND_INFO[board.kind].blurb}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <MembersSection
+        team={team}
+        members={members}
+        selfId={user.id}
+        onChange={(next) => data.set({ ...data.value, members: next })}
+      />
+      {isAdmin && <InvitationsSection teamId={team.id} onMemberAdded={(m) => data.set({ ...data.value, members: [...members.filter((x) => x.userId !== m.userId), m] })} />}
+    </main>
+  );
+}

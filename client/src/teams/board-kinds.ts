@@ -1,0 +1,15 @@
+import type { BoardKind } from '@opsboard/shared';
+
+/** How each board kind is named and explained to people. */
+export const BOARD_KIND_INFO: Record<BoardKind, { short: string; blurb: string }> = {
+  planned: { short: 'Planned', blurb: 'Features and stories, worked in pairs through two-week iterations.' },
+  interrupts: { short: 'Interrupts', blurb: 'Alerts, requests and incidents, triaged by the Person of the Week.' },
+  selfservice: { short: 'SS&A', blurb: 'Self-service and automation: the work that removes future interrupts.' },
+};
+
+export const ROLE_INFO = {
+  admin: 'Admin: team settings, members and everything below',
+  po: 'Product owner: backlogs, iterations, board setup',
+  member: 'Member: create, edit and move cards',
+  viewer: 'Viewer: read only',
+} as const;

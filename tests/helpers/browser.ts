@@ -1,0 +1,120 @@
+/**
+ * Browser tests drive Debian's Chromium through playwright-core (never a
+ * downloaded browser) against the real server started by the harness.
+ * Helpers here speak in board terms: a card by its title, a column by its name.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BoardSnapshot } from '@opsboard/shared';
+import type { TestUser } from './harness.js';
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`No Chromium found (tried ${candidates.join(', ')}); install Debian's chromium or set CHROMIUM_PATH.`);
+  return found;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+}
+
+export interface UserPage {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught exceptions and console errors, for the "no errors" checks. */
+  problems: string[];
+}
+
+export const LAPTOP = { width: 1440, height: 900 };
+/** How long `expect.poll` waits for the page or the server to get there (the default second is tight on a busy CI box). */
+export const SOON = { timeout: 5_000, interval: 50 };
+export const WALL = { width: 2560, height: 1440 };
+
+/** Watches a page for uncaught exceptions and console errors. */
+export function watchProblems(page: Page, problems: string[]): void {
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+}
+
+/** A fresh browser context signed in as `user` (their session cookie), on the given origin. */
+export async function signedInPage(browser: Browser, baseUrl: string, user: TestUser, viewport = LAPTOP): Promise<UserPage> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport });
+  const [name, ...rest] = user.cookie.split('=');
+  await context.addCookies([{ name: name!, value: rest.join('='), url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  watchProblems(page, problems);
+  return { context, page, problems };
+}
+
+export async function openBoard(page: Page, boardId: string): Promise<void> {
+  await page.goto(`/boards/${boardId}`);
+  await page.locator('[data-ready="true"]').waitFor();
+  await page.getByTestId('connection-status').and(page.locator('[data-state="live"]')).waitFor();
+}
+
+/** The list of cards under a column (the first swimlane when there are several). */
+export function columnList(page: Page, columnId: string): Locator {
+  return page.locator(`.board-grid__cell[data-column-id="${columnId}"] [role="list"]`).first();
+}
+
+export function tile(page: Page, title: string): Locator {
+  return page.locator('.tile', { has: page.locator('.tile__title', { hasText: title }) });
+}
+
+/** Card ids per column, in the order the page shows them. */
+export async function pageOrder(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    // tests/ type-checks without DOM.Iterable, hence Array.from rather than spreading NodeLists.
+    for (const cell of Array.from(document.querySelectorAll('.board-grid__cell[data-column-id]'))) {
+      if (!(cell instanceof HTMLElement)) continue;
+      const ids = Array.from(cell.querySelectorAll('[data-tile-id]')).map((el) => (el instanceof HTMLElement ? el.dataset.tileId! : ''));
+      out[cell.dataset.columnId!] = [...(out[cell.dataset.columnId!] ?? []), ...ids];
+    }
+    return out;
+  });
+}
+
+/** Card ids per column, in rank order, as the server's snapshot has them. */
+export function snapshotOrder(snapshot: BoardSnapshot): Record<string, string[]> {
+  const out: Record<string, string[]> = Object.fromEntries(snapshot.columns.map((c) => [c.id, [] as string[]]));
+  const sorted = [...snapshot.cards].sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : a.id < b.id ? -1 : 1));
+  for (const card of sorted) out[card.columnId]?.push(card.id);
+  return out;
+}
+
+export async function boardSeq(page: Page): Promise<number> {
+  return Number(await page.getByTestId('board-scroll').getAttribute('data-seq'));
+}
+
+/** Drags a card with the mouse to just above another card, or to the top of an empty column. */
+export async function dragWithMouse(page: Page, from: Locator, to: Locator, where: 'above' | 'top' = 'above'): Promise<void> {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('drag source or target is not visible');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  // Past the 6 px dead zone first, then over the target in steps like a hand would.
+  await page.mouse.move(a.x + a.width / 2 + 12, a.y + a.height / 2 + 12, { steps: 3 });
+  const y = where === 'top' ? b.y + 12 : b.y + Math.min(12, b.height / 4);
+  await page.mouse.move(b.x + b.width / 2, y, { steps: 12 });
+  await page.getByTestId('insertion-line').waitFor();
+  await page.mouse.up();
+}
+
+/** Presses Tab until a card tile has focus (keyboard only, as a person would). */
+export async function tabToBoard(page: Page, maxTabs = 40): Promise<void> {
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.classList.contains('tile') ?? false)) return;
+  }
+  throw new Error('Tab never reached a card');
+}
+
+export async function focusedCardTitle(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.querySelector('.tile__title')?.textContent ?? null);
+}
