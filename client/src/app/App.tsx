@@ -6,6 +6,11 @@ import { SignupPage } from '../auth/SignupPage';
 import { BoardPage } from '../board/ui/BoardPage';
 import { TeamPage } from '../teams/TeamPage';
 import { TeamsPage } from '../teams/TeamsPage';
+import { PotwPage } from '../potw/PotwPage';
+import { FeaturePage } from '../planning/FeaturePage';
+import { FeaturesPage } from '../planning/FeaturesPage';
+import { IterationPage } from '../planning/IterationPage';
+import { IterationsPage } from '../planning/IterationsPage';
 import { Announcer } from '../ui/Announcer';
 import { ErrorNote, Spinner } from '../ui/Feedback';
 import { Toasts } from '../ui/Toasts';
@@ -71,6 +76,16 @@ function Page({ route }: { route: Route }) {
       return <BoardPage key={route.boardId} boardId={route.boardId} />;
     case 'account':
       return <AccountPage />;
+    case 'potw':
+      return <PotwPage key={route.teamId} teamId={route.teamId} />;
+    case 'iterations':
+      return <IterationsPage key={route.teamId} teamId={route.teamId} />;
+    case 'iteration':
+      return <IterationPage key={route.iterationId} iterationId={route.iterationId} />;
+    case 'features':
+      return <FeaturesPage key={route.teamId} teamId={route.teamId} />;
+    case 'feature':
+      return <FeaturePage key={route.featureId} featureId={route.featureId} />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -1,7 +1,4 @@
-/**
- * Every page of the app as a value, and the URL for it. Room is left for
- * the pages later issues add (triage, iterations, metrics) under a team.
- */
+/** Every page of the app as a value, and the URL for it. */
 export type Route =
   | { name: 'login' }
   | { name: 'signup' }
@@ -9,6 +6,11 @@ export type Route =
   | { name: 'team'; teamId: string }
   | { name: 'board'; boardId: string }
   | { name: 'account' }
+  | { name: 'potw'; teamId: string }
+  | { name: 'iterations'; teamId: string }
+  | { name: 'iteration'; iterationId: string }
+  | { name: 'features'; teamId: string }
+  | { name: 'feature'; featureId: string }
   | { name: 'not-found' };
 
 const UUID = '[0-9a-fA-F-]{36}';
@@ -19,6 +21,11 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/account\/?$/, () => ({ name: 'account' })],
   [new RegExp(`^/teams/(${UUID})/?$`), (m) => ({ name: 'team', teamId: m[1]! })],
   [new RegExp(`^/boards/(${UUID})/?$`), (m) => ({ name: 'board', boardId: m[1]! })],
+  [new RegExp(`^/teams/(${UUID})/potw/?$`), (m) => ({ name: 'potw', teamId: m[1]! })],
+  [new RegExp(`^/teams/(${UUID})/iterations/?$`), (m) => ({ name: 'iterations', teamId: m[1]! })],
+  [new RegExp(`^/iterations/(${UUID})/?$`), (m) => ({ name: 'iteration', iterationId: m[1]! })],
+  [new RegExp(`^/teams/(${UUID})/features/?$`), (m) => ({ name: 'features', teamId: m[1]! })],
+  [new RegExp(`^/features/(${UUID})/?$`), (m) => ({ name: 'feature', featureId: m[1]! })],
 ];
 
 export function parseRoute(pathname: string): Route {
@@ -34,6 +41,11 @@ export const paths = {
   team: (teamId: string) => `/teams/${teamId}`,
   board: (boardId: string, search = '') => `/boards/${boardId}${search}`,
   account: () => '/account',
+  potw: (teamId: string) => `/teams/${teamId}/potw`,
+  iterations: (teamId: string) => `/teams/${teamId}/iterations`,
+  iteration: (iterationId: string) => `/iterations/${iterationId}`,
+  features: (teamId: string) => `/teams/${teamId}/features`,
+  feature: (featureId: string) => `/features/${featureId}`,
   login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   signup: (next?: string) => (next && next !== '/' ? `/signup?next=${encodeURIComponent(next)}` : '/signup'),
 };

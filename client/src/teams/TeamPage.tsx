@@ -8,6 +8,7 @@ import { useAsync } from '../ui/use-async';
 import { BOARD_KIND_INFO } from './board-kinds';
 import { InvitationsSection } from './InvitationsSection';
 import { MembersSection } from './MembersSection';
+import { TeamNav } from './TeamNav';
 
 interface TeamData {
   team: Team;
@@ -41,6 +42,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
         <Link to={paths.teams()}>Teams</Link>
       </p>
       <h1>{team.name}</h1>
+      <TeamNav teamId={team.id} active="boards" />
       <p className="muted">
         You are {team.role === 'admin' ? 'an admin' : team.role === 'po' ? 'the product owner' : `a ${team.role}`} of this team · time zone {team.timezone}
       </p>
