@@ -82,7 +82,13 @@ export interface TestApp extends Built {
 
 export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
   const deps: AppDeps = {
-    config: testConfig({ loginRateLimit: 1000, signupRateLimit: 100_000, ...opts.config }),
+    config: testConfig({
+      loginRateLimit: 1000,
+      signupRateLimit: 100_000,
+      // Lets parallel work build the client elsewhere without racing over client/dist.
+      ...(process.env.OPSBOARD_CLIENT_DIR && { clientDir: process.env.OPSBOARD_CLIENT_DIR }),
+      ...opts.config,
+    }),
     database: opts.database,
     clock: opts.clock ?? systemClock,
     newId: randomId,
