@@ -13,6 +13,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { LogController, type FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { WS_MAX_CLIENT_MESSAGE } from '@opsboard/shared';
+import { AuthCache } from './auth/cache.js';
 import { registerAuth } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
 import { boardRoutes } from './boards/routes.js';
@@ -77,7 +78,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider();
 
-  const hub = new RealtimeHub(deps.database, deps.instanceId, app.log, options.hub);
+  const authCache = new AuthCache();
+  const hub = new RealtimeHub(deps.database, deps.instanceId, app.log, options.hub, (key) => (key === null ? authCache.clear() : authCache.drop(key)));
   const services: ServiceDeps = { ...deps, publish: (events) => hub.publish(events) };
   const snapshots = new SnapshotCache();
 
@@ -169,7 +171,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     transformStaticCSP: (header) => header.replace(/upgrade-insecure-requests;?/, '').replace("base-uri 'self'", "base-uri 'none'"),
   });
 
-  registerAuth(app, deps);
+  registerAuth(app, deps, authCache);
 
   app.get(
     '/api/health',
@@ -183,7 +185,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   );
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  authRoutes(app, deps, { demoLogin: options.demoLogin ?? (() => null) });
+  authRoutes(app, deps, { demoLogin: options.demoLogin ?? (() => null), cache: authCache });
   teamRoutes(app, services);
   boardRoutes(app, services, snapshots);
   cardRoutes(app, services);

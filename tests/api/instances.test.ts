@@ -73,6 +73,20 @@ describe.runIf(DB_KIND === 'postgres')('two server instances on one Postgres', (
     onB.kill();
   });
 
+  it('a token revoked through A stops working on B at once, although B had it cached', async () => {
+    const created = await team.byRole.member.session.post<{ token: { id: string }; secret: string }>('/api/auth/tokens', { name: 'fleet' });
+    const viaB = async () => (await b.app.inject({ method: 'GET', url: '/api/teams', headers: { authorization: `Bearer ${created.body.secret}` } })).statusCode;
+    expect(await viaB()).toBe(200);
+    expect(await viaB()).toBe(200); // now served from B's cache
+    expect((await team.byRole.member.session.del(`/api/auth/tokens/${created.body.token.id}`)).status).toBe(200);
+    const started = Date.now();
+    while ((await viaB()) !== 401) {
+      if (Date.now() - started > 2_000) throw new Error('B kept accepting a revoked token');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
   it('presence is shared: viewers on A and on B see each other', async () => {
     const onA = new WsClient({ baseUrl: a.baseUrl, token: team.byRole.po.token });
     const onB = new WsClient({ baseUrl: b.baseUrl, token: team.byRole.member.token });

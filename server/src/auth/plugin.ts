@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../context.js';
 import { errorBody } from '../http/errors.js';
 import type { App } from '../http/types.js';
+import type { AuthCache } from './cache.js';
 import { safeEqual } from './secrets.js';
 import { resolveApiToken, resolveSession, type AuthInfo } from './service.js';
 
@@ -54,21 +55,21 @@ export function originAllowed(request: FastifyRequest, allowed: readonly string[
 export type Authentication = { ok: true; auth: AuthInfo | null } | { ok: false; code: 'unauthorized' | 'session_expired'; message: string };
 
 /** Reads a bearer token or the session cookie; a present but bad credential is an error, an absent one is `auth: null`. */
-export async function authenticate(deps: AppDeps, request: FastifyRequest): Promise<Authentication> {
+export async function authenticate(deps: AppDeps, request: FastifyRequest, cache?: AuthCache): Promise<Authentication> {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const auth = match?.[1] ? await resolveApiToken(deps, match[1]) : null;
+    const auth = match?.[1] ? await resolveApiToken(deps, match[1], cache) : null;
     return auth ? { ok: true, auth } : { ok: false, code: 'unauthorized', message: 'The API token is invalid, expired or revoked.' };
   }
   const secret = sessionSecret(request);
   if (secret === undefined) return { ok: true, auth: null };
-  const check = await resolveSession(deps, secret);
+  const check = await resolveSession(deps, secret, cache);
   if (check.ok) return { ok: true, auth: check.auth };
   return { ok: false, code: 'session_expired', message: 'Your session has ended; log in again.' };
 }
 
-export function registerAuth(app: App, deps: AppDeps): void {
+export function registerAuth(app: App, deps: AppDeps, cache: AuthCache): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
@@ -79,7 +80,7 @@ export function registerAuth(app: App, deps: AppDeps): void {
     if (unsafe && !originAllowed(request, deps.config.allowedOrigins)) {
       return reply.code(403).send(errorBody('origin_not_allowed', `Requests from origin ${request.headers.origin} are not allowed.`));
     }
-    const result = await authenticate(deps, request);
+    const result = await authenticate(deps, request, cache);
     if (!result.ok) {
       if (result.code === 'session_expired') clearSessionCookie(request, reply);
       if (isPublic) return; // e.g. logging in again over an expired cookie

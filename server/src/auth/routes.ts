@@ -16,11 +16,14 @@ import { errorBody, sendRefusal } from '../http/errors.js';
 import { responses, type App } from '../http/types.js';
 import { caller, clearSessionCookie, setSessionCookie } from './plugin.js';
 import { hitRateLimit } from './rate-limit.js';
+import type { AuthCache } from './cache.js';
 import * as auth from './service.js';
 
 export interface AuthRouteOptions {
   /** The demo login printed at start, offered on the login page while the demo account is untouched. */
   demoLogin: () => { email: string; password: string } | null;
+  /** This instance's credential cache, emptied of what is revoked here before the answer goes out. */
+  cache: AuthCache;
 }
 
 const SessionParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{16}$' }) }, { additionalProperties: false });
@@ -85,7 +88,7 @@ export function authRoutes(app: App, deps: AppDeps, opts: AuthRouteOptions): voi
     { schema: { tags: ['auth'], summary: 'End this session', response: responses({ 200: Ok }) } },
     async (request, reply) => {
       const me = caller(request);
-      if (me.sessionId) await auth.revokeSession(deps, me.user.id, me.sessionId);
+      if (me.sessionId) await auth.revokeSession(deps, me.user.id, me.sessionId, opts.cache);
       clearSessionCookie(request, reply);
       return { ok: true as const };
     },
@@ -114,7 +117,7 @@ export function authRoutes(app: App, deps: AppDeps, opts: AuthRouteOptions): voi
     { schema: { tags: ['auth'], summary: 'Revoke one of my sessions', params: SessionParams, response: responses({ 200: Ok }) } },
     async (request, reply) => {
       const me = caller(request);
-      if (!(await auth.revokeSessionByShortId(deps, me.user.id, request.params.id))) {
+      if (!(await auth.revokeSessionByShortId(deps, me.user.id, request.params.id, opts.cache))) {
         return reply.code(404).send(errorBody('not_found', 'Session not found'));
       }
       return { ok: true as const };
@@ -141,7 +144,7 @@ export function authRoutes(app: App, deps: AppDeps, opts: AuthRouteOptions): voi
     '/api/auth/tokens/:id',
     { schema: { tags: ['auth'], summary: 'Revoke an API token', params: TokenParams, response: responses({ 200: Ok }) } },
     async (request, reply) => {
-      if (!(await auth.revokeApiToken(deps, caller(request).user.id, request.params.id))) {
+      if (!(await auth.revokeApiToken(deps, caller(request).user.id, request.params.id, opts.cache))) {
         return reply.code(404).send(errorBody('not_found', 'Token not found'));
       }
       return { ok: true as const };

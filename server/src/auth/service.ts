@@ -7,6 +7,7 @@ import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { passwordProblem } from './passwords.js';
 import { newSecret, sha256 } from './secrets.js';
 import { notifyAccessEnded } from '../realtime/channels.js';
+import type { AuthCache } from './cache.js';
 
 export const SESSION_PREFIX = 'obs';
 export const TOKEN_PREFIX = 'obt';
@@ -129,9 +130,11 @@ const TOUCH_AFTER_MS = 60_000;
 
 export type SessionCheck = { ok: true; auth: AuthInfo } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' };
 
-export async function resolveSession(deps: AppDeps, secret: string): Promise<SessionCheck> {
+export async function resolveSession(deps: AppDeps, secret: string, cache?: AuthCache): Promise<SessionCheck> {
   if (!secret.startsWith(`${SESSION_PREFIX}_`) || secret.length > 100) return { ok: false, reason: 'unknown' };
   const id = sha256(secret);
+  const cached = cache?.get(`session:${id}`, deps.clock().getTime());
+  if (cached) return { ok: true, auth: cached };
   const [row] = await deps.database.db
     .select({ session: sessions, user: users })
     .from(sessions)
@@ -144,19 +147,26 @@ export async function resolveSession(deps: AppDeps, secret: string): Promise<Ses
   if (new Date(iso(row.session.expiresAt)) <= now || addHours(lastSeen, deps.config.sessionIdleHours) <= now) {
     return { ok: false, reason: 'expired' };
   }
+  let seen = lastSeen;
   if (now.getTime() - lastSeen.getTime() > TOUCH_AFTER_MS) {
     await deps.database.db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id));
+    seen = now;
   }
-  return { ok: true, auth: { user: toUser(row.user), via: 'session', sessionId: id, csrfToken: row.session.csrfToken } };
+  const auth: AuthInfo = { user: toUser(row.user), via: 'session', sessionId: id, csrfToken: row.session.csrfToken };
+  cache?.set(`session:${id}`, auth, now.getTime(), new Date(iso(row.session.expiresAt)).getTime(), addHours(seen, deps.config.sessionIdleHours).getTime());
+  return { ok: true, auth };
 }
 
-export async function resolveApiToken(deps: AppDeps, secret: string): Promise<AuthInfo | null> {
+export async function resolveApiToken(deps: AppDeps, secret: string, cache?: AuthCache): Promise<AuthInfo | null> {
   if (!secret.startsWith(`${TOKEN_PREFIX}_`) || secret.length > 100) return null;
+  const hash = sha256(secret);
+  const cached = cache?.get(`token:${hash}`, deps.clock().getTime());
+  if (cached) return cached;
   const [row] = await deps.database.db
     .select({ token: apiTokens, user: users })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, sha256(secret)));
+    .where(eq(apiTokens.tokenHash, hash));
   if (!row || row.token.revokedAt) return null;
   const now = deps.clock();
   if (row.token.expiresAt && new Date(iso(row.token.expiresAt)) <= now) return null;
@@ -164,20 +174,24 @@ export async function resolveApiToken(deps: AppDeps, secret: string): Promise<Au
   if (now.getTime() - lastUsed > TOUCH_AFTER_MS) {
     await deps.database.db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, row.token.id));
   }
-  return { user: toUser(row.user), via: 'token', sessionId: null, csrfToken: null };
+  const auth: AuthInfo = { user: toUser(row.user), via: 'token', sessionId: null, csrfToken: null };
+  cache?.set(`token:${hash}`, auth, now.getTime(), row.token.expiresAt ? new Date(iso(row.token.expiresAt)).getTime() : Number.POSITIVE_INFINITY);
+  return auth;
 }
 
-/** Ends sessions and closes their live connections on every instance. */
-async function endSessions(deps: AppDeps, where: SQL | undefined): Promise<boolean> {
-  return deps.database.db.transaction(async (tx) => {
+/** Ends sessions and closes their live connections on every instance (this one's cache forgets them at once). */
+async function endSessions(deps: AppDeps, where: SQL | undefined, cache: AuthCache | undefined): Promise<boolean> {
+  const ids = await deps.database.db.transaction(async (tx) => {
     const rows = await tx.update(sessions).set({ revokedAt: deps.clock().toISOString() }).where(where).returning({ id: sessions.id });
     for (const { id } of rows) await notifyAccessEnded(tx, `session:${id}`);
-    return rows.length > 0;
+    return rows.map((r) => r.id);
   });
+  for (const id of ids) cache?.drop(`session:${id}`);
+  return ids.length > 0;
 }
 
-export async function revokeSession(deps: AppDeps, userId: string, sessionId: string): Promise<boolean> {
-  return endSessions(deps, and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+export async function revokeSession(deps: AppDeps, userId: string, sessionId: string, cache?: AuthCache): Promise<boolean> {
+  return endSessions(deps, and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)), cache);
 }
 
 export async function listSessions(deps: AppDeps, userId: string, currentId: string | null) {
@@ -200,9 +214,9 @@ export async function listSessions(deps: AppDeps, userId: string, currentId: str
 }
 
 /** Revokes one of the caller's sessions by the short id `listSessions` shows. */
-export async function revokeSessionByShortId(deps: AppDeps, userId: string, shortId: string): Promise<boolean> {
+export async function revokeSessionByShortId(deps: AppDeps, userId: string, shortId: string, cache?: AuthCache): Promise<boolean> {
   if (!/^[0-9a-f]{16}$/.test(shortId)) return false;
-  return endSessions(deps, and(eq(sessions.userId, userId), isNull(sessions.revokedAt), sql`left(${sessions.id}, 16) = ${shortId}`));
+  return endSessions(deps, and(eq(sessions.userId, userId), isNull(sessions.revokedAt), sql`left(${sessions.id}, 16) = ${shortId}`), cache);
 }
 
 function toToken(row: typeof apiTokens.$inferSelect): ApiToken {
@@ -249,13 +263,18 @@ export async function listApiTokens(deps: AppDeps, userId: string): Promise<ApiT
   return rows.map(toToken);
 }
 
-export async function revokeApiToken(deps: AppDeps, userId: string, tokenId: string): Promise<boolean> {
-  const rows = await deps.database.db
-    .update(apiTokens)
-    .set({ revokedAt: deps.clock().toISOString() })
-    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
-  return rows.length > 0;
+export async function revokeApiToken(deps: AppDeps, userId: string, tokenId: string, cache?: AuthCache): Promise<boolean> {
+  const hashes = await deps.database.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(apiTokens)
+      .set({ revokedAt: deps.clock().toISOString() })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+      .returning({ hash: apiTokens.tokenHash });
+    for (const { hash } of rows) await notifyAccessEnded(tx, `token:${hash}`);
+    return rows.map((r) => r.hash);
+  });
+  for (const hash of hashes) cache?.drop(`token:${hash}`);
+  return hashes.length > 0;
 }
 
 export async function hasUsers(deps: AppDeps): Promise<boolean> {

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/database.js';
 
 /** NOTIFY channels every instance LISTENs on. Payloads stay tiny (far under 8,000 bytes). */
 export const EVENTS_CHANNEL = 'opsboard_events';
-/** `member:<teamId>:<userId>` (removed from a team) or `session:<sessionId>` (logged out, revoked). */
+/** `member:<teamId>:<userId>` (removed from a team), `session:<sessionId>` (logged out, revoked) or `token:<tokenHash>` (API token revoked). */
 export const ACCESS_CHANNEL = 'opsboard_access';
 /** `<streamId>`: someone started or stopped viewing it. */
 export const PRESENCE_CHANNEL = 'opsboard_presence';
@@ -16,6 +16,6 @@ export async function notifyUser(db: Queryable, userId: string, notificationId: 
 }
 
 /** Tells every instance that access ended, so live connections drop at once (delivered at commit when inside a transaction). */
-export async function notifyAccessEnded(db: Queryable, payload: `member:${string}:${string}` | `session:${string}`): Promise<void> {
+export async function notifyAccessEnded(db: Queryable, payload: `member:${string}:${string}` | `session:${string}` | `token:${string}`): Promise<void> {
   await db.execute(sql`SELECT pg_notify(${ACCESS_CHANNEL}, ${payload})`);
 }

@@ -69,6 +69,8 @@ export class RealtimeHub {
     private readonly instanceId: string,
     private readonly log: FastifyBaseLogger,
     options: HubOptions = {},
+    /** Told about ended sessions and tokens (key) and about reconnects (null: forget everything). */
+    private readonly onAccessEnded: (key: string | null) => void = () => undefined,
   ) {
     this.maxCatchUp = options.maxCatchUp ?? MAX_CATCH_UP_EVENTS;
     this.reconcileMs = options.reconcileMs ?? 5_000;
@@ -79,8 +81,12 @@ export class RealtimeHub {
     this.listener = await this.database.listen({
       channels: [EVENTS_CHANNEL, ACCESS_CHANNEL, PRESENCE_CHANNEL, USER_CHANNEL],
       onNotify: (n) => this.onNotify(n.channel, n.payload),
-      // After every (re)connect: NOTIFYs sent while we were away are gone, so re-read the log.
-      onReady: () => this.reconcile(),
+      // After every (re)connect: NOTIFYs sent while we were away are gone, so re-read the log
+      // and forget cached credentials (a revocation may have been missed).
+      onReady: () => {
+        this.onAccessEnded(null);
+        this.reconcile();
+      },
       onError: (err) => this.log.warn({ err }, 'LISTEN connection lost; reconnecting'),
     });
     this.timers.push(setInterval(() => this.reconcile(), this.reconcileMs).unref());
@@ -306,8 +312,10 @@ export class RealtimeHub {
     const [kind, a, b] = payload.split(':');
     if (kind === 'member' && a && b) this.revokeTeamAccess(a, b);
     if (kind === 'session' && a) {
+      this.onAccessEnded(`session:${a}`);
       for (const { peer } of this.peers.values()) if (peer.sessionId === a) peer.close(4001, 'session ended');
     }
+    if (kind === 'token' && a) this.onAccessEnded(`token:${a}`);
   }
 
   /** A removed member loses every live subscription to the team's streams at once. */
