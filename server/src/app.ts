@@ -80,7 +80,12 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   const authCache = new AuthCache();
   const hub = new RealtimeHub(deps.database, deps.instanceId, app.log, options.hub, (key) => (key === null ? authCache.clear() : authCache.drop(key)));
-  const services: ServiceDeps = { ...deps, publish: (events) => hub.publish(events) };
+  const services: ServiceDeps = {
+    ...deps,
+    publish: (events) => hub.publish(events),
+    willPublish: (events) => hub.expectLocal(events),
+    abandonPublish: (events) => hub.forgetLocal(events),
+  };
   const snapshots = new SnapshotCache();
 
   const routes: Built['routes'] = [];

@@ -18,6 +18,13 @@ export interface AppDeps {
 export interface ServiceDeps extends AppDeps {
   /** Hands committed events to the realtime hub. */
   publish: (events: StoredEvent[]) => void;
+  /**
+   * Told just before COMMIT which events this instance is about to publish
+   * (so the hub need not read them back when their NOTIFY overtakes the
+   * publish), and told to forget them if the commit fails.
+   */
+  willPublish?: (events: StoredEvent[]) => void;
+  abandonPublish?: (events: StoredEvent[]) => void;
 }
 
 export const systemClock = (): Date => new Date();

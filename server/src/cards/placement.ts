@@ -5,7 +5,8 @@
  * lane and per-person locks in a fixed order (columns by id, lanes by id,
  * people by id), so concurrent entries serialise instead of racing the count.
  */
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { selectList } from '../db/raw.js';
 import { checkWip, needsRebalance, rankBetween, spreadRanks, type WipPolicy, type WipRefusal, type WipScope } from '@opsboard/shared';
 import type { Tx } from '../db/database.js';
 import type { ColumnRow, LaneRow } from '../boards/mappers.js';
@@ -37,10 +38,14 @@ export type EntryDecision =
   | { ok: false; refusal: WipRefusal };
 
 /** Locks the given columns (and returns them by id) in id order. */
+const COLUMN_COLUMNS = selectList(columnsTable, 'col');
+
 export async function lockColumns(tx: Tx, ids: readonly string[]): Promise<Map<string, ColumnRow>> {
   const unique = [...new Set(ids)].sort();
-  const rows = await tx.select().from(columnsTable).where(inArray(columnsTable.id, unique)).orderBy(columnsTable.id).for('update');
-  return new Map(rows.map((r) => [r.id, r]));
+  const result = await tx.execute<ColumnRow>(sql`
+    SELECT ${COLUMN_COLUMNS} FROM columns col WHERE col.id = ANY(${sql.param(unique)}::uuid[]) ORDER BY col.id FOR UPDATE
+  `);
+  return new Map(result.rows.map((r) => [r.id, r]));
 }
 
 export async function lockLane(tx: Tx, id: string): Promise<LaneRow | null> {

@@ -5,6 +5,7 @@ import { diff } from '../boards/service.js';
 import { toCard, type BoardRow, type CardRow, type ColumnRow, type LaneRow } from '../boards/mappers.js';
 import type { ServiceDeps } from '../context.js';
 import type { Tx } from '../db/database.js';
+import { selectList, unprefix } from '../db/raw.js';
 import { boards, cards, columns, features, interrupts, iterations, teamMembers, teams } from '../db/schema.js';
 import { toInterrupt } from '../interrupts/mappers.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
@@ -20,16 +21,22 @@ interface LoadedCard {
   role: Role | null;
 }
 
+const CARD_COLUMNS = selectList(cards, 'c', 'c.');
+const BOARD_COLUMNS = selectList(boards, 'b', 'b.');
+
 /** The card, its board and the caller's role, with the card row locked for the change. */
 async function lockCard(tx: Tx, cardId: string, userId: string): Promise<LoadedCard | null> {
-  const [row] = await tx
-    .select({ card: cards, board: boards, role: teamMembers.role })
-    .from(cards)
-    .innerJoin(boards, eq(boards.id, cards.boardId))
-    .leftJoin(teamMembers, and(eq(teamMembers.teamId, cards.teamId), eq(teamMembers.userId, userId)))
-    .where(eq(cards.id, cardId))
-    .for('update', { of: [cards] });
-  return row ?? null;
+  const result = await tx.execute<Record<string, unknown>>(sql`
+    SELECT ${CARD_COLUMNS}, ${BOARD_COLUMNS}, tm.role AS "tm.role"
+    FROM cards c
+    JOIN boards b ON b.id = c.board_id
+    LEFT JOIN team_members tm ON tm.team_id = c.team_id AND tm.user_id = ${userId}
+    WHERE c.id = ${cardId}
+    FOR UPDATE OF c
+  `);
+  const row = result.rows[0];
+  if (!row) return null;
+  return { card: unprefix<CardRow>(row, 'c.'), board: unprefix<BoardRow>(row, 'b.'), role: (row['tm.role'] as Role | null) ?? null };
 }
 
 function writable(found: LoadedCard | null): Result<LoadedCard> {
@@ -372,21 +379,17 @@ export async function moveLocked(w: WriteContext, current: CardRow, board: Board
 
   const columnChanged = cell.value.id !== current.columnId;
   const overrideReason = decision.overridden ? body.overrideReason!.trim() : columnChanged ? null : current.overrideReason;
-  const [row] = await w.tx
-    .update(cards)
-    .set({
-      boardId: target.id,
-      columnId: cell.value.id,
-      laneId,
-      rank: decision.rank,
-      overrideReason,
-      version: sql`${cards.version} + 1`,
-      updatedAt: w.now,
-      ...(columnChanged && { columnEnteredAt: w.now }),
-    })
-    .where(eq(cards.id, cardId))
-    .returning();
-  const card = toCard(row!);
+  // The hottest write of the product: a hand-written statement (see db/raw.ts).
+  const updated = await w.tx.execute<Record<string, unknown>>(sql`
+    UPDATE cards c SET
+      board_id = ${target.id}, column_id = ${cell.value.id}, lane_id = ${laneId}, rank = ${decision.rank},
+      override_reason = ${overrideReason}, version = c.version + 1, updated_at = ${w.now},
+      column_entered_at = ${columnChanged ? w.now : current.columnEnteredAt}
+    WHERE c.id = ${cardId}
+    RETURNING ${CARD_COLUMNS}
+  `);
+  const row = unprefix<CardRow>(updated.rows[0]!, 'c.');
+  const card = toCard(row);
   if (crossBoard) {
     w.emit(board.id, board.teamId, [{ type: 'card.moved_out', subjectId: cardId, payload: { cardId, toBoardId: target.id } }]);
     const [interrupt] = await w.tx.select().from(interrupts).where(eq(interrupts.cardId, cardId));

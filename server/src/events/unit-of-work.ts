@@ -27,7 +27,7 @@ export interface MutationOptions {
 }
 
 /** `publish` is called after commit with everything the transaction appended, in stream order. */
-export type MutationDeps = Pick<ServiceDeps, 'database' | 'clock' | 'publish'>;
+export type MutationDeps = Pick<ServiceDeps, 'database' | 'clock' | 'publish' | 'willPublish' | 'abandonPublish'>;
 
 class Rollback<T> extends Error {
   constructor(readonly result: Result<T>) {
@@ -93,11 +93,13 @@ export async function mutate<T>(deps: MutationDeps, opts: MutationOptions, fn: (
         if (key && actorId) {
           await tx.insert(mutations).values({ actorId, key, status: 200, response: r.value, createdAt: now });
         }
+        if (appended.length > 0) deps.willPublish?.(appended);
         return r;
       });
       if (appended.length > 0) deps.publish(appended);
       return result;
     } catch (err) {
+      if (appended.length > 0) deps.abandonPublish?.(appended);
       appended = [];
       if (err instanceof Rollback) return err.result as Result<T>;
       // A concurrent request with the same key committed first: answer with its result.

@@ -23,8 +23,8 @@ export interface Peer {
   readonly userId: string;
   readonly userName: string;
   readonly sessionId: string | null;
-  /** Sends one serialized message; false when the peer is gone or was dropped for falling behind. */
-  send(data: string): boolean;
+  /** Sends one serialized message (a UTF-8 buffer is encoded once for all peers); false when the peer is gone or was dropped for falling behind. */
+  send(data: string | Buffer): boolean;
   close(code: number, reason: string): void;
 }
 
@@ -56,6 +56,8 @@ export interface HubOptions {
 
 export class RealtimeHub {
   private readonly streams = new Map<string, StreamState>();
+  /** Seqs this instance committed and is about to publish itself: their NOTIFY needs no read-back. */
+  private readonly localPending = new Map<string, Set<number>>();
   private readonly peers = new Map<string, { peer: Peer; streams: Set<string> }>();
   private listener: NotifyListener | null = null;
   private timers: NodeJS.Timeout[] = [];
@@ -109,8 +111,28 @@ export class RealtimeHub {
 
   // ---- inbound: commits ------------------------------------------------------------------------
 
+  /** Called just before COMMIT with the events this instance will publish itself. */
+  expectLocal(events: readonly StoredEvent[]): void {
+    for (const e of events) {
+      const set = this.localPending.get(e.streamId) ?? new Set<number>();
+      set.add(e.seq);
+      this.localPending.set(e.streamId, set);
+    }
+  }
+
+  /** The commit did not happen (or its publish is done): stop waiting for those events. */
+  forgetLocal(events: readonly StoredEvent[]): void {
+    for (const e of events) {
+      const set = this.localPending.get(e.streamId);
+      if (!set) continue;
+      set.delete(e.seq);
+      if (set.size === 0) this.localPending.delete(e.streamId);
+    }
+  }
+
   /** Events this instance just committed; delivered at once, without waiting for NOTIFY. */
   publish(committed: readonly StoredEvent[]): void {
+    this.forgetLocal(committed);
     const byStream = new Map<string, StoredEvent[]>();
     for (const e of committed) {
       const list = byStream.get(e.streamId) ?? [];
@@ -130,6 +152,8 @@ export class RealtimeHub {
       const stream = streamId ? this.streams.get(streamId) : undefined;
       const seq = Number(seqText);
       if (!stream || !Number.isInteger(seq) || seq <= stream.delivered) return;
+      // Our own commit: the publish that follows carries the events, no need to read them back.
+      if (streamId && this.localPending.get(streamId)?.has(seq)) return;
       this.enqueue(stream, () => this.deliverUpTo(stream, seq, []));
     } else if (channel === ACCESS_CHANNEL) {
       this.onAccessChange(payload);
@@ -193,7 +217,7 @@ export class RealtimeHub {
     }
     for (const event of batch) {
       if (event.seq !== stream.delivered + 1) break; // never skip a number
-      const message = JSON.stringify({ type: 'event', streamId: stream.id, seq: event.seq, event } satisfies ServerMessage);
+      const message = Buffer.from(JSON.stringify({ type: 'event', streamId: stream.id, seq: event.seq, event } satisfies ServerMessage));
       for (const sub of stream.subs.values()) {
         if (sub.live && sub.sent === event.seq - 1) {
           if (sub.peer.send(message)) sub.sent = event.seq;

@@ -56,7 +56,8 @@ export function websocketRoute(app: App, deps: AppDeps, hub: RealtimeHub, opts: 
             setTimeout(() => socket.terminate(), 5_000).unref();
             return false;
           }
-          socket.send(data);
+          // Text frames either way; a shared Buffer skips re-encoding the message per socket.
+          socket.send(data, { binary: false });
           return true;
         },
         close(code, reason) {
