@@ -87,6 +87,23 @@ describe.runIf(DB_KIND === 'postgres')('two server instances on one Postgres', (
     expect(Date.now() - started).toBeLessThan(500);
   });
 
+  it('login rate limits hold across instances: attempts on A and B count together', async () => {
+    const strict = await startTestApp({ database: bDatabase, config: { loginRateLimit: 4 } });
+    const alsoStrict = await startTestApp({ database: db.database, config: { loginRateLimit: 4 } });
+    try {
+      const attempt = (target: TestApp) =>
+        target.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: team.byRole.viewer.email, password: 'not the password, sorry' } });
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) codes.push((await attempt(i % 2 === 0 ? strict : alsoStrict)).statusCode);
+      expect(codes).toEqual([401, 401, 401, 401]);
+      expect((await attempt(strict)).statusCode).toBe(429);
+      expect((await attempt(alsoStrict)).statusCode).toBe(429);
+    } finally {
+      await strict.close();
+      await alsoStrict.close();
+    }
+  });
+
   it('presence is shared: viewers on A and on B see each other', async () => {
     const onA = new WsClient({ baseUrl: a.baseUrl, token: team.byRole.po.token });
     const onB = new WsClient({ baseUrl: b.baseUrl, token: team.byRole.member.token });
