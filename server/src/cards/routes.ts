@@ -3,14 +3,13 @@ import { Nullable, ArchiveCardBody, Card, CardDetail, CreateCardBody, HistoryEnt
 import { caller } from '../auth/plugin.js';
 import type { ServiceDeps } from '../context.js';
 import { sendResult } from '../http/errors.js';
-import { MutationHeaders, responses, type App } from '../http/types.js';
+import { idempotency, MutationHeaders, responses, type App } from '../http/types.js';
 import { cardDetail, cardHistory } from './queries.js';
 import * as svc from './service.js';
 
 const tags = ['cards'];
 
 export function cardRoutes(app: App, deps: ServiceDeps): void {
-  const key = (headers: { 'idempotency-key'?: string | undefined }) => ({ idempotencyKey: headers['idempotency-key'] });
 
   app.post(
     '/api/boards/:id/cards',
@@ -24,7 +23,7 @@ export function cardRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 201: Card }),
       },
     },
-    async (request, reply) => sendResult(reply, await svc.createCard(deps, caller(request), request.params.id, request.body, key(request.headers)), 201),
+    async (request, reply) => sendResult(reply, await svc.createCard(deps, caller(request), request.params.id, request.body, idempotency(request.headers)), 201),
   );
 
   app.get('/api/cards/:id', { schema: { tags, summary: 'A card with its links both ways', params: IdParams, response: responses({ 200: CardDetail }) } }, async (request, reply) =>
@@ -49,7 +48,7 @@ export function cardRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 200: Card }),
       },
     },
-    async (request, reply) => sendResult(reply, await svc.updateCard(deps, caller(request), request.params.id, request.body, key(request.headers))),
+    async (request, reply) => sendResult(reply, await svc.updateCard(deps, caller(request), request.params.id, request.body, idempotency(request.headers))),
   );
 
   app.post(
@@ -64,13 +63,13 @@ export function cardRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 200: Card }),
       },
     },
-    async (request, reply) => sendResult(reply, await svc.moveCard(deps, caller(request), request.params.id, request.body, key(request.headers))),
+    async (request, reply) => sendResult(reply, await svc.moveCard(deps, caller(request), request.params.id, request.body, idempotency(request.headers))),
   );
 
   app.post(
     '/api/cards/:id/archive',
     { schema: { tags, summary: 'Archive a card', params: IdParams, body: Nullable(ArchiveCardBody), headers: MutationHeaders, response: responses({ 200: Card }) } },
-    async (request, reply) => sendResult(reply, await svc.archiveCard(deps, caller(request), request.params.id, request.body?.version, key(request.headers))),
+    async (request, reply) => sendResult(reply, await svc.archiveCard(deps, caller(request), request.params.id, request.body?.version, idempotency(request.headers))),
   );
 
   app.post(
@@ -85,6 +84,6 @@ export function cardRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 200: Card }),
       },
     },
-    async (request, reply) => sendResult(reply, await svc.restoreCard(deps, caller(request), request.params.id, request.body ?? {}, key(request.headers))),
+    async (request, reply) => sendResult(reply, await svc.restoreCard(deps, caller(request), request.params.id, request.body ?? {}, idempotency(request.headers))),
   );
 }

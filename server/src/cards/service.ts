@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { can, checkWip, type Card, type CardLink, type CreateCardBody, type MoveCardBody, type RestoreCardBody, type Role, type UpdateCardBody } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
+import { firstColumn } from '../boards/columns.js';
 import { diff } from '../boards/service.js';
 import { toCard, type BoardRow, type CardRow, type ColumnRow, type LaneRow } from '../boards/mappers.js';
 import type { ServiceDeps } from '../context.js';
@@ -102,12 +103,7 @@ async function validateReferences(
 
 async function targetColumn(tx: Tx, boardId: string, columnId: string | undefined, field: string): Promise<Result<string>> {
   if (columnId !== undefined) return ok(columnId);
-  const [first] = await tx
-    .select({ id: columns.id })
-    .from(columns)
-    .where(and(eq(columns.boardId, boardId), isNull(columns.archivedAt)))
-    .orderBy(asc(columns.rank), asc(columns.id))
-    .limit(1);
+  const first = await firstColumn(tx, boardId);
   return first ? ok(first.id) : invalidField(field, 'the board has no columns');
 }
 

@@ -30,3 +30,8 @@ export const MutationHeaders = Type.Object({
 export function sendJsonBytes(reply: FastifyReply, body: Buffer): FastifyReply {
   return reply.header('content-type', 'application/json; charset=utf-8').send(body);
 }
+
+/** The Idempotency-Key of a mutation request, as services take it. */
+export function idempotency(headers: { 'idempotency-key'?: string | undefined }): { idempotencyKey: string | undefined } {
+  return { idempotencyKey: headers['idempotency-key'] };
+}

@@ -26,7 +26,7 @@ import type { FastifyRequest } from 'fastify';
 import { caller } from '../auth/plugin.js';
 import type { ServiceDeps } from '../context.js';
 import { errorBody, sendResult } from '../http/errors.js';
-import { MutationHeaders, responses, type App } from '../http/types.js';
+import { idempotency, MutationHeaders, responses, type App } from '../http/types.js';
 import { bodyChecker, validatorCompiler } from '../http/validation.js';
 import { interruptFigures } from './figures.js';
 import { raiseInterrupt } from './intake.js';
@@ -50,7 +50,6 @@ function baseUrl(deps: ServiceDeps, request: FastifyRequest): string {
 }
 
 export function interruptRoutes(app: App, deps: ServiceDeps): void {
-  const key = (headers: { 'idempotency-key'?: string | undefined }) => ({ idempotencyKey: headers['idempotency-key'] });
 
   app.post(
     '/api/teams/:teamId/interrupts',
@@ -64,7 +63,7 @@ export function interruptRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 201: Raised }),
       },
     },
-    async (request, reply) => sendResult(reply, await raiseInterrupt(deps, caller(request), request.params.teamId, request.body, key(request.headers)), 201),
+    async (request, reply) => sendResult(reply, await raiseInterrupt(deps, caller(request), request.params.teamId, request.body, idempotency(request.headers)), 201),
   );
 
   app.get(
@@ -88,7 +87,7 @@ export function interruptRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 200: TriageResult }),
       },
     },
-    async (request, reply) => sendResult(reply, await triage(deps, caller(request), request.params.id, request.body, key(request.headers))),
+    async (request, reply) => sendResult(reply, await triage(deps, caller(request), request.params.id, request.body, idempotency(request.headers))),
   );
 
   app.get(

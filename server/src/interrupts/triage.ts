@@ -7,11 +7,12 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Card, CardLink, Interrupt, InterruptItem, InterruptStatus, Role, TriageBody, TriageResult } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
+import { firstColumn } from '../boards/columns.js';
 import { toCard, type BoardRow, type CardRow, type ColumnRow } from '../boards/mappers.js';
 import { applyUpdate, insertCard, moveLocked } from '../cards/service.js';
 import type { ServiceDeps } from '../context.js';
 import type { Queryable, Tx } from '../db/database.js';
-import { boards, cards, columns, interrupts, notifications, teamMembers, users } from '../db/schema.js';
+import { boards, cards, interrupts, notifications, teamMembers, users } from '../db/schema.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { notifyUser } from '../realtime/channels.js';
@@ -19,16 +20,6 @@ import { decide, requireTeam } from '../teams/access.js';
 import { toInterrupt } from './mappers.js';
 
 type Opts = { idempotencyKey?: string | null | undefined };
-
-async function firstColumn(tx: Tx, boardId: string, category: ColumnRow['category']): Promise<ColumnRow | null> {
-  const [col] = await tx
-    .select()
-    .from(columns)
-    .where(and(eq(columns.boardId, boardId), eq(columns.category, category), isNull(columns.archivedAt)))
-    .orderBy(asc(columns.rank), asc(columns.id))
-    .limit(1);
-  return col ?? null;
-}
 
 async function teamBoard(tx: Tx, teamId: string, kind: BoardRow['kind']): Promise<BoardRow | null> {
   const [b] = await tx

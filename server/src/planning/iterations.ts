@@ -18,6 +18,7 @@ import {
 } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { diff } from '../boards/service.js';
+import { firstColumn } from '../boards/columns.js';
 import type { BoardRow, CardRow } from '../boards/mappers.js';
 import { applyUpdate, moveLocked } from '../cards/service.js';
 import type { ServiceDeps } from '../context.js';
@@ -168,16 +169,6 @@ export async function iterationCards(tx: Queryable, iterationId: string): Promis
     .orderBy(asc(boards.rank), asc(cards.rank));
 }
 
-async function firstColumnOf(tx: Tx, boardId: string, category: 'backlog' | 'todo') {
-  const [col] = await tx
-    .select()
-    .from(columns)
-    .where(and(eq(columns.boardId, boardId), eq(columns.category, category), isNull(columns.archivedAt)))
-    .orderBy(asc(columns.rank), asc(columns.id))
-    .limit(1);
-  return col ?? null;
-}
-
 /**
  * Pulls cards into the iteration (the PO's planning): each joins it, and a
  * card still in the backlog moves on to the board's first to-do column.
@@ -209,7 +200,7 @@ export async function addCards(deps: ServiceDeps, auth: AuthInfo, iterationId: s
       const r = byId.get(id)!;
       let card = r.card;
       if (r.category === 'backlog') {
-        const todo = await firstColumnOf(w.tx, r.board.id, 'todo');
+        const todo = await firstColumn(w.tx, r.board.id, 'todo');
         if (todo) {
           const moved = await moveLocked(w, card, r.board, { toColumnId: todo.id, overrideReason: `Planned into ${it.name}` }, found!.role);
           if (!moved.ok) return moved;
@@ -256,7 +247,7 @@ async function sendBack(w: WriteContext, cardId: string, from: string, to: strin
   if (!r) return notFound('Card in this iteration');
   let card = r.card;
   if (to === null && r.category === 'todo') {
-    const backlog = await firstColumnOf(w.tx, r.board.id, 'backlog');
+    const backlog = await firstColumn(w.tx, r.board.id, 'backlog');
     if (backlog) {
       // Back on top of the backlog: it was ranked high enough to be planned.
       const moved = await moveLocked(w, card, r.board, { toColumnId: backlog.id, position: 0 }, role);

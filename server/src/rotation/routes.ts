@@ -4,7 +4,7 @@ import { caller } from '../auth/plugin.js';
 import type { ServiceDeps } from '../context.js';
 import { sendResult } from '../http/errors.js';
 import { ok } from '../http/result.js';
-import { MutationHeaders, responses, type App } from '../http/types.js';
+import { idempotency, MutationHeaders, responses, type App } from '../http/types.js';
 import { requireTeam } from '../teams/access.js';
 import { currentHandoff, saveHandoff } from './handoff.js';
 import { addOverride, potwAt, removeOverride, rotationInfo, updateRotation } from './service.js';
@@ -14,7 +14,6 @@ const OverrideParams = Type.Object({ teamId: Id, overrideId: Id }, { additionalP
 const AtQuery = Type.Object({ at: Type.Optional(IsoDateTime) }, { additionalProperties: false });
 
 export function rotationRoutes(app: App, deps: ServiceDeps): void {
-  const key = (headers: { 'idempotency-key'?: string | undefined }) => ({ idempotencyKey: headers['idempotency-key'] });
 
   app.get(
     '/api/teams/:teamId/rotation',
@@ -34,7 +33,7 @@ export function rotationRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 200: RotationInfo }),
       },
     },
-    async (request, reply) => sendResult(reply, await updateRotation(deps, caller(request), request.params.teamId, request.body, key(request.headers))),
+    async (request, reply) => sendResult(reply, await updateRotation(deps, caller(request), request.params.teamId, request.body, idempotency(request.headers))),
   );
 
   app.post(
@@ -49,13 +48,13 @@ export function rotationRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 201: RotationInfo }),
       },
     },
-    async (request, reply) => sendResult(reply, await addOverride(deps, caller(request), request.params.teamId, request.body, key(request.headers)), 201),
+    async (request, reply) => sendResult(reply, await addOverride(deps, caller(request), request.params.teamId, request.body, idempotency(request.headers)), 201),
   );
 
   app.delete(
     '/api/teams/:teamId/rotation/overrides/:overrideId',
     { schema: { tags, summary: 'Cancel an override that has not ended (admin)', params: OverrideParams, headers: MutationHeaders, response: responses({ 200: RotationInfo }) } },
-    async (request, reply) => sendResult(reply, await removeOverride(deps, caller(request), request.params.teamId, request.params.overrideId, key(request.headers))),
+    async (request, reply) => sendResult(reply, await removeOverride(deps, caller(request), request.params.teamId, request.params.overrideId, idempotency(request.headers))),
   );
 
   app.get(
@@ -78,6 +77,6 @@ export function rotationRoutes(app: App, deps: ServiceDeps): void {
   app.put(
     '/api/teams/:teamId/handoff',
     { schema: { tags, summary: 'Save the hand-off note (the outgoing PoTW, or an admin)', params: TeamParams, body: HandoffBody, headers: MutationHeaders, response: responses({ 200: Handoff }) } },
-    async (request, reply) => sendResult(reply, await saveHandoff(deps, caller(request), request.params.teamId, request.body.summary, key(request.headers))),
+    async (request, reply) => sendResult(reply, await saveHandoff(deps, caller(request), request.params.teamId, request.body.summary, idempotency(request.headers))),
   );
 }
