@@ -1,13 +1,23 @@
-import Type, { type TSchema, type TUnsafe } from 'typebox';
+import Type, { type Static, type TSchema, type TUnsafe } from 'typebox';
 
 /** A string enum as JSON Schema `enum`, so validation errors list the allowed values. */
 export function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string } = {}): TUnsafe<T[number]> {
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 }
 
-/** `T | null` with a plain `type` array, which keeps Ajv's error messages readable. */
-export function Nullable<T extends TSchema>(schema: T) {
-  return Type.Union([schema, Type.Null()]);
+const PRIMITIVES = new Set(['string', 'number', 'integer', 'boolean']);
+
+/**
+ * `T | null`. Primitive types get a `type` array (`["string", "null"]`)
+ * rather than `anyOf`: validation errors stay readable and serializers need
+ * not try each branch per value (which made board snapshots 5x slower).
+ */
+export function Nullable<T extends TSchema>(schema: T): TUnsafe<Static<T> | null> {
+  const type: unknown = (schema as { type?: unknown }).type;
+  if (typeof type === 'string' && PRIMITIVES.has(type) && !('enum' in schema)) {
+    return Type.Unsafe<Static<T> | null>({ ...schema, type: [type, 'null'] });
+  }
+  return Type.Unsafe<Static<T> | null>({ anyOf: [schema, { type: 'null' }] });
 }
 
 export const Id = Type.String({ format: 'uuid', description: 'UUID' });
