@@ -161,6 +161,18 @@ describe('cards', () => {
     watcher.kill();
   });
 
+  it('finds the team’s cards by title words or by number, and only the team’s', async () => {
+    const card = (await team.admin.api.post<Card>(`/api/boards/${team.boards.planned}/cards`, { title: 'Renew the wildcard certificate' })).body;
+    const byWords = await team.byRole.viewer.api.get<{ id: string; boardName: string }[]>(`/api/teams/${team.team.id}/cards?q=${encodeURIComponent('wildcard CERT')}`);
+    expect(byWords.body.map((c) => c.id)).toContain(card.id);
+    const byNumber = await team.byRole.viewer.api.get<{ id: string }[]>(`/api/teams/${team.team.id}/cards?q=%23${card.number}`);
+    expect(byNumber.body.map((c) => c.id)).toEqual([card.id]);
+    const literal = await team.byRole.viewer.api.get<unknown[]>(`/api/teams/${team.team.id}/cards?q=${encodeURIComponent('100%_')}`);
+    expect(literal.body).toEqual([]);
+    const other = await createTeam(t.app, 'Nosy');
+    expect((await other.admin.api.get(`/api/teams/${team.team.id}/cards?q=wildcard`)).status).toBe(404);
+  });
+
   it('events since N answer in order and say the current seq', async () => {
     const s = await snap(team.boards.planned);
     const page = (await team.admin.api.get<{ seq: number; events: { seq: number }[] }>(`/api/boards/${team.boards.planned}/events?since=${s.seq - 3}`)).body;

@@ -220,6 +220,16 @@ describe('idempotency and versions', () => {
     expect(other.body.id).not.toBe(first.body.id);
   });
 
+  it('mutations whose answer is empty replay too (removing a member twice with one key)', async () => {
+    const { team } = await freshBoard('EmptyReplay');
+    const key = { 'idempotency-key': 'remove-viewer' };
+    const first = await team.admin.api.del(`/api/teams/${team.team.id}/members/${team.byRole.viewer.id}`, key);
+    const second = await team.admin.api.del(`/api/teams/${team.team.id}/members/${team.byRole.viewer.id}`, key);
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(second.body).toEqual(first.body);
+  });
+
   it('concurrent duplicates with one key create one card', async () => {
     const { team, boardId, columns } = await freshBoard('RetryRace');
     const card = (await createCards(team.admin, boardId, 1))[0]!;

@@ -272,7 +272,7 @@ describe('triage', () => {
     expect(r2.body.interrupt).toMatchObject({ status: 'escalated', escalatedTo: team.byRole.po.id });
     await escalatee.waitFor(() => escalatee.messages.some((m) => m.type === 'notification'));
     const notes = (await team.byRole.po.api.get<Notification[]>('/api/notifications')).body;
-    expect(notes[0]).toMatchObject({ kind: 'interrupt.escalated', cardId: b.id });
+    expect(notes[0]).toMatchObject({ kind: 'interrupt.escalated', cardId: b.id, boardId: team.boards.interrupts });
     expect(notes[0]!.body).toContain('You know the SAN');
 
     const r3 = await member.post<TriageResult>(`/api/interrupts/${c.id}/triage`, { action: 'convert', boardKind: 'planned', title: 'Automate prod log access requests' });
@@ -334,6 +334,9 @@ describe('hand-off and figures', () => {
     const saved = await team.byRole.member.api.put<Handoff>(`/api/teams/${team.team.id}/handoff`, { summary: 'SAN ticket waits on the vendor; the rest is calm.' });
     expect(saved.body.saved).toBe(true);
     expect((await team.byRole.po.api.get<Handoff>(`/api/teams/${team.team.id}/handoff`)).body.summary).toBe('SAN ticket waits on the vendor; the rest is calm.');
+    const fresh = (await team.byRole.member.api.get<Handoff>(`/api/teams/${team.team.id}/handoff?draft=true`)).body;
+    expect(fresh.saved).toBe(false);
+    expect(fresh.summary).toContain('Untriaged');
   });
 
   it('who was PoTW at a past instant does not change when a member leaves', async () => {

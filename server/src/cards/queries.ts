@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { Card, CardDetail, CardLink, HistoryEntry } from '@opsboard/shared';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Card, CardDetail, CardLink, CardRef, HistoryEntry } from '@opsboard/shared';
 import { toCard } from '../boards/mappers.js';
 import type { Database, Queryable } from '../db/database.js';
 import { boards, cards, columns, events, streams, teamMembers, users } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { ok, type Result } from '../http/result.js';
-import { decide } from '../teams/access.js';
+import { decide, requireTeam } from '../teams/access.js';
 import type { StoredEvent } from '../events/append.js';
 import { readEvents } from '../realtime/hub.js';
 
@@ -98,3 +98,24 @@ export async function streamEvents(database: Database, userId: string, streamId:
   return ok({ seq: row!.lastSeq, events: await readEvents(database, streamId, since, upTo) });
 }
 
+
+/** Cards of a team by words of their title or by number, for links and "duplicate of" pickers. */
+export async function searchCards(db: Queryable, userId: string, teamId: string, q: string, limit: number, archived: boolean): Promise<Result<CardRef[]>> {
+  const access = await requireTeam(db, userId, teamId, 'read');
+  if (!access.ok) return access;
+  const text = q.trim();
+  const number = /^#?(\d{1,9})$/.exec(text)?.[1];
+  const words = text.split(/\s+/).filter(Boolean).slice(0, 8);
+  const match = number
+    ? eq(cards.number, Number(number))
+    : and(...words.map((w) => sql`${cards.title} ILIKE ${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`));
+  const rows = await db
+    .select({ id: cards.id, number: cards.number, title: cards.title, boardId: cards.boardId, boardName: boards.name, columnName: columns.name, archivedAt: cards.archivedAt })
+    .from(cards)
+    .innerJoin(boards, eq(boards.id, cards.boardId))
+    .innerJoin(columns, eq(columns.id, cards.columnId))
+    .where(and(eq(cards.teamId, teamId), match, archived ? undefined : isNull(cards.archivedAt)))
+    .orderBy(desc(cards.updatedAt))
+    .limit(limit);
+  return ok(rows.map(({ archivedAt, ...r }) => ({ ...r, archived: archivedAt !== null })));
+}

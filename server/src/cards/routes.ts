@@ -1,10 +1,10 @@
 import Type from 'typebox';
-import { Nullable, ArchiveCardBody, Card, CardDetail, CreateCardBody, HistoryEntry, IdParams, MoveCardBody, RestoreCardBody, UpdateCardBody } from '@opsboard/shared';
+import { Nullable, ArchiveCardBody, Card, CardDetail, CardRef, CardSearchQuery, TeamParams, CreateCardBody, HistoryEntry, IdParams, MoveCardBody, RestoreCardBody, UpdateCardBody } from '@opsboard/shared';
 import { caller } from '../auth/plugin.js';
 import type { ServiceDeps } from '../context.js';
 import { sendResult } from '../http/errors.js';
 import { idempotency, MutationHeaders, responses, type App } from '../http/types.js';
-import { cardDetail, cardHistory } from './queries.js';
+import { cardDetail, cardHistory, searchCards } from './queries.js';
 import * as svc from './service.js';
 
 const tags = ['cards'];
@@ -24,6 +24,13 @@ export function cardRoutes(app: App, deps: ServiceDeps): void {
       },
     },
     async (request, reply) => sendResult(reply, await svc.createCard(deps, caller(request), request.params.id, request.body, idempotency(request.headers)), 201),
+  );
+
+  app.get(
+    '/api/teams/:teamId/cards',
+    { schema: { tags, summary: "Find the team's cards by title words or number (for links and duplicates)", params: TeamParams, querystring: CardSearchQuery, response: responses({ 200: Type.Array(CardRef) }) } },
+    async (request, reply) =>
+      sendResult(reply, await searchCards(deps.database.db, caller(request).user.id, request.params.teamId, request.query.q, request.query.limit ?? 20, request.query.archived ?? false)),
   );
 
   app.get('/api/cards/:id', { schema: { tags, summary: 'A card with its links both ways', params: IdParams, response: responses({ 200: CardDetail }) } }, async (request, reply) =>

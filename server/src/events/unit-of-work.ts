@@ -69,7 +69,8 @@ export async function mutate<T>(deps: MutationDeps, opts: MutationOptions, fn: (
             .select({ response: mutations.response })
             .from(mutations)
             .where(and(eq(mutations.actorId, actorId), eq(mutations.key, key)));
-          if (previous) return { ok: true, value: previous.response as T } satisfies Result<T>;
+          // Stored wrapped, so results like `null` replay too.
+          if (previous) return { ok: true, value: (previous.response as { value: T }).value } satisfies Result<T>;
         }
         const queued = new Map<string, { teamId: string; events: NewEvent[] }>();
         const now = deps.clock().toISOString();
@@ -91,7 +92,7 @@ export async function mutate<T>(deps: MutationDeps, opts: MutationOptions, fn: (
           appended.push(...(await appendEvents(tx, streamId, q.events, { teamId: q.teamId, actorId, clientMutationId: key, at: now })));
         }
         if (key && actorId) {
-          await tx.insert(mutations).values({ actorId, key, status: 200, response: r.value, createdAt: now });
+          await tx.insert(mutations).values({ actorId, key, status: 200, response: { value: r.value }, createdAt: now });
         }
         if (appended.length > 0) deps.willPublish?.(appended);
         return r;

@@ -11,8 +11,8 @@ import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { can, MAX_CATCH_UP_EVENTS, type Role, type ServerMessage, type Viewer } from '@opsboard/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, NotifyListener } from '../db/database.js';
-import { events, notifications, presence, streams, teamMembers, users } from '../db/schema.js';
-import { toNotification } from '../notifications/service.js';
+import { events, presence, streams, teamMembers, users } from '../db/schema.js';
+import { getNotification } from '../notifications/service.js';
 import { iso } from '../db/time.js';
 import type { StoredEvent } from '../events/append.js';
 import { ACCESS_CHANNEL, EVENTS_CHANNEL, PRESENCE_CHANNEL, USER_CHANNEL } from './channels.js';
@@ -171,9 +171,9 @@ export class RealtimeHub {
     const peers = [...this.peers.values()].filter((p) => p.peer.userId === userId).map((p) => p.peer);
     if (peers.length === 0 || !notificationId) return;
     try {
-      const [row] = await this.database.db.select().from(notifications).where(eq(notifications.id, notificationId));
-      if (!row) return;
-      const message = JSON.stringify({ type: 'notification', notification: toNotification(row) } satisfies ServerMessage);
+      const notification = await getNotification(this.database.db, notificationId);
+      if (!notification) return;
+      const message = JSON.stringify({ type: 'notification', notification } satisfies ServerMessage);
       for (const peer of peers) peer.send(message);
     } catch (err) {
       this.log.warn({ err }, 'notification push failed; it stays in the list');

@@ -58,7 +58,7 @@ export async function handoffDraft(db: Queryable, teamId: string, now: Date): Pr
   return parts.join('\n\n');
 }
 
-export async function currentHandoff(deps: ServiceDeps, userId: string, teamId: string): Promise<Result<Handoff>> {
+export async function currentHandoff(deps: ServiceDeps, userId: string, teamId: string, freshDraft = false): Promise<Result<Handoff>> {
   const db = deps.database.db;
   const access = await requireTeam(db, userId, teamId, 'read');
   if (!access.ok) return access;
@@ -67,7 +67,7 @@ export async function currentHandoff(deps: ServiceDeps, userId: string, teamId: 
   const { current, next } = potwNowAndNext(rotation.versions, rotation.overrides, now);
   const handoffAt = next?.start ?? current?.end ?? now.toISOString();
   const [saved] = await db.select().from(handoffs).where(and(eq(handoffs.teamId, teamId), eq(handoffs.handoffAt, handoffAt)));
-  if (saved) {
+  if (saved && !freshDraft) {
     return ok({
       handoffAt,
       fromUserId: saved.fromUserId,

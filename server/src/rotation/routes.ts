@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Handoff, HandoffBody, Id, IsoDateTime, OverrideBody, PotwAt, RotationInfo, RotationSettings, TeamParams } from '@opsboard/shared';
+import { Handoff, HandoffBody, HandoffQuery, Id, IsoDateTime, OverrideBody, PotwAt, RotationInfo, RotationSettings, TeamParams } from '@opsboard/shared';
 import { caller } from '../auth/plugin.js';
 import type { ServiceDeps } from '../context.js';
 import { sendResult } from '../http/errors.js';
@@ -70,8 +70,16 @@ export function rotationRoutes(app: App, deps: ServiceDeps): void {
 
   app.get(
     '/api/teams/:teamId/handoff',
-    { schema: { tags, summary: 'The coming hand-off: saved note, or a draft from open interrupts and what waits on whom', params: TeamParams, response: responses({ 200: Handoff }) } },
-    async (request, reply) => sendResult(reply, await currentHandoff(deps, caller(request).user.id, request.params.teamId)),
+    {
+      schema: {
+        tags,
+        summary: 'The coming hand-off: the saved note, or (also with ?draft=true) a draft from open interrupts and what waits on whom',
+        params: TeamParams,
+        querystring: HandoffQuery,
+        response: responses({ 200: Handoff }),
+      },
+    },
+    async (request, reply) => sendResult(reply, await currentHandoff(deps, caller(request).user.id, request.params.teamId, request.query.draft ?? false)),
   );
 
   app.put(

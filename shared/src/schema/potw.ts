@@ -216,6 +216,10 @@ export const Handoff = Type.Object(
 export type Handoff = Type.Static<typeof Handoff>;
 
 export const HandoffBody = Type.Object({ summary: Type.String({ minLength: 1, maxLength: 10_000 }) }, { additionalProperties: false });
+export const HandoffQuery = Type.Object(
+  { draft: Type.Optional(Type.Boolean({ description: 'true: a fresh draft from the board, even when a note was saved' })) },
+  { additionalProperties: false },
+);
 
 // ---- webhooks and notifications ----
 
@@ -238,6 +242,7 @@ export const CreateWebhookBody = Type.Object(
   { additionalProperties: false },
 );
 export const CreatedWebhook = Type.Object({ webhook: Webhook, secret: Type.String({ description: 'shown once' }) }, { additionalProperties: false });
+export type CreatedWebhook = Type.Static<typeof CreatedWebhook>;
 
 export const Notification = Type.Object(
   {
@@ -247,6 +252,8 @@ export const Notification = Type.Object(
     title: Type.String(),
     body: Type.String(),
     cardId: Nullable(Id),
+    /** The board the card is on now, so the notification can link straight to it. */
+    boardId: Nullable(Id),
     createdAt: IsoDateTime,
     readAt: Nullable(IsoDateTime),
   },

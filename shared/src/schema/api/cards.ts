@@ -116,3 +116,12 @@ export const HistoryEntry = Type.Object(
   { additionalProperties: false },
 );
 export type HistoryEntry = Type.Static<typeof HistoryEntry>;
+
+export const CardSearchQuery = Type.Object(
+  {
+    q: Type.String({ minLength: 1, maxLength: 200, description: 'words of the title, or a card number (42 or #42)' }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+    archived: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
