@@ -1,4 +1,5 @@
 import { useUser, session } from '../auth/session';
+import { NotificationBell } from '../potw/notifications/NotificationBell';
 import { Avatar } from '../ui/Avatar';
 import { Icon } from '../ui/Icon';
 import { LargeModeToggle } from '../ui/LargeModeToggle';
@@ -6,7 +7,7 @@ import { Link } from './Link';
 import { paths } from './routes';
 import { navigate } from './router';
 
-/** The slim bar on every signed-in page: home, large mode, account. */
+/** The slim bar on every signed-in page: home, notifications, large mode, account. */
 export function AppHeader() {
   const user = useUser();
   return (
@@ -22,6 +23,7 @@ export function AppHeader() {
         <Link to={paths.teams()}>Teams</Link>
       </nav>
       <div className="app-header__end">
+        <NotificationBell />
         <LargeModeToggle />
         <Link to={paths.account()} className="app-header__account" aria-label={`Account: ${user.name}`}>
           <Avatar userId={user.id} name={user.name} size="sm" />

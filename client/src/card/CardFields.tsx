@@ -1,4 +1,6 @@
 import { CARD_TYPES, PRIORITIES, type BoardState, type Card, type Member, type UpdateCardBody } from '@opsboard/shared';
+import { Link } from '../app/Link';
+import { paths } from '../app/routes';
 import { includes } from '../lib/guards';
 import { dueInfo, formatDate } from '../lib/time';
 import type { TeamState } from '../team/team-state';
@@ -7,9 +9,9 @@ import { AssigneesField } from './AssigneesField';
 import { LabelsField } from './LabelsField';
 import { useDraft } from './use-draft';
 
-/** Entries a card may be given: the open ones, plus whatever it already has. */
-function pickable<T extends { id: string; name: string }>(all: ReadonlyMap<string, T> | undefined, current: string | null, open: (item: T) => boolean): T[] {
-  return [...(all?.values() ?? [])].filter((item) => open(item) || item.id === current).sort((a, b) => a.name.localeCompare(b.name));
+/** Entries a card may be given: the open ones, plus whatever it already has; by name unless told otherwise. */
+function pickable<T extends { id: string; name: string }>(all: ReadonlyMap<string, T> | undefined, current: string | null, open: (item: T) => boolean, order?: (a: T, b: T) => number): T[] {
+  return [...(all?.values() ?? [])].filter((item) => open(item) || item.id === current).sort(order ?? ((a, b) => a.name.localeCompare(b.name)));
 }
 
 interface Props {
@@ -147,19 +149,29 @@ export function CardFields({ card, state, people, features, team, editable, now,
           ))}
           {card.featureId && !team?.features.has(card.featureId) && <option value={card.featureId}>{features.get(card.featureId) ?? 'A feature'}</option>}
         </select>
+        {card.featureId && (
+          <Link to={paths.feature(card.featureId)} className="card-field__link">
+            Open the feature
+          </Link>
+        )}
       </dd>
 
       <dt>Iteration</dt>
       <dd>
         <select aria-label="Iteration" value={card.iterationId ?? ''} disabled={!editable} onChange={(e) => onChange({ iterationId: e.target.value || null })}>
           <option value="">Not planned</option>
-          {pickable(team?.iterations, card.iterationId, (i) => i.state !== 'closed').map((i) => (
+          {pickable(team?.iterations, card.iterationId, (i) => i.state !== 'closed', (a, b) => a.startDate.localeCompare(b.startDate)).map((i) => (
             <option key={i.id} value={i.id}>
               {i.name} ({i.state}, {formatDate(i.startDate)} – {formatDate(i.endDate)})
             </option>
           ))}
           {card.iterationId && !team?.iterations.has(card.iterationId) && <option value={card.iterationId}>An iteration</option>}
         </select>
+        {card.iterationId && (
+          <Link to={paths.iteration(card.iterationId)} className="card-field__link">
+            Open the iteration
+          </Link>
+        )}
       </dd>
 
       {card.overrideReason && (

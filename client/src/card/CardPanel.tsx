@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Card, CardDetail } from '@opsboard/shared';
+import { can, type Card, type CardDetail } from '@opsboard/shared';
 import { cardsApi } from '../api/cards';
 import { plainMessage } from '../api/errors';
 import { Link } from '../app/Link';
 import { paths } from '../app/routes';
+import { useServices } from '../app/services';
 import type { BoardSnapshotView } from '../board/model/board-model';
 import { cellCards } from '../board/model/layout';
 import { slotsIn } from '../board/model/placement';
@@ -17,6 +18,7 @@ import { DescriptionField } from './DescriptionField';
 import { HistorySection } from './HistorySection';
 import { LinksSection } from './LinksSection';
 import { TitleField } from './TitleField';
+import '../styles/backlog.css';
 
 interface Props {
   cardId: string;
@@ -82,8 +84,15 @@ export function CardPanel({ cardId, card, snap, onClose }: Props) {
 
 function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap: BoardSnapshotView; editable: boolean; titleId: string; onClose: () => void }) {
   const env = useBoardEnv();
+  const { user } = useServices();
   const { controller, people, features } = env;
   const column = snap.state.columns.get(card.columnId);
+  // The PO ranks a backlog: top and bottom are one press away in the panel too.
+  const ranks = editable && column?.category === 'backlog' && can(env.team?.members.get(user.id)?.role ?? null, 'plan');
+  const rank = (edge: 'top' | 'bottom') => {
+    const laneId = card.laneId !== null && snap.state.lanes.has(card.laneId) ? card.laneId : null;
+    void controller.moveToEdge(card, card.columnId, laneId, edge);
+  };
   const update = (changes: Parameters<typeof controller.update>[1]) => controller.update(card, changes);
   const moveTo = (columnId: string) => {
     const laneId = card.laneId !== null && snap.state.lanes.has(card.laneId) ? card.laneId : null;
@@ -101,6 +110,16 @@ function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap
             <button type="button" className="button button--small button--quiet" onClick={() => env.openMoveDialog(card)}>
               <Icon name="arrowRight" /> Move to…
             </button>
+            {ranks && (
+              <span className="rank-buttons" role="group" aria-label="Backlog rank">
+                <button type="button" className="button button--small button--quiet" onClick={() => rank('top')} aria-label="Move to the top of the backlog" data-testid="rank-top">
+                  <Icon name="chevron" className="icon--up" /> Top
+                </button>
+                <button type="button" className="button button--small button--quiet" onClick={() => rank('bottom')} aria-label="Move to the bottom of the backlog" data-testid="rank-bottom">
+                  <Icon name="chevron" className="icon--down" /> Bottom
+                </button>
+              </span>
+            )}
             <button
               type="button"
               className="button button--small button--quiet"

@@ -78,6 +78,26 @@ describe('RealtimeSocket', () => {
     seq = 42;
   });
 
+  it('lets several followers share one stream: one subscription from the oldest seq, every follower gets every message', () => {
+    const h = harness();
+    const a: StreamMessage[] = [];
+    const b: StreamMessage[] = [];
+    h.socket.start();
+    h.last().open();
+    const stopA = h.socket.subscribe('team-1', { sinceSeq: () => 12, onMessage: (m) => a.push(m) });
+    h.socket.subscribe('team-1', { sinceSeq: () => 9, onMessage: (m) => b.push(m) });
+    expect(h.last().sent.at(-1)).toEqual({ type: 'subscribe', streamId: 'team-1', sinceSeq: 9 });
+    const event = { type: 'event', streamId: 'team-1', seq: 13, event: {} };
+    h.last().server(event);
+    expect(a).toHaveLength(1);
+    expect(b).toHaveLength(1);
+    stopA();
+    expect(h.last().sent.some((m) => (m as { type: string }).type === 'unsubscribe')).toBe(false);
+    h.last().server({ ...event, seq: 14 });
+    expect(a).toHaveLength(1);
+    expect(b).toHaveLength(2);
+  });
+
   it('reconnects with growing, jittered delays and resubscribes from the latest seq', () => {
     const h = harness();
     let seq = 10;
@@ -140,5 +160,17 @@ describe('RealtimeSocket', () => {
     h.fireNext(); // 60 s of silence: dead
     expect(dead.closed).toBe(4000);
     expect(h.socket.state.status).toBe('waiting');
+  });
+
+  it('passes personal notifications to every listener until it unsubscribes', () => {
+    const h = harness();
+    const heard: unknown[] = [];
+    const stop = h.socket.onNotification((n) => heard.push(n));
+    h.socket.start();
+    h.last().open();
+    h.last().server({ type: 'notification', notification: { id: 'n1' } });
+    stop();
+    h.last().server({ type: 'notification', notification: { id: 'n2' } });
+    expect(heard).toEqual([{ id: 'n1' }]);
   });
 });

@@ -57,8 +57,10 @@ const OPEN = 1;
 
 export class RealtimeSocket {
   private socket: SocketLike | null = null;
-  private readonly handlers = new Map<string, StreamHandler>();
+  /** Several parts of a page may follow one stream (the board and a badge, say): all get every message. */
+  private readonly handlers = new Map<string, Set<StreamHandler>>();
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
+  private readonly notificationListeners = new Set<(notification: unknown) => void>();
   private current: ConnectionState = { status: 'stopped' };
   private attempt = 0;
   private retryTimer: TimerId | null = null;
@@ -75,6 +77,12 @@ export class RealtimeSocket {
   onState(listener: (state: ConnectionState) => void): () => void {
     this.stateListeners.add(listener);
     return () => this.stateListeners.delete(listener);
+  }
+
+  /** Personal messages (e.g. an interrupt escalated to me), sent to every tab of the person; unparsed, the listener checks the shape. */
+  onNotification(listener: (notification: unknown) => void): () => void {
+    this.notificationListeners.add(listener);
+    return () => this.notificationListeners.delete(listener);
   }
 
   start(): void {
@@ -104,10 +112,14 @@ export class RealtimeSocket {
 
   /** Follows a stream; subscribes at once when connected, and again after every reconnect. */
   subscribe(streamId: string, handler: StreamHandler): () => void {
-    this.handlers.set(streamId, handler);
+    const set = this.handlers.get(streamId) ?? new Set<StreamHandler>();
+    set.add(handler);
+    this.handlers.set(streamId, set);
     this.sendSubscribe(streamId);
     return () => {
-      if (this.handlers.get(streamId) !== handler) return;
+      const current = this.handlers.get(streamId);
+      if (!current?.delete(handler)) return;
+      if (current.size > 0) return;
       this.handlers.delete(streamId);
       this.send({ type: 'unsubscribe', streamId });
     };
@@ -118,10 +130,18 @@ export class RealtimeSocket {
     this.sendSubscribe(streamId);
   }
 
+  /**
+   * One subscription per stream on the wire, from the oldest seq any follower
+   * holds; the others drop what they already have as duplicates.
+   */
   private sendSubscribe(streamId: string): void {
-    const handler = this.handlers.get(streamId);
-    if (!handler || !this.greeted) return;
-    const sinceSeq = handler.sinceSeq();
+    const set = this.handlers.get(streamId);
+    if (!set || !this.greeted) return;
+    let sinceSeq: number | null = null;
+    for (const handler of set) {
+      const seq = handler.sinceSeq();
+      if (seq !== null && (sinceSeq === null || seq < sinceSeq)) sinceSeq = seq;
+    }
     if (sinceSeq === null) return;
     this.send({ type: 'subscribe', streamId, sinceSeq });
   }
@@ -181,8 +201,10 @@ export class RealtimeSocket {
         this.setState({ status: 'live' });
         for (const streamId of this.handlers.keys()) this.sendSubscribe(streamId);
         return;
-      case 'pong':
       case 'notification':
+        for (const listener of this.notificationListeners) listener(message.notification);
+        return;
+      case 'pong':
       case 'error':
         return;
       case 'subscribed':
@@ -190,7 +212,7 @@ export class RealtimeSocket {
       case 'resync':
       case 'rejected':
       case 'presence':
-        this.handlers.get(message.streamId)?.onMessage(message);
+        for (const handler of [...(this.handlers.get(message.streamId) ?? [])]) handler.onMessage(message);
         return;
     }
   }

@@ -15,15 +15,26 @@ export interface TeamState {
   seq: number;
 }
 
-export function teamStateOf(team: TeamInfo, members: readonly Member[], boards: readonly Board[], seq: number): TeamState {
+/** Features and iterations as the list routes return them. */
+export interface PlanningLists {
+  features: readonly Feature[];
+  iterations: readonly Iteration[];
+}
+
+export function teamStateOf(team: TeamInfo, members: readonly Member[], boards: readonly Board[], seq: number, planning?: PlanningLists): TeamState {
   return {
     team,
     members: new Map(members.map((m) => [m.userId, m])),
     boards: [...boards].filter((b) => b.archivedAt === null).sort(byRank),
-    features: new Map(),
-    iterations: new Map(),
+    features: new Map(planning?.features.map((f) => [f.id, f]) ?? []),
+    iterations: new Map(planning?.iterations.map((i) => [i.id, i]) ?? []),
     seq,
   };
+}
+
+/** Iterations oldest first (by start date), as the list route orders them. */
+export function iterationsInOrder(state: TeamState): Iteration[] {
+  return [...state.iterations.values()].sort((a, b) => (a.startDate === b.startDate ? a.createdAt.localeCompare(b.createdAt) : a.startDate.localeCompare(b.startDate)));
 }
 
 function upsertBoard(boards: readonly Board[], board: Board): Board[] {
@@ -78,7 +89,7 @@ export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
   }
 }
 
-/** Only features and iterations: what the team's log adds to the REST snapshot of members and boards. */
+/** Feature and iteration events: the ones planning pages refresh their figures on. */
 export function isPlanningEvent(event: TeamEvent): boolean {
   return event.type.startsWith('feature.') || event.type.startsWith('iteration.');
 }

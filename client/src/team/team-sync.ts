@@ -1,22 +1,34 @@
 /**
- * Follows a team's stream for the board page: members joining or leaving and
- * boards being added or renamed show up without a reload. Learns the
- * stream's seq first, then loads, then subscribes from that seq, so nothing
+ * Follows a team's stream: members joining or leaving, boards being added or
+ * renamed, features and iterations changing all show up without a reload.
+ * Learns the stream's seq first, then loads (members and boards, and the
+ * feature and iteration lists), then subscribes from that seq, so nothing
  * between the two is missed (events are upserts, so a repeat is harmless).
- * Features and iterations come from the team's event log, folded up to that seq.
  */
 import type { Board, Member, TeamEvent, TeamInfo } from '@opsboard/shared';
 import { asTeamEvent } from '../realtime/messages';
 import type { StreamSource } from '../board/store/board-sync';
-import { applyTeamEvent, isPlanningEvent, teamStateOf, type TeamState } from './team-state';
+import { planningApi } from '../api/planning';
+import { applyTeamEvent, teamStateOf, type PlanningLists, type TeamState } from './team-state';
 
 export interface TeamSyncDeps {
   socket: StreamSource;
-  /** A page of the team stream's log after `since` (also tells the stream's current seq). */
+  /** A page of the team stream's log after `since`; used for the stream's current seq. */
   events(teamId: string, since: number, limit: number): Promise<{ seq: number; events: unknown[] }>;
   load(teamId: string): Promise<{ team: TeamInfo; members: Member[]; boards: Board[] }>;
+  /** The team's features and iterations; the REST lists unless a caller brings its own. */
+  loadPlanning?(teamId: string): Promise<PlanningLists>;
   onChange(state: TeamState): void;
   onError(error: unknown): void;
+  /** Every live event after it is folded in, for views that keep more than the team state (pairs, figures). */
+  onEvent?(event: TeamEvent, state: TeamState): void;
+  /** The state was (re)loaded from REST, after a start or a resync: views refetch what they derive. */
+  onReload?(state: TeamState): void;
+}
+
+async function restLists(teamId: string): Promise<PlanningLists> {
+  const [features, iterations] = await Promise.all([planningApi.features(teamId), planningApi.iterations(teamId)]);
+  return { features: features.map((f) => f.feature), iterations };
 }
 
 export class TeamSync {
@@ -24,15 +36,26 @@ export class TeamSync {
   private unsubscribe: (() => void) | null = null;
   private stopped = false;
   private reloading = false;
+  private started = false;
 
   constructor(
     readonly teamId: string,
     private readonly deps: TeamSyncDeps,
   ) {}
 
+  get current(): TeamState | null {
+    return this.state;
+  }
+
+  /** Loads, then follows the stream; when the load fails, a later successful `reload` starts following. */
   async start(): Promise<void> {
+    this.started = true;
     await this.reload();
-    if (this.stopped || !this.state) return;
+    this.follow();
+  }
+
+  private follow(): void {
+    if (this.stopped || !this.state || this.unsubscribe) return;
     this.unsubscribe = this.deps.socket.subscribe(this.teamId, {
       sinceSeq: () => this.state?.seq ?? null,
       onMessage: (message) => {
@@ -47,6 +70,7 @@ export class TeamSync {
         }
         this.state = applyTeamEvent(this.state, event);
         this.deps.onChange(this.state);
+        this.deps.onEvent?.(event, this.state);
       },
     });
   }
@@ -56,31 +80,19 @@ export class TeamSync {
     this.unsubscribe?.();
   }
 
-  /** Feature and iteration events up to `seq`, read page by page (team streams are short). */
-  private async planningLog(seq: number): Promise<TeamEvent[]> {
-    const out: TeamEvent[] = [];
-    for (let since = 0, pages = 0; since < seq && pages < 20; pages++) {
-      const page = await this.deps.events(this.teamId, since, 1000);
-      if (page.events.length === 0) break;
-      for (const raw of page.events) {
-        const event = asTeamEvent(raw);
-        if (event && event.seq <= seq && isPlanningEvent(event)) out.push(event);
-        if (event) since = Math.max(since, event.seq);
-      }
-    }
-    return out;
-  }
-
-  private async reload(): Promise<void> {
+  /** Loads everything again (after an error, or when the server says the stream moved on too far). */
+  async reload(): Promise<void> {
     if (this.reloading) return;
     this.reloading = true;
     try {
       const { seq } = await this.deps.events(this.teamId, 0, 1);
-      const [{ team, members, boards }, planning] = await Promise.all([this.deps.load(this.teamId), this.planningLog(seq)]);
+      const [{ team, members, boards }, planning] = await Promise.all([this.deps.load(this.teamId), (this.deps.loadPlanning ?? restLists)(this.teamId)]);
       if (this.stopped) return;
-      this.state = planning.reduce(applyTeamEvent, teamStateOf(team, members, boards, seq));
+      this.state = teamStateOf(team, members, boards, seq, planning);
       this.deps.onChange(this.state);
+      this.deps.onReload?.(this.state);
       if (this.unsubscribe) this.deps.socket.resubscribe(this.teamId);
+      else if (this.started) queueMicrotask(() => this.follow());
     } catch (error) {
       if (!this.stopped) this.deps.onError(error);
     } finally {

@@ -3,6 +3,7 @@ import { teamsApi } from '../api/teams';
 import { Link } from '../app/Link';
 import { paths } from '../app/routes';
 import { useUser } from '../auth/session';
+import { TeamPotwSummary } from '../potw/TeamPotwSummary';
 import { ErrorNote, Spinner } from '../ui/Feedback';
 import { useAsync } from '../ui/use-async';
 import { BOARD_KIND_INFO } from './board-kinds';
@@ -46,6 +47,8 @@ export function TeamPage({ teamId }: { teamId: string }) {
       <p className="muted">
         You are {team.role === 'admin' ? 'an admin' : team.role === 'po' ? 'the product owner' : `a ${team.role}`} of this team · time zone {team.timezone}
       </p>
+
+      <TeamPotwSummary teamId={team.id} members={members} timezone={team.timezone} />
 
       <section className="section" aria-labelledby="boards-heading">
         <h2 id="boards-heading">Boards</h2>

@@ -2,6 +2,8 @@ import { useDraggable } from '@dnd-kit/core';
 import { memo, useLayoutEffect, useRef, useSyncExternalStore, type CSSProperties, type KeyboardEvent } from 'react';
 import type { Card } from '@opsboard/shared';
 import { Icon } from '../../ui/Icon';
+import { describeInterrupt } from '../../potw/interrupt-words';
+import { useTileInterrupt } from '../../potw/TileInterrupt';
 import { markSteered, replayIfMissed } from '../dnd/steered';
 import { useFocusRequest, useIsDragging, useTabbable } from '../model/ui-stores';
 import { describeCard } from '../model/words';
@@ -32,6 +34,9 @@ export const CardTile = memo(function CardTile({ card, index, columnName, measur
   const flash = useSyncExternalStore(model.subscribe, () => model.getSnapshot()?.liveChanges.get(card.id) ?? null);
   const { attributes, listeners, setNodeRef } = useDraggable({ id: card.id, disabled: !canWrite || standIn });
   const tileRef = useRef<HTMLDivElement | null>(null);
+  const interrupt = useTileInterrupt(card);
+  const name = (id: string) => personName(people, id);
+  const label = describeCard(card, name, now, columnName) + (interrupt ? ` Interrupt: ${describeInterrupt(interrupt, now, name)}` : '');
 
   useLayoutEffect(() => {
     if (focusRequest === 0) return;
@@ -70,6 +75,8 @@ export const CardTile = memo(function CardTile({ card, index, columnName, measur
 
   const classes = ['tile', `tile--${card.type}`];
   if (card.blocked) classes.push('tile--blocked');
+  if (interrupt?.status === 'untriaged') classes.push('tile--untriaged');
+  if (interrupt?.severity === 'critical' && interrupt.status !== 'closed') classes.push('tile--critical');
   if (dragging === 'pointer') classes.push('tile--ghost');
   if (dragging === 'keyboard') classes.push('tile--lifted');
   if (standIn) classes.push('tile--standin');
@@ -86,7 +93,7 @@ export const CardTile = memo(function CardTile({ card, index, columnName, measur
         className={classes.join(' ')}
         tabIndex={tabbable ? 0 : -1}
         aria-roledescription={canWrite ? 'draggable card' : 'card'}
-        aria-label={describeCard(card, (id) => personName(people, id), now, columnName)}
+        aria-label={label}
         onKeyDown={onKeyDown}
         onFocus={() => focus.follow(card.id)}
         onClick={() => !standIn && env.openCard(card.id)}

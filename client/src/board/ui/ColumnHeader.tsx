@@ -1,9 +1,12 @@
-import { memo } from 'react';
-import type { Column } from '@opsboard/shared';
+import { memo, useSyncExternalStore } from 'react';
+import { can, type Column } from '@opsboard/shared';
+import { useServices } from '../../app/services';
+import { readyStats } from '../../planning/model/backlog';
 import { Icon } from '../../ui/Icon';
 import { useDragTargetColumn } from '../model/ui-stores';
 import { wipLevel } from '../model/wip';
 import { useBoardEnv } from './board-env';
+import '../../styles/backlog.css';
 
 interface Props {
   column: Column;
@@ -12,9 +15,10 @@ interface Props {
   shown: number | null;
 }
 
-/** Column name and `count / limit`, amber at the limit and red over it. */
+/** Column name and `count / limit`, amber at the limit and red over it; a backlog also says how much of it is ready to plan. */
 export const ColumnHeader = memo(function ColumnHeader({ column, count, shown }: Props) {
   const { drag, canWrite, startQuickAdd } = useBoardEnv();
+  const backlog = column.category === 'backlog';
   const targeted = useDragTargetColumn(drag, column.id);
   const level = wipLevel(count, column.wipLimit);
   const policy = column.wipPolicy === 'block' ? 'strict: moves over it are refused' : 'soft: going over it needs a reason';
@@ -23,7 +27,7 @@ export const ColumnHeader = memo(function ColumnHeader({ column, count, shown }:
       ? `${count} ${count === 1 ? 'card' : 'cards'}, no WIP limit`
       : `${count} of ${column.wipLimit} cards, WIP limit ${policy}${level === 'at' ? ', at the limit' : level === 'over' ? ', over the limit' : ''}`;
   return (
-    <div className={`column-header column-header--${level}${targeted ? ' column-header--target' : ''}`} data-column-header={column.id}>
+    <div className={`column-header column-header--${level}${targeted ? ' column-header--target' : ''}${backlog ? ' column-header--backlog' : ''}`} data-column-header={column.id}>
       <h2 className="column-header__name" title={column.name}>
         {column.name}
       </h2>
@@ -44,6 +48,33 @@ export const ColumnHeader = memo(function ColumnHeader({ column, count, shown }:
           <Icon name="plus" />
         </button>
       )}
+      {backlog && <BacklogReady columnId={column.id} />}
     </div>
   );
 });
+
+/**
+ * "7 ready · 41 pts": the estimated cards of a backlog (ready to plan) and their
+ * points; for people who cannot rank it, a note that the PO orders it.
+ */
+function BacklogReady({ columnId }: { columnId: string }) {
+  const { model, team } = useBoardEnv();
+  const { user } = useServices();
+  const snap = useSyncExternalStore(model.subscribe, model.getSnapshot);
+  const cards = snap ? [...snap.state.cards.values()].filter((c) => c.columnId === columnId && c.archivedAt === null) : [];
+  const stats = readyStats(cards);
+  const role = team?.members.get(user.id)?.role ?? null;
+  const ranks = can(role, 'plan');
+  return (
+    <p className="column-header__ready" data-testid="ready-points">
+      <span title="Estimated cards are ready to plan">
+        <strong>{stats.estimated}</strong> ready · <strong>{stats.points}</strong> pts
+      </span>
+      {role !== null && !ranks && (
+        <span className="column-header__ranked" title="Only the product owner (or an admin) reorders the backlog; cards you add go to the bottom.">
+          <Icon name="lock" /> PO ranks
+        </span>
+      )}
+    </p>
+  );
+}

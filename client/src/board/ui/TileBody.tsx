@@ -3,6 +3,8 @@ import type { Card, Member } from '@opsboard/shared';
 import { daysSince, dueInfo } from '../../lib/time';
 import { AvatarGroup } from '../../ui/Avatar';
 import { Icon } from '../../ui/Icon';
+import { SeverityChip } from '../../potw/InterruptBadges';
+import { TileInterrupt, useTileInterrupt } from '../../potw/TileInterrupt';
 import { personName } from './board-env';
 
 export const TYPE_LABEL: Record<Card['type'], string> = { story: 'Story', task: 'Task', spike: 'Spike', bug: 'Bug', interrupt: 'Interrupt', chore: 'Chore' };
@@ -22,12 +24,15 @@ export const TileBody = memo(function TileBody({ card, people, features, now, co
   const due = card.dueDate ? dueInfo(card.dueDate, now) : null;
   const assignees = card.assigneeIds.map((id) => ({ userId: id, name: personName(people, id) }));
   const feature = card.featureId ? (features.get(card.featureId) ?? 'Feature') : null;
+  const interrupt = useTileInterrupt(card);
   return (
     <>
       <div className="tile__top">
         <span className={`type-chip type-chip--${card.type}`}>{TYPE_LABEL[card.type]}</span>
         {card.number > 0 && <span className="tile__number">#{card.number}</span>}
-        {(card.priority === 'high' || card.priority === 'urgent') && (
+        {/* An interrupt's severity says what its priority flag would, so it shows instead. */}
+        {interrupt && <SeverityChip severity={interrupt.severity} />}
+        {!interrupt && (card.priority === 'high' || card.priority === 'urgent') && (
           <span className={`priority priority--${card.priority}`}>
             <Icon name="flag" />
             {card.priority}
@@ -40,6 +45,7 @@ export const TileBody = memo(function TileBody({ card, people, features, now, co
         )}
       </div>
       <p className="tile__title">{card.title}</p>
+      {interrupt && <TileInterrupt interrupt={interrupt} people={people} now={now} />}
       {(card.labels.length > 0 || feature) && (
         <div className="tile__tags">
           {feature && <span className="feature-chip">{feature}</span>}

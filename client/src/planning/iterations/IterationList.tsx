@@ -1,0 +1,50 @@
+/** Every iteration of the team, upcoming first, then the running one, then the past: dates, state, committed and finished points. */
+import type { Iteration } from '@opsboard/shared';
+import { Link } from '../../app/Link';
+import { paths } from '../../app/routes';
+import { EmptyNote } from '../../ui/Feedback';
+import { rangeWords } from '../ui/dates';
+import { IterationStateBadge } from '../ui/StateBadge';
+
+const ORDER = { planned: 0, active: 1, closed: 2 } as const;
+
+export function IterationList({ iterations, selectedId }: { iterations: readonly Iteration[]; selectedId: string | null }) {
+  if (iterations.length === 0) return <EmptyNote>No iterations yet.</EmptyNote>;
+  const sorted = [...iterations].sort((a, b) => ORDER[a.state] - ORDER[b.state] || (a.state === 'closed' ? b.startDate.localeCompare(a.startDate) : a.startDate.localeCompare(b.startDate)));
+  return (
+    <div className="table-scroll">
+      <table className="table iteration-table" data-testid="iteration-list">
+        <thead>
+          <tr>
+            <th scope="col">Iteration</th>
+            <th scope="col">Dates</th>
+            <th scope="col">State</th>
+            <th scope="col" className="num">
+              Committed
+            </th>
+            <th scope="col" className="num">
+              Finished
+            </th>
+            <th scope="col">Goal</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((i) => (
+            <tr key={i.id} className={i.id === selectedId ? 'iteration-table__row--selected' : undefined}>
+              <th scope="row">
+                <Link to={paths.iteration(i.id)}>{i.name}</Link>
+              </th>
+              <td className="nowrap">{rangeWords(i)}</td>
+              <td>
+                <IterationStateBadge state={i.state} />
+              </td>
+              <td className="num">{i.committedPoints ?? '–'}</td>
+              <td className="num">{i.completedPoints ?? '–'}</td>
+              <td className="iteration-table__goal">{i.goal || <span className="muted">–</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
