@@ -1,16 +1,10 @@
-import { useEffect, useState } from 'react';
-import { AccountPage } from '../account/AccountPage';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { LoginPage } from '../auth/LoginPage';
 import { session, useSession } from '../auth/session';
 import { SignupPage } from '../auth/SignupPage';
 import { BoardPage } from '../board/ui/BoardPage';
 import { TeamPage } from '../teams/TeamPage';
 import { TeamsPage } from '../teams/TeamsPage';
-import { PotwPage } from '../potw/PotwPage';
-import { FeaturePage } from '../planning/FeaturePage';
-import { FeaturesPage } from '../planning/FeaturesPage';
-import { IterationPage } from '../planning/IterationPage';
-import { IterationsPage } from '../planning/IterationsPage';
 import { Announcer } from '../ui/Announcer';
 import { ErrorNote, Spinner } from '../ui/Feedback';
 import { Toasts } from '../ui/Toasts';
@@ -20,6 +14,15 @@ import { NotFoundPage } from './NotFoundPage';
 import { parseRoute, type Route } from './routes';
 import { useLocation } from './router';
 import { createServices, ServicesContext, startServices, type Services } from './services';
+
+// The screens away from the board load on first visit, so the board (what people open
+// at standup) starts from a smaller bundle.
+const AccountPage = lazy(() => import('../account/AccountPage').then((m) => ({ default: m.AccountPage })));
+const PotwPage = lazy(() => import('../potw/PotwPage').then((m) => ({ default: m.PotwPage })));
+const IterationsPage = lazy(() => import('../planning/IterationsPage').then((m) => ({ default: m.IterationsPage })));
+const IterationPage = lazy(() => import('../planning/IterationPage').then((m) => ({ default: m.IterationPage })));
+const FeaturesPage = lazy(() => import('../planning/FeaturesPage').then((m) => ({ default: m.FeaturesPage })));
+const FeaturePage = lazy(() => import('../planning/FeaturePage').then((m) => ({ default: m.FeaturePage })));
 
 export function App() {
   const state = useSession();
@@ -59,7 +62,9 @@ function SignedIn({ user, route }: { user: Services['user']; route: Route }) {
   return (
     <ServicesContext value={services}>
       <AppHeader />
-      <Page route={route} />
+      <Suspense fallback={<Spinner label="Loading" />}>
+        <Page route={route} />
+      </Suspense>
     </ServicesContext>
   );
 }
