@@ -16,6 +16,19 @@ const integration = (db: 'pglite' | 'postgres') => ({
   },
 });
 
+const browser = (name: string, engine: 'chromium' | 'firefox', include: string[]) => ({
+  test: {
+    name,
+    include,
+    env: { OPSBOARD_TEST_DB: 'pglite', OPSBOARD_TEST_BROWSER: engine },
+    globalSetup: ['tests/helpers/global-setup.ts'],
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
+    fileParallelism: false,
+    pool: 'forks' as const,
+  },
+});
+
 export default defineConfig({
   test: {
     projects: [
@@ -28,18 +41,9 @@ export default defineConfig({
       },
       integration('pglite'),
       integration('postgres'),
-      {
-        test: {
-          name: 'browser',
-          include: ['tests/e2e/**/*.test.ts'],
-          env: { OPSBOARD_TEST_DB: 'pglite' },
-          globalSetup: ['tests/helpers/global-setup.ts'],
-          testTimeout: 90_000,
-          hookTimeout: 90_000,
-          fileParallelism: false,
-          pool: 'forks' as const,
-        },
-      },
+      browser('browser', 'chromium', ['tests/e2e/**/*.test.ts']),
+      // The board itself (drag and drop, live sync, editing) and the shell again in Firefox.
+      browser('browser-firefox', 'firefox', ['tests/e2e/board-dnd.test.ts', 'tests/e2e/board-live.test.ts', 'tests/e2e/board-editing.test.ts', 'tests/e2e/shell.test.ts']),
     ],
   },
 });

@@ -4,7 +4,8 @@
 //   api-pglite    API + websocket integration on embedded PGlite
 //   api-postgres  the same suite on PostgreSQL (needs OPSBOARD_TEST_DATABASE_URL)
 //   browser       Chromium end-to-end against the real server (needs Chromium)
-// OPSBOARD_REQUIRE_ALL=1 (set by .ci/run) turns a missing Postgres or Chromium into a failure.
+//   browser-firefox  the board's drag and drop, live sync and editing again in Firefox (needs Firefox)
+// OPSBOARD_REQUIRE_ALL=1 (set by .ci/run) turns a missing Postgres, Chromium or Firefox into a failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -16,6 +17,11 @@ function findChromium() {
   return candidates.find((p) => p && existsSync(p)) ?? null;
 }
 
+function findFirefox() {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
+  return candidates.find((p) => p && existsSync(p)) ?? null;
+}
+
 const projects = ['unit', 'api-pglite'];
 const skipped = [];
 if (process.env.OPSBOARD_TEST_DATABASE_URL) projects.push('api-postgres');
@@ -23,6 +29,9 @@ else skipped.push('api-postgres: set OPSBOARD_TEST_DATABASE_URL=postgres://user@
 const chromium = findChromium();
 if (chromium) projects.push('browser');
 else skipped.push('browser: install Chromium (Debian: apt-get install -y chromium) or set CHROMIUM_PATH');
+const firefox = findFirefox();
+if (firefox) projects.push('browser-firefox');
+else skipped.push('browser-firefox: install Firefox (Debian: apt-get install -y firefox-esr) or set FIREFOX_PATH');
 
 const selected = only.length > 0 ? projects.filter((p) => only.includes(p)) : projects;
 if (requireAll && skipped.length > 0 && only.length === 0) {
@@ -36,7 +45,7 @@ for (const project of selected) {
   const started = Date.now();
   const run = spawnSync('npx', ['vitest', 'run', '--project', project, '--reporter=default'], {
     stdio: 'inherit',
-    env: { ...process.env, ...(chromium && { CHROMIUM_PATH: chromium }) },
+    env: { ...process.env, ...(chromium && { CHROMIUM_PATH: chromium }), ...(firefox && { FIREFOX_PATH: firefox }) },
   });
   results.push({ project, ok: run.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) });
 }

@@ -4,7 +4,7 @@
  * Helpers here speak in board terms: a card by its title, a column by its name.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, firefox, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { BoardSnapshot } from '@opsboard/shared';
 import type { TestUser } from './harness.js';
 
@@ -15,8 +15,43 @@ export function chromiumPath(): string {
   return found;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+export function firefoxPath(): string {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter((p): p is string => Boolean(p));
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`No Firefox found (tried ${candidates.join(', ')}); install Debian's firefox-esr or set FIREFOX_PATH.`);
+  return found;
+}
+
+/** Which engine this run drives: the `browser-firefox` project sets OPSBOARD_TEST_BROWSER=firefox. */
+export const engine: 'chromium' | 'firefox' = process.env.OPSBOARD_TEST_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+
+/**
+ * Chromium through CDP; Firefox (Debian's ESR, unpatched) through WebDriver BiDi,
+ * which playwright-core selects with a `moz-` channel.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  if (engine === 'chromium') return chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  const browser = await firefox.launch({ channel: 'moz-firefox', executablePath: firefoxPath(), headless: true });
+  // Over BiDi, `locator.fill` sets the value through the element's own `value` property,
+  // which React's change tracker intercepts, so a controlled input never sees the change
+  // (typing key by key works; real people are unaffected). Before React's root listener
+  // runs, mark the tracked value stale so React reads the new one. Test plumbing only.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(() => {
+      window.addEventListener(
+        'input',
+        (event) => {
+          const tracker = (event.target as { _valueTracker?: { setValue(value: string): void } } | null)?._valueTracker;
+          tracker?.setValue('\u0000stale');
+        },
+        true,
+      );
+    });
+    return context;
+  };
+  return browser;
 }
 
 export interface UserPage {
