@@ -1,24 +1,13 @@
 /** Issue 4: drag and drop with the mouse and the keyboard, WIP refusals and warn-policy overrides, against the real server. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { BoardSnapshot, Card } from '@opsboard/shared';
-import { createTeam, createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '../helpers/harness.js';
-import { columnList, dragWithMouse, focusedCardTitle, launchBrowser, openBoard, pageOrder, signedInPage, snapshotOrder, tabToBoard, tile, SOON } from '../helpers/browser.js';
+import { createTeam, type TestApp } from '../helpers/harness.js';
+import { browserSuite, columnList, dragWithMouse, focusedCardTitle, openBoard, pageOrder, signedInPage, snapshotOrder, tabToBoard, tile, SOON } from '../helpers/browser.js';
 
-let db: TestDatabase;
 let t: TestApp;
 let browser: Browser;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp({ database: db.database, listen: true, serveClient: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-  await db?.close();
-});
+browserSuite((suite) => ({ t, browser } = suite));
 
 /** A team whose planned board has the default columns: Backlog, Ready (10, warn), In progress (4, block), Review (3, warn), Done. */
 async function plannedBoard(name: string) {

@@ -1,24 +1,13 @@
 /** Issue 4, live: two people on one board, presence, and a dropped connection that catches up without losing anything. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import type { BoardSnapshot, Card } from '@opsboard/shared';
-import { createTeam, createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '../helpers/harness.js';
-import { boardSeq, dragWithMouse, launchBrowser, openBoard, pageOrder, signedInPage, snapshotOrder, tile, SOON } from '../helpers/browser.js';
+import { createTeam, type TestApp } from '../helpers/harness.js';
+import { boardSeq, browserSuite, dragWithMouse, openBoard, pageOrder, signedInPage, snapshotOrder, tile, SOON } from '../helpers/browser.js';
 
-let db: TestDatabase;
 let t: TestApp;
 let browser: Browser;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp({ database: db.database, listen: true, serveClient: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-  await db?.close();
-});
+browserSuite((suite) => ({ t, browser } = suite));
 
 async function setup(name: string) {
   const team = await createTeam(t.app, name);

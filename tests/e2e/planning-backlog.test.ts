@@ -1,24 +1,13 @@
 /** Issue 6: the PO ranks the backlog with the mouse, the keyboard and "move to top / bottom"; a member cannot and is told why. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { BoardSnapshot, Card } from '@opsboard/shared';
-import { createTeam, createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '../helpers/harness.js';
-import { dragWithMouse, focusedCardTitle, launchBrowser, openBoard, pageOrder, signedInPage, snapshotOrder, tabToBoard, tile, SOON } from '../helpers/browser.js';
+import { createTeam, type TestApp } from '../helpers/harness.js';
+import { browserSuite, dragWithMouse, focusedCardTitle, openBoard, pageOrder, signedInPage, snapshotOrder, tabToBoard, tile, SOON } from '../helpers/browser.js';
 
-let db: TestDatabase;
 let t: TestApp;
 let browser: Browser;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp({ database: db.database, listen: true, serveClient: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-  await db?.close();
-});
+browserSuite((suite) => ({ t, browser } = suite));
 
 /** A planned board whose backlog holds Alpha (3 pts), Bravo (5 pts), Charlie (unestimated), in that order. */
 async function backlog(name: string) {

@@ -1,24 +1,13 @@
 /** Issue 6: features with a lead — the PO creates one, the lead edits it and sets pairs, others see it live; the pairing matrix counts the pairs. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { BoardSnapshot, Card, Iteration } from '@opsboard/shared';
-import { createTeam, createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '../helpers/harness.js';
-import { launchBrowser, signedInPage, SOON } from '../helpers/browser.js';
+import { createTeam, type TestApp } from '../helpers/harness.js';
+import { browserSuite, signedInPage, SOON } from '../helpers/browser.js';
 
-let db: TestDatabase;
 let t: TestApp;
 let browser: Browser;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp({ database: db.database, listen: true, serveClient: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-  await db?.close();
-});
+browserSuite((suite) => ({ t, browser } = suite));
 
 describe('features', () => {
   it('lets the PO create a feature, its lead edit it and set pairs, and shows it all live', async () => {

@@ -3,26 +3,15 @@
  * the SS&A warning appear and clear, starts it, follows the burndown live and
  * closes it with carry-over.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { addCalendarDays, type BoardSnapshot, type Card, type Iteration, type IterationDetail } from '@opsboard/shared';
-import { createTeam, createTestDatabase, startTestApp, type TestApp, type TestDatabase, type TestTeam } from '../helpers/harness.js';
-import { launchBrowser, signedInPage, SOON } from '../helpers/browser.js';
+import { createTeam, type TestApp, type TestTeam } from '../helpers/harness.js';
+import { browserSuite, signedInPage, SOON } from '../helpers/browser.js';
 
-let db: TestDatabase;
 let t: TestApp;
 let browser: Browser;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp({ database: db.database, listen: true, serveClient: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-  await db?.close();
-});
+browserSuite((suite) => ({ t, browser } = suite));
 
 async function columns(team: TestTeam, board: string) {
   const snap = await team.admin.api.get<BoardSnapshot>(`/api/boards/${board}`);

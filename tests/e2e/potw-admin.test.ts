@@ -1,24 +1,13 @@
 /** Issue 5's admin side in a real browser: start the rotation, and create an Alertmanager webhook whose secret is shown once and works. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { InterruptItem, RotationInfo, Webhook } from '@opsboard/shared';
-import { createTeam, createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '../helpers/harness.js';
-import { launchBrowser, signedInPage, SOON } from '../helpers/browser.js';
+import { createTeam, type TestApp } from '../helpers/harness.js';
+import { browserSuite, signedInPage, SOON } from '../helpers/browser.js';
 
-let db: TestDatabase;
 let t: TestApp;
 let browser: Browser;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp({ database: db.database, listen: true, serveClient: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-  await db?.close();
-});
+browserSuite((suite) => ({ t, browser } = suite));
 
 describe('PoTW admin', () => {
   it('sets the rotation (order, day, time, zone) and creates a webhook whose secret is shown once', async () => {

@@ -3,26 +3,15 @@
  * the keyboard alone, the person escalated to is notified live, and an
  * interrupt raised in one browser shows up in the PoTW's triage view at once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Card, InterruptItem } from '@opsboard/shared';
-import { createTeam, createTestDatabase, startTestApp, type TestApp, type TestDatabase, type TestTeam } from '../helpers/harness.js';
-import { launchBrowser, openBoard, signedInPage, SOON } from '../helpers/browser.js';
+import { createTeam, type TestApp, type TestTeam } from '../helpers/harness.js';
+import { browserSuite, openBoard, signedInPage, SOON } from '../helpers/browser.js';
 
-let db: TestDatabase;
 let t: TestApp;
 let browser: Browser;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp({ database: db.database, listen: true, serveClient: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-  await db?.close();
-});
+browserSuite((suite) => ({ t, browser } = suite));
 
 /** A team whose member is Person of the Week now (first in the rotation). */
 async function teamWithPotw(name: string): Promise<TestTeam> {

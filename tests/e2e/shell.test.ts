@@ -1,23 +1,12 @@
 /** Issue 2's client shell in a real browser: sign up, create a team, see its boards, invite, tokens. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createTestDatabase, signup, startTestApp, type TestApp, type TestDatabase } from '../helpers/harness.js';
-import { launchBrowser, LAPTOP, watchProblems, SOON } from '../helpers/browser.js';
+import { signup, type TestApp } from '../helpers/harness.js';
+import { browserSuite, watchProblems, LAPTOP, SOON } from '../helpers/browser.js';
 
-let db: TestDatabase;
 let t: TestApp;
 let browser: Browser;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp({ database: db.database, listen: true, serveClient: true, demoLogin: () => ({ email: 'alex@demo.opsboard.dev', password: 'ember-otter-4821-kite' }) });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-  await db?.close();
-});
+browserSuite((suite) => ({ t, browser } = suite), { demoLogin: () => ({ email: 'alex@demo.opsboard.dev', password: 'ember-otter-4821-kite' }) });
 
 describe('client shell', () => {
   it('signs up, creates a team and sees its three boards', async () => {

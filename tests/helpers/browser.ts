@@ -4,9 +4,10 @@
  * Helpers here speak in board terms: a card by its title, a column by its name.
  */
 import { existsSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, firefox, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { BoardSnapshot } from '@opsboard/shared';
-import type { TestUser } from './harness.js';
+import { createTestDatabase, startTestApp, type TestApp, type TestAppOptions, type TestUser } from './harness.js';
 
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
@@ -52,6 +53,27 @@ export async function launchBrowser(): Promise<Browser> {
     return context;
   };
   return browser;
+}
+
+/**
+ * The life of a browser test file: a fresh database, the real server serving the
+ * built client on a random port, and one browser; all closed after the file.
+ * `ready` hands the app and the browser over once they are up.
+ */
+export function browserSuite(ready: (suite: { t: TestApp; browser: Browser }) => void, options: Partial<TestAppOptions> = {}): void {
+  let close = async (): Promise<void> => {};
+  beforeAll(async () => {
+    const db = await createTestDatabase();
+    const t = await startTestApp({ ...options, database: db.database, listen: true, serveClient: true });
+    const browser = await launchBrowser();
+    close = async () => {
+      await browser.close();
+      await t.close();
+      await db.close();
+    };
+    ready({ t, browser });
+  });
+  afterAll(() => close());
 }
 
 export interface UserPage {
