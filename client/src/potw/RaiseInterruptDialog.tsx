@@ -10,6 +10,7 @@ import { newKey } from '../lib/ids';
 import { potwApi } from '../api/potw';
 import { SEVERITY_LABEL } from './interrupt-words';
 import '../styles/potw-forms.css';
+import { FormActions } from '../ui/FormActions';
 
 const URGENCY: Record<Severity, string> = {
   critical: 'Down or on fire now; people cannot work',
@@ -94,19 +95,7 @@ export function RaiseInterruptDialog({ teamId, potw, onClose }: Props) {
         <Field label="Details (optional)" error={errors.description ?? null} hint="Markdown works: links, lists, code.">
           {(p) => <textarea {...p} rows={3} value={description} maxLength={20_000} onChange={(e) => setDescription(e.target.value)} />}
         </Field>
-        {errors.form && (
-          <p className="form__error" role="alert">
-            {errors.form}
-          </p>
-        )}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Raising…' : 'Raise interrupt'}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submit={busy ? 'Raising…' : 'Raise interrupt'} onCancel={onClose} disabled={busy} error={errors.form} />
       </form>
     </Dialog>
   );

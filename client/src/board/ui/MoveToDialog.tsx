@@ -7,6 +7,7 @@ import type { BoardSnapshotView } from '../model/board-model';
 import { wipLevel } from '../model/wip';
 import { useBoardEnv } from './board-env';
 import '../../styles/backlog.css';
+import { FormActions } from '../../ui/FormActions';
 
 /**
  * "Move to…": the same move as a drag, for people who do not drag. In a
@@ -103,14 +104,7 @@ export function MoveToDialog({ card, snap, onClose }: { card: Card; snap: BoardS
           </label>
         </fieldset>
         {positionLocked && <p className="rank-note">Cards join a backlog at the bottom; the product owner ranks them.</p>}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={nothingToDo}>
-            Move
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submit="Move" onCancel={onClose} disabled={nothingToDo} />
       </form>
     </Dialog>
   );

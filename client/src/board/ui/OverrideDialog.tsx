@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import type { OverrideRequest } from './controller';
+import { FormActions } from '../../ui/FormActions';
 
 /** A soft WIP limit: the card may go over it, with a reason that is kept in the card's history. */
 export function OverrideDialog({ request, onDone }: { request: OverrideRequest; onDone: (reason: string | null) => void }) {
@@ -21,14 +22,7 @@ export function OverrideDialog({ request, onDone }: { request: OverrideRequest; 
         <Field label={`Why should '${request.card.title}' go in anyway?`} error={error} hint="The reason shows on the card and in its history.">
           {(p) => <textarea {...p} rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus placeholder="e.g. Customer outage, needs attention today" />}
         </Field>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            Move over the limit
-          </button>
-          <button type="button" className="button" onClick={() => onDone(null)}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submit="Move over the limit" onCancel={() => onDone(null)} />
       </form>
     </Dialog>
   );

@@ -14,6 +14,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { planningApi } from '../../api/planning';
 import { FEATURE_WORDS } from '../ui/StateBadge';
+import { FormActions } from '../../ui/FormActions';
 
 interface Props {
   teamId: string;
@@ -113,19 +114,7 @@ export function FeatureDialog({ teamId, feature, members, onClose, onSaved }: Pr
             </select>
           )}
         </Field>
-        {errors.form && (
-          <p className="form__error" role="alert">
-            {errors.form}
-          </p>
-        )}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {feature ? 'Save' : 'Create feature'}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submit={feature ? 'Save' : 'Create feature'} onCancel={onClose} disabled={busy} error={errors.form} />
       </form>
     </Dialog>
   );

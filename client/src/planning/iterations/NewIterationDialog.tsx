@@ -8,6 +8,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { planningApi } from '../../api/planning';
 import { lengthWords, nextIterationDraft, twoWeeksFrom, type IterationDraft } from '../model/defaults';
+import { FormActions } from '../../ui/FormActions';
 
 interface Props {
   teamId: string;
@@ -99,19 +100,7 @@ export function NewIterationDialog({ teamId, iterations, today, onClose, onCreat
         <Field label="Points per person" hint="What one person delivers in the whole iteration; absence and PoTW days are taken off." error={errors.pointsPerPerson}>
           {(p) => <input {...p} className="input--short" type="number" min={0} max={200} step={0.5} value={draft.pointsPerPerson} onChange={(e) => set('pointsPerPerson', Number(e.target.value))} />}
         </Field>
-        {errors.form && (
-          <p className="form__error" role="alert">
-            {errors.form}
-          </p>
-        )}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Plan iteration
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submit="Plan iteration" onCancel={onClose} disabled={busy} error={errors.form} />
       </form>
     </Dialog>
   );

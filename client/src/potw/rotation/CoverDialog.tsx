@@ -9,6 +9,7 @@ import { showToast } from '../../ui/toasts';
 import { potwApi } from '../../api/potw';
 import type { PotwEnv } from '../potw-env';
 import { formatInZone, fromZonedInput, toZonedInput } from './shift-words';
+import { FormActions } from '../../ui/FormActions';
 
 interface Props {
   env: PotwEnv;
@@ -78,14 +79,7 @@ export function CoverDialog({ env, shift, onClose }: Props) {
             {error.message}
           </p>
         )}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy || !userId}>
-            {busy ? 'Saving…' : 'Add cover'}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submit={busy ? 'Saving…' : 'Add cover'} onCancel={onClose} disabled={busy || !userId} />
       </form>
     </Dialog>
   );

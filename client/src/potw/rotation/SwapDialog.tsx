@@ -9,6 +9,7 @@ import { showToast } from '../../ui/toasts';
 import { potwApi } from '../../api/potw';
 import type { PotwEnv } from '../potw-env';
 import { formatInZone } from './shift-words';
+import { FormActions } from '../../ui/FormActions';
 
 interface Props {
   env: PotwEnv;
@@ -62,14 +63,7 @@ export function SwapDialog({ env, week, weeks, onClose }: Props) {
           )}
         </Field>
         <Field label="Reason (optional)">{(p) => <input {...p} value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} placeholder="e.g. Sam has a conference that week" />}</Field>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy || others.length === 0}>
-            {busy ? 'Swapping…' : 'Swap the weeks'}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submit={busy ? 'Swapping…' : 'Swap the weeks'} onCancel={onClose} disabled={busy || others.length === 0} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import type { TriageBody } from '@opsboard/shared';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import type { QueueItem } from './queue';
+import { FormActions } from '../../ui/FormActions';
 
 const COMMON = ['Fixed', 'Answered the question', 'Resolved at the source', 'Not an issue', 'Will not do'];
 
@@ -47,14 +48,7 @@ export function CloseDialog({ item, onSubmit, onClose }: Props) {
             </button>
           ))}
         </div>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            Close interrupt
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submit="Close interrupt" onCancel={onClose} />
       </form>
     </Dialog>
   );

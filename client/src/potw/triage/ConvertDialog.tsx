@@ -4,6 +4,7 @@ import type { TriageBody } from '@opsboard/shared';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import type { QueueItem } from './queue';
+import { FormActions } from '../../ui/FormActions';
 
 type Target = 'planned' | 'selfservice';
 type StoryType = 'story' | 'task' | 'spike' | 'bug' | 'chore';
@@ -72,14 +73,7 @@ export function ConvertDialog({ item, onSubmit, onClose }: Props) {
             </select>
           )}
         </Field>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            Convert
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submit="Convert" onCancel={onClose} />
       </form>
     </Dialog>
   );
