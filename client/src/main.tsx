@@ -9,6 +9,7 @@ import './styles/pages.css';
 import './styles/board.css';
 import './styles/tile.css';
 import './styles/panel.css';
+import './styles/board-settings.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

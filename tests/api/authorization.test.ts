@@ -35,6 +35,8 @@ const cases: Case[] = [
   { name: 'GET boards', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/boards`) },
   { name: 'GET board snapshot', permission: 'read', run: (u) => u.api.get(`/api/boards/${a.boards.planned}`) },
   { name: 'GET board events', permission: 'read', run: (u) => u.api.get(`/api/boards/${a.boards.planned}/events?since=0`) },
+  { name: 'GET archived columns', permission: 'read', run: (u) => u.api.get(`/api/boards/${a.boards.planned}/archived-columns`) },
+  { name: 'GET archived lanes', permission: 'read', run: (u) => u.api.get(`/api/boards/${a.boards.planned}/archived-lanes`) },
   { name: 'GET card', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}`) },
   { name: 'GET card history', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}/history`) },
   { name: 'POST card', permission: 'write', run: (u) => u.api.post(`/api/boards/${a.boards.planned}/cards`, { title: `Card ${++n}` }) },

@@ -79,7 +79,12 @@ describe('boards', () => {
     await team.admin.api.post(`/api/cards/${card.id}/archive`);
     expect((await team.admin.api.post(`/api/columns/${id}/archive`)).status).toBe(200);
     expect((await snap(boardId)).columns.map((c) => c.id)).not.toContain(id);
+    // The snapshot holds live columns only; settings list the archived ones to restore.
+    const archived = await team.byRole.viewer.api.get<Column[]>(`/api/boards/${boardId}/archived-columns`);
+    expect(archived.status).toBe(200);
+    expect(archived.body).toEqual([expect.objectContaining({ id, name: 'Waiting', archivedAt: expect.any(String) })]);
     expect((await team.admin.api.post(`/api/columns/${id}/restore`)).status).toBe(200);
+    expect((await team.admin.api.get<Column[]>(`/api/boards/${boardId}/archived-columns`)).body).toEqual([]);
   });
 
   it('swimlanes: add, limit, reorder, archive when empty', async () => {
@@ -92,6 +97,8 @@ describe('boards', () => {
     expect((await team.admin.api.patch<Lane>(`/api/lanes/${expedite.body.id}`, { wipLimit: 2 })).body.wipLimit).toBe(2);
     expect((await team.admin.api.post(`/api/lanes/${standard.body.id}/archive`)).status).toBe(200);
     expect((await snap(boardId)).lanes.map((l) => l.name)).toEqual(['Expedite']);
+    const archived = (await team.admin.api.get<Lane[]>(`/api/boards/${boardId}/archived-lanes`)).body;
+    expect(archived.map((l) => [l.name, l.archivedAt !== null])).toEqual([['Standard', true]]);
   });
 });
 

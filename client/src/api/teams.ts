@@ -14,4 +14,6 @@ export const teamsApi = {
   invite: (teamId: string, body: InviteBody, idempotencyKey: string) => http.post<InviteResult>(`${t(teamId)}/invitations`, body, { idempotencyKey }),
   cancelInvitation: (teamId: string, invitationId: string) => http.del<{ ok: true }>(`${t(teamId)}/invitations/${encodeURIComponent(invitationId)}`),
   boards: (teamId: string) => http.get<Board[]>(`${t(teamId)}/boards`),
+  /** Live and archived boards, in the team's order. */
+  allBoards: (teamId: string) => http.get<Board[]>(`${t(teamId)}/boards?archived=true`),
 };

@@ -1,4 +1,4 @@
-import { can, type Board, type Member, type Team } from '@opsboard/shared';
+import { can, type Member, type Team } from '@opsboard/shared';
 import { teamsApi } from '../api/teams';
 import { Link } from '../app/Link';
 import { paths } from '../app/routes';
@@ -6,22 +6,21 @@ import { useUser } from '../auth/session';
 import { TeamPotwSummary } from '../potw/TeamPotwSummary';
 import { ErrorNote, Spinner } from '../ui/Feedback';
 import { useAsync } from '../ui/use-async';
-import { BOARD_KIND_INFO } from './board-kinds';
+import { BoardsSection } from './BoardsSection';
 import { InvitationsSection } from './InvitationsSection';
 import { MembersSection } from './MembersSection';
 import { TeamNav } from './TeamNav';
 
 interface TeamData {
   team: Team;
-  boards: Board[];
   members: Member[];
 }
 
 export function TeamPage({ teamId }: { teamId: string }) {
   const user = useUser();
   const data = useAsync<TeamData>(async () => {
-    const [team, boards, members] = await Promise.all([teamsApi.get(teamId), teamsApi.boards(teamId), teamsApi.members(teamId)]);
-    return { team, boards, members };
+    const [team, members] = await Promise.all([teamsApi.get(teamId), teamsApi.members(teamId)]);
+    return { team, members };
   }, [teamId]);
 
   if (data.status === 'loading') return <Spinner label="Loading the team" />;
@@ -35,7 +34,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
       </main>
     );
   }
-  const { team, boards, members } = data.value;
+  const { team, members } = data.value;
   const isAdmin = can(team.role, 'administer');
   return (
     <main className="page" id="main">
@@ -50,20 +49,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
 
       <TeamPotwSummary teamId={team.id} members={members} timezone={team.timezone} />
 
-      <section className="section" aria-labelledby="boards-heading">
-        <h2 id="boards-heading">Boards</h2>
-        <ul className="board-list" data-testid="board-list">
-          {boards.map((board) => (
-            <li key={board.id}>
-              <Link to={paths.board(board.id)} className={`board-list__item board-list__item--${board.kind}`}>
-                <span className="board-list__kind">{BOARD_KIND_INFO[board.kind].short}</span>
-                <span className="board-list__name">{board.name}</span>
-                <span className="board-list__blurb">{BOARD_KIND_INFO[board.kind].blurb}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <BoardsSection team={team} />
 
       <MembersSection
         team={team}

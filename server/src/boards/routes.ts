@@ -22,6 +22,7 @@ import { archivedCards, streamEvents } from '../cards/queries.js';
 import type { ServiceDeps } from '../context.js';
 import { sendRefusal, sendResult } from '../http/errors.js';
 import { idempotency, MutationHeaders, responses, sendJsonBytes, type App } from '../http/types.js';
+import { archivedColumns, archivedLanes } from './queries.js';
 import * as svc from './service.js';
 import { snapshotBody, type SnapshotCache } from './snapshot.js';
 
@@ -90,6 +91,18 @@ export function boardRoutes(app: App, deps: ServiceDeps, snapshots: SnapshotCach
     '/api/boards/:id/archived-cards',
     { schema: { tags, summary: 'Archived cards of a board, newest first', params: IdParams, response: responses({ 200: Type.Array(Card) }) } },
     async (request, reply) => sendResult(reply, await archivedCards(deps.database.db, caller(request).user.id, request.params.id)),
+  );
+
+  app.get(
+    '/api/boards/:id/archived-columns',
+    { schema: { tags, summary: 'Archived columns of a board, most recently archived first', params: IdParams, response: responses({ 200: Type.Array(Column) }) } },
+    async (request, reply) => sendResult(reply, await archivedColumns(deps.database.db, caller(request).user.id, request.params.id)),
+  );
+
+  app.get(
+    '/api/boards/:id/archived-lanes',
+    { schema: { tags, summary: 'Archived swimlanes of a board, most recently archived first', params: IdParams, response: responses({ 200: Type.Array(Lane) }) } },
+    async (request, reply) => sendResult(reply, await archivedLanes(deps.database.db, caller(request).user.id, request.params.id)),
   );
 
   // ---- columns

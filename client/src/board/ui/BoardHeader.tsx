@@ -23,6 +23,8 @@ interface Props {
   search: string;
   onShowArchived: () => void;
   onShowHelp: () => void;
+  /** Opens the board settings; absent for people who may not change them (members, viewers). */
+  onShowSettings?: (() => void) | undefined;
 }
 
 const STATUS: Record<ConnectionView['kind'], { label: string; tone: string }> = {
@@ -38,7 +40,7 @@ const STATUS: Record<ConnectionView['kind'], { label: string; tone: string }> = 
  * interrupt with them), who else is here, and whether the board is live. The interrupts board adds
  * its inbox and this week's figures underneath.
  */
-export function BoardHeader({ board, teamName, boards, viewers, selfId, connection, waiting, search, onShowArchived, onShowHelp }: Props) {
+export function BoardHeader({ board, teamName, boards, viewers, selfId, connection, waiting, search, onShowArchived, onShowHelp, onShowSettings }: Props) {
   const status = STATUS[connection.kind];
   const others = viewers.filter((v) => v.userId !== selfId);
   const present = viewers.length > 0 ? viewers : [];
@@ -61,8 +63,9 @@ export function BoardHeader({ board, teamName, boards, viewers, selfId, connecti
         </div>
         <nav className="board-switcher" aria-label="Team boards">
           {boards.map((b) => (
-            <Link key={b.id} to={paths.board(b.id, b.id === board.id ? search : '')} className="board-switcher__item" aria-current={b.id === board.id ? 'page' : undefined}>
-              {BOARD_KIND_INFO[b.kind].short}
+            <Link key={b.id} to={paths.board(b.id, b.id === board.id ? search : '')} className="board-switcher__item" aria-current={b.id === board.id ? 'page' : undefined} title={b.name}>
+              {/* The kind says it while there is one board of each; a second board of a kind goes by its name. */}
+              {boards.filter((x) => x.kind === b.kind).length > 1 ? b.name : BOARD_KIND_INFO[b.kind].short}
             </Link>
           ))}
         </nav>
@@ -89,6 +92,21 @@ export function BoardHeader({ board, teamName, boards, viewers, selfId, connecti
             {status.label}
             {waiting > 0 && <span className="status-pill__waiting"> · {waiting} unsaved</span>}
           </span>
+          {board.personWipLimit !== null && (
+            <span
+              className="badge board-header__person-limit"
+              title={`Per-person WIP limit: ${board.personWipLimit} ${board.personWipLimit === 1 ? 'card' : 'cards'} in progress each (${board.personWipPolicy === 'block' ? 'moves over it are refused' : 'going over it needs a reason'})`}
+              data-testid="person-limit"
+            >
+              <Icon name="user" /> {board.personWipLimit} per person
+            </span>
+          )}
+          {onShowSettings && (
+            <button type="button" className="button button--small" onClick={onShowSettings} data-testid="board-settings">
+              <Icon name="settings" />
+              Settings
+            </button>
+          )}
           <button type="button" className="icon-button" aria-label="Archived cards" title="Archived cards" onClick={onShowArchived}>
             <Icon name="archive" />
           </button>

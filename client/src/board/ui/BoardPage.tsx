@@ -3,12 +3,16 @@ import { can, type Board, type Card, type Member } from '@opsboard/shared';
 import { Link } from '../../app/Link';
 import { paths } from '../../app/routes';
 import { navigate, useLocation } from '../../app/router';
+import { includes } from '../../lib/guards';
 import { useClock } from '../../lib/use-clock';
 import { ErrorNote, Spinner } from '../../ui/Feedback';
 import { CardPanel } from '../../card/CardPanel';
 import { BoardDnd } from '../dnd/BoardDnd';
 import { parseFilter, withFilter, type BoardFilter } from '../model/filters';
 import { firstCard, nextFocus } from '../model/navigation';
+import { ArchivedBoardBanner } from '../settings/ArchivedBoardBanner';
+import { BoardSettingsDialog, SETTINGS_TABS, type SettingsTab } from '../settings/BoardSettingsDialog';
+import { toastArchived } from '../settings/restore-board';
 import { ArchivedDialog } from './ArchivedDialog';
 import { BoardEnvContext, type BoardEnv } from './board-env';
 import { BoardGrid } from './BoardGrid';
@@ -29,13 +33,20 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const { services, parts, snap, team, role } = session;
   const location = useLocation();
   const filter = useMemo(() => parseFilter(location.search), [location.search]);
-  const openCardId = new URLSearchParams(location.search).get('card');
+  const params = new URLSearchParams(location.search);
+  const openCardId = params.get('card');
+  const settingsParam = params.get('settings');
+  const settingsTab: SettingsTab | null = settingsParam === null ? null : includes(SETTINGS_TABS, settingsParam) ? settingsParam : 'general';
   const [moving, setMoving] = useState<Card | null>(null);
   const [quickAdd, setQuickAdd] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'archived' | 'help' | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useClock(10 * 60_000);
-  const canWrite = can(role, 'write');
+  // The live member list knows a role change at once; the first answer stands in until it has loaded.
+  const liveRole = team?.members.get(services.user.id)?.role ?? role;
+  const archived = Boolean(snap?.state.board.archivedAt);
+  const canWrite = can(liveRole, 'write') && !archived;
+  const canConfigure = can(liveRole, 'configure');
   const teamFeatures = team?.features;
   const features = useMemo(() => new Map([...(teamFeatures?.values() ?? [])].map((f) => [f.id, f.name])), [teamFeatures]);
 
@@ -50,6 +61,16 @@ export function BoardPage({ boardId }: { boardId: string }) {
       else params.delete('card');
       const query = params.toString();
       navigate(`${location.pathname}${query ? `?${query}` : ''}`);
+    },
+    [location.pathname, location.search],
+  );
+  const showSettings = useCallback(
+    (tab: SettingsTab | null, replace = false) => {
+      const next = new URLSearchParams(location.search);
+      if (tab) next.set('settings', tab);
+      else next.delete('settings');
+      const query = next.toString();
+      navigate(`${location.pathname}${query ? `?${query}` : ''}`, { replace });
     },
     [location.pathname, location.search],
   );
@@ -133,7 +154,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
           search={location.search}
           onShowArchived={() => setDialog('archived')}
           onShowHelp={() => setDialog('help')}
+          onShowSettings={canConfigure && !archived ? () => showSettings('general') : undefined}
         />
+        {archived && <ArchivedBoardBanner board={board} canConfigure={canConfigure} />}
         <ConnectionBanner
           view={connection}
           waiting={session.waiting}
@@ -163,6 +186,18 @@ export function BoardPage({ boardId }: { boardId: string }) {
       )}
       {dialog === 'archived' && <ArchivedDialog boardId={board.id} canWrite={canWrite} onClose={() => setDialog(null)} />}
       {dialog === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
+      {settingsTab && canConfigure && !archived && (
+        <BoardSettingsDialog
+          state={snap.state}
+          tab={settingsTab}
+          onTab={(tab) => showSettings(tab, true)}
+          onClose={() => showSettings(null)}
+          onArchived={(archivedBoard) => {
+            navigate(paths.team(archivedBoard.teamId));
+            toastArchived(archivedBoard);
+          }}
+        />
+      )}
     </BoardEnvContext>
   );
 }
