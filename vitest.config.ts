@@ -42,8 +42,8 @@ export default defineConfig({
       integration('pglite'),
       integration('postgres'),
       browser('browser', 'chromium', ['tests/e2e/**/*.test.ts']),
-      // The board itself (drag and drop, live sync, editing) and the shell again in Firefox.
-      browser('browser-firefox', 'firefox', ['tests/e2e/board-dnd.test.ts', 'tests/e2e/board-live.test.ts', 'tests/e2e/board-editing.test.ts', 'tests/e2e/shell.test.ts']),
+      // The board itself (drag and drop, live sync, editing, settings) and the shell again in Firefox.
+      browser('browser-firefox', 'firefox', ['tests/e2e/board-dnd.test.ts', 'tests/e2e/board-live.test.ts', 'tests/e2e/board-editing.test.ts', 'tests/e2e/board-settings.test.ts', 'tests/e2e/shell.test.ts']),
     ],
   },
 });

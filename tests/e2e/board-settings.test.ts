@@ -5,26 +5,15 @@
  * has no Settings button; the server's refusals show where they belong; the
  * board is archived and restored from the team page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { Board, BoardSnapshot, Card } from '@opsboard/shared';
-import { createTeam, createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '../helpers/harness.js';
-import { launchBrowser, openBoard, signedInPage, SOON } from '../helpers/browser.js';
+import { createTeam, type TestApp } from '../helpers/harness.js';
+import { browserSuite, engine, openBoard, signedInPage, SOON } from '../helpers/browser.js';
 
-let db: TestDatabase;
 let t: TestApp;
 let browser: Browser;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp({ database: db.database, listen: true, serveClient: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-  await db?.close();
-});
+browserSuite((suite) => ({ t, browser } = suite));
 
 const columnNames = (page: Page) => page.locator('.column-header__name').allInnerTexts();
 const wipOf = async (page: Page, column: string) =>
@@ -90,6 +79,8 @@ describe('board settings', () => {
     await ready.getByLabel('WIP limit').fill('6');
 
     // Reorder with the keyboard: focus stays on the button while the row moves.
+    // Keys go to the window in front (Firefox activates a focused button with Enter only there).
+    await page.bringToFront();
     await row(dialog, 'Column', 'Waiting on vendor').getByRole('button', { name: 'Move Waiting on vendor up' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => columnNames(member.page), SOON).toEqual(['Backlog', 'Ready', 'In progress', 'Verified', 'Waiting on vendor', 'Done']);
@@ -159,8 +150,9 @@ describe('board settings', () => {
     expect(boards.find((b) => b.id === boardId)?.archivedAt).toBeNull();
     await member.page.getByTestId('archived-board').waitFor({ state: 'detached' });
 
-    // The one refusal (archiving the column with a card) is an expected 409; nothing else may go wrong.
-    expect(admin.problems.filter((p) => p.includes('409'))).toHaveLength(1);
+    // The one refusal (archiving the column with a card) is an expected 409 (Chromium logs it
+    // as a console error, Firefox does not); nothing else may go wrong.
+    expect(admin.problems.filter((p) => p.includes('409'))).toHaveLength(engine === 'chromium' ? 1 : 0);
     expect([...admin.problems.filter((p) => !p.includes('409')), ...member.problems]).toEqual([]);
     await admin.context.close();
     await member.context.close();
