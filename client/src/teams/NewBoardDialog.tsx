@@ -11,6 +11,7 @@ import { AttemptKeys } from '../lib/attempt-keys';
 import { Dialog } from '../ui/Dialog';
 import { Field } from '../ui/Field';
 import { BOARD_KIND_INFO } from './board-kinds';
+import { FormActions } from '../ui/FormActions';
 
 export function NewBoardDialog({ teamId, onClose, onCreated }: { teamId: string; onClose: () => void; onCreated: (board: Board) => void }) {
   const [name, setName] = useState('');
@@ -54,19 +55,7 @@ export function NewBoardDialog({ teamId, onClose, onCreated }: { teamId: string;
             </label>
           ))}
         </fieldset>
-        {errors.form && (
-          <p className="form__error" role="alert">
-            {errors.form}
-          </p>
-        )}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" aria-disabled={busy}>
-            {busy ? 'Creating…' : 'Create board'}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submit={busy ? 'Creating…' : 'Create board'} onCancel={onClose} disabled={busy} error={errors.form} />
       </form>
     </Dialog>
   );

@@ -6,7 +6,8 @@ import { ok, type Result } from '../http/result.js';
 import { decide } from '../teams/access.js';
 import { toColumn, toLane } from './mappers.js';
 
-async function readableBoard(db: Queryable, userId: string, boardId: string): Promise<Result<true>> {
+/** May `userId` read this board (any role in its team)? A board of another team is a 404. */
+export async function readableBoard(db: Queryable, userId: string, boardId: string): Promise<Result<true>> {
   const [row] = await db
     .select({ role: teamMembers.role })
     .from(boards)

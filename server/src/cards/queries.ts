@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Card, CardDetail, CardLink, CardRef, HistoryEntry } from '@opsboard/shared';
 import { toCard } from '../boards/mappers.js';
+import { readableBoard } from '../boards/queries.js';
 import type { Database, Queryable } from '../db/database.js';
 import { boards, cards, columns, events, streams, teamMembers, users } from '../db/schema.js';
 import { iso } from '../db/time.js';
@@ -69,12 +70,7 @@ export async function cardHistory(db: Queryable, userId: string, cardId: string)
 }
 
 export async function archivedCards(db: Queryable, userId: string, boardId: string): Promise<Result<Card[]>> {
-  const [row] = await db
-    .select({ role: teamMembers.role })
-    .from(boards)
-    .leftJoin(teamMembers, and(eq(teamMembers.teamId, boards.teamId), eq(teamMembers.userId, userId)))
-    .where(eq(boards.id, boardId));
-  const access = decide(row?.role ?? null, 'read', 'Board');
+  const access = await readableBoard(db, userId, boardId);
   if (!access.ok) return access;
   const rows = await db
     .select()
