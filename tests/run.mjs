@@ -51,6 +51,6 @@ for (const project of selected) {
 }
 
 console.log('\n=== summary ===');
-for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.project.padEnd(13)} ${r.seconds} s`);
+for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.project.padEnd(15)} ${r.seconds} s`);
 for (const s of skipped) console.log(`SKIP  ${s}`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);
