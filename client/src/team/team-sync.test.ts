@@ -1,7 +1,6 @@
 import type { Feature, Iteration, TeamEvent } from '@opsboard/shared';
 import { describe, expect, it } from 'vitest';
-import type { StreamSource } from '../board/store/board-sync';
-import type { StreamMessage } from '../realtime/socket';
+import { FakeSource } from '../realtime/testing/fake-source';
 import { TeamSync } from './team-sync';
 import type { TeamState } from './team-state';
 
@@ -13,23 +12,8 @@ const iteration: Iteration = {
   committedPoints: null, completedPoints: null, startedAt: null, closedAt: null, version: 1, createdAt: AT,
 };
 
-class FakeSource implements StreamSource {
-  subscriptions: number[] = [];
-  handler: { sinceSeq(): number | null; onMessage(message: StreamMessage): void } | null = null;
-  subscribe(_streamId: string, handler: NonNullable<FakeSource['handler']>) {
-    this.handler = handler;
-    this.subscriptions.push(handler.sinceSeq() ?? -1);
-    return () => {
-      this.handler = null;
-    };
-  }
-  resubscribe() {
-    this.subscriptions.push(this.handler?.sinceSeq() ?? -1);
-  }
-  push(event: TeamEvent) {
-    this.handler!.onMessage({ type: 'event', streamId: 't', seq: event.seq, event });
-  }
-}
+/** Team events arrive on the team's stream 't'. */
+const message = (event: TeamEvent) => ({ type: 'event' as const, streamId: 't', seq: event.seq, event });
 
 const started = (seq: number, it: Iteration): TeamEvent => ({
   streamId: 't', seq, actorId: null, clientMutationId: null, at: AT, type: 'iteration.started', payload: { iteration: it, committed: [] },
@@ -74,11 +58,11 @@ describe('TeamSync', () => {
   it('folds live events in order and tells listeners', async () => {
     const { sync, socket, states, events } = setup();
     await sync.start();
-    socket.push(started(8, { ...iteration, state: 'active' }));
+    socket.push(message(started(8, { ...iteration, state: 'active' })));
     expect(states.at(-1)!.iterations.get('i1')?.state).toBe('active');
     expect(events).toEqual(['iteration.started']);
     // A gap asks again from the seq held; nothing is applied out of order.
-    socket.push(started(10, { ...iteration, state: 'closed' }));
+    socket.push(message(started(10, { ...iteration, state: 'closed' })));
     expect(states.at(-1)!.iterations.get('i1')?.state).toBe('active');
     expect(socket.subscriptions).toEqual([7, 8]);
   });

@@ -12,13 +12,14 @@ import { Link } from '../app/Link';
 import { paths } from '../app/routes';
 import { navigate } from '../app/router';
 import { restoreBoard } from '../board/settings/restore-board';
-import { moveTarget, type Direction } from '../board/settings/settings-model';
+import { moveTarget } from '../board/settings/settings-model';
 import { AttemptKeys } from '../lib/attempt-keys';
 import { formatDateTime } from '../lib/time';
 import { useTeamLive } from '../team/use-team-live';
 import { announce } from '../ui/announcer';
 import { ErrorNote, Spinner } from '../ui/Feedback';
 import { Icon } from '../ui/Icon';
+import { MoveButtons, type Direction } from '../ui/MoveButtons';
 import { showToast } from '../ui/toasts';
 import { usePendingFocus } from '../ui/use-pending-focus';
 import { BOARD_KIND_INFO } from './board-kinds';
@@ -103,29 +104,7 @@ export function BoardsSection({ team }: { team: Team }) {
             </Link>
             {canConfigure && live.length > 1 && (
               <div className="board-list__tools">
-                {/* aria-disabled rather than disabled: the button that reaches the end keeps focus. */}
-                <button
-                  type="button"
-                  className="icon-button"
-                  data-move="up"
-                  aria-label={`Move ${board.name} earlier`}
-                  title="Earlier in the list"
-                  aria-disabled={index === 0 || busy !== null}
-                  onClick={() => void move(board, index, 'up')}
-                >
-                  <Icon name="arrowLeft" />
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  data-move="down"
-                  aria-label={`Move ${board.name} later`}
-                  title="Later in the list"
-                  aria-disabled={index === live.length - 1 || busy !== null}
-                  onClick={() => void move(board, index, 'down')}
-                >
-                  <Icon name="arrowRight" />
-                </button>
+                <MoveButtons name={board.name} index={index} count={live.length} busy={busy !== null} axis="horizontal" onMove={(direction) => void move(board, index, direction)} />
               </div>
             )}
           </li>

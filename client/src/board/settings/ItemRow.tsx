@@ -9,8 +9,9 @@ import { ApiError, plainMessage } from '../../api/errors';
 import { AttemptKeys } from '../../lib/attempt-keys';
 import { announce } from '../../ui/announcer';
 import { Icon } from '../../ui/Icon';
+import { MoveButtons, type Direction } from '../../ui/MoveButtons';
 import { ItemFields } from './ItemFields';
-import { CATEGORY_INFO, errorsFrom, isColumn, isEmpty, itemChanges, itemDraft, ITEM_FIELDS, moveTarget, ordinal, rowSelector, type Direction, type Errors, type ItemDraft, type ItemField } from './settings-model';
+import { CATEGORY_INFO, errorsFrom, isColumn, isEmpty, itemChanges, itemDraft, ITEM_FIELDS, moveTarget, ordinal, rowSelector, type Errors, type ItemDraft, type ItemField } from './settings-model';
 import type { StructureApi } from './structure-api';
 import { useReportUnsaved } from './unsaved';
 
@@ -119,21 +120,7 @@ export function ItemRow<T extends Column | Lane>({ item, index, ids, cards, api,
           <button type="submit" className={`button button--small${dirty ? ' button--primary' : ''}`} aria-disabled={!dirty || busy !== null}>
             {busy === 'save' ? 'Saving…' : 'Save'}
           </button>
-          {/* aria-disabled rather than disabled: a button that reaches the top keeps focus. */}
-          <button type="button" className="icon-button" data-move="up" aria-label={`Move ${item.name} up`} title="Move up" aria-disabled={index === 0 || busy !== null} onClick={() => void move('up')}>
-            <Icon name="arrowUp" />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-move="down"
-            aria-label={`Move ${item.name} down`}
-            title="Move down"
-            aria-disabled={index === ids.length - 1 || busy !== null}
-            onClick={() => void move('down')}
-          >
-            <Icon name="arrowDown" />
-          </button>
+          <MoveButtons name={item.name} index={index} count={ids.length} busy={busy !== null} axis="vertical" onMove={(direction) => void move(direction)} />
           <button type="button" className="button button--small button--quiet" aria-label={`Archive ${item.name}`} aria-disabled={busy !== null} onClick={() => void archive()}>
             <Icon name="archive" /> Archive
           </button>

@@ -14,6 +14,7 @@ import {
   type UpdateColumnBody,
   type WipPolicy,
 } from '@opsboard/shared';
+import type { Direction } from '../../ui/MoveButtons';
 
 export const NAME_MAX = { board: 80, column: 60, swimlane: 60 } as const;
 export const WIP_MAX = 999;
@@ -144,7 +145,6 @@ export function isColumn(item: Column | Lane): item is Column {
   return 'category' in item;
 }
 
-export type Direction = 'up' | 'down';
 
 /**
  * The neighbour to land after when moving the item at `index` one step

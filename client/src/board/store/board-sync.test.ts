@@ -1,28 +1,9 @@
 import type { BoardSnapshot, Viewer } from '@opsboard/shared';
 import { describe, expect, it } from 'vitest';
-import type { StreamMessage } from '../../realtime/socket';
 import { BoardStore } from './board-store';
-import { BoardSync, type StreamSource } from './board-sync';
+import { FakeSource } from '../../realtime/testing/fake-source';
+import { BoardSync } from './board-sync';
 import { BOARD_ID, DOING, movedEvent, snapshot } from './testing/fixtures';
-
-/** A stream source that records subscribe requests and lets the test push messages. */
-class FakeSource implements StreamSource {
-  subscriptions: number[] = [];
-  handler: { sinceSeq(): number | null; onMessage(message: StreamMessage): void } | null = null;
-  subscribe(_streamId: string, handler: NonNullable<FakeSource['handler']>) {
-    this.handler = handler;
-    this.subscriptions.push(handler.sinceSeq() ?? -1);
-    return () => {
-      this.handler = null;
-    };
-  }
-  resubscribe() {
-    this.subscriptions.push(this.handler?.sinceSeq() ?? -1);
-  }
-  push(message: StreamMessage) {
-    this.handler!.onMessage(message);
-  }
-}
 
 function setup(snapshots: BoardSnapshot[]) {
   const store = new BoardStore({ selfId: 'me' });

@@ -8,6 +8,7 @@ import { Avatar } from '../../ui/Avatar';
 import { EmptyNote, ErrorNote } from '../../ui/Feedback';
 import { planningApi } from '../../api/planning';
 import { pairingGrid, shade } from '../model/pairing';
+import { LastIterationsSelect } from '../ui/LastIterationsSelect';
 import { useFresh } from '../use-fresh';
 
 const CHOICES = [3, 6, 12] as const;
@@ -28,16 +29,7 @@ export function PairingMatrix({ teamId, revision }: { teamId: string; revision: 
         <p className="muted matrix__lede">
           {matrix.value ? `Across ${matrix.value.iterations.length} ${matrix.value.iterations.length === 1 ? 'iteration' : 'iterations'}: ${matrix.value.iterations.map((i) => i.name).join(', ') || 'none yet'}.` : 'Loading…'}
         </p>
-        <label className="inline-field">
-          Last
-          <select value={last} onChange={(e) => setLast(Number(e.target.value))}>
-            {CHOICES.map((n) => (
-              <option key={n} value={n}>
-                {n} iterations
-              </option>
-            ))}
-          </select>
-        </label>
+        <LastIterationsSelect value={last} choices={CHOICES} onChange={setLast} />
       </div>
       {matrix.error && <ErrorNote message={matrix.error} onRetry={refresh} />}
       {grid && grid.people.length < 2 && <EmptyNote>Pairing needs at least two people in the team.</EmptyNote>}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { BarChart } from '../../charts';
 import { ErrorNote } from '../../ui/Feedback';
 import { planningApi } from '../../api/planning';
+import { LastIterationsSelect } from '../ui/LastIterationsSelect';
 import { useFresh } from '../use-fresh';
 
 const CHOICES = [3, 6, 9, 12] as const;
@@ -24,16 +25,7 @@ export function VelocitySection({ teamId, closedCount }: { teamId: string; close
     <section className="section" aria-labelledby="velocity-heading" data-testid="velocity">
       <div className="section__head">
         <h2 id="velocity-heading">Velocity</h2>
-        <label className="inline-field">
-          Last
-          <select value={last} onChange={(e) => setLast(Number(e.target.value))}>
-            {CHOICES.map((n) => (
-              <option key={n} value={n}>
-                {n} iterations
-              </option>
-            ))}
-          </select>
-        </label>
+        <LastIterationsSelect value={last} choices={CHOICES} onChange={setLast} />
       </div>
       {report.error && <ErrorNote message={report.error} onRetry={refresh} />}
       <p className="muted section__lede">Points finished per closed iteration; plan the next one near the average, not the best.</p>
