@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Id } from './schema/common.js';
+import { Id, SeqInput } from './schema/common.js';
 
 /**
  * The websocket contract at /api/ws. Bump PROTOCOL_VERSION on any breaking change;
@@ -18,7 +18,7 @@ export const ClientMessage = Type.Union([
     {
       type: Type.Literal('subscribe'),
       streamId: Id,
-      sinceSeq: Type.Integer({ minimum: 0, description: 'last seq the client holds; 0 = none' }),
+      sinceSeq: SeqInput('last seq the client holds; 0 = none'),
     },
     { additionalProperties: false },
   ),

@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { Static, TSchema } from 'typebox';
+import { DATE_RULE, INSTANT_RULE, isAcceptableDate, isAcceptableInstant } from '@opsboard/shared';
 
 /**
  * Bodies are validated strictly: no type coercion (12345 stays a number and
@@ -17,7 +18,12 @@ function makeAjv(coerce: boolean | 'array'): Ajv {
     allErrors: true,
     strict: false,
   });
-  addFormats.default(ajv, ['uuid', 'email', 'date', 'date-time', 'uri', 'time']);
+  addFormats.default(ajv, ['uuid', 'email', 'uri', 'time']);
+  // One rule for every date and instant the API takes (shared/src/domain/dates.ts): a day that
+  // exists, no leap second, a year from 1900 to 2999. Anything else is a 400 naming the field,
+  // never a 500 from Date or PostgreSQL further down.
+  ajv.addFormat('date', { type: 'string', validate: isAcceptableDate });
+  ajv.addFormat('date-time', { type: 'string', validate: isAcceptableInstant });
   return ajv;
 }
 
@@ -55,10 +61,26 @@ function join(base: string, key: string): string {
   return base === '' ? key : `${base}.${key}`;
 }
 
+/**
+ * In a union of objects told apart by a literal (`kind: 'cover' | 'swap'`), the
+ * branches whose literal does not match say nothing useful ("weekA is
+ * required" for a cover): drop their errors, so the error named is the one in
+ * the branch the caller meant.
+ */
+function withoutOtherBranches(errors: ErrorObject[]): ErrorObject[] {
+  const ruledOut = errors
+    .filter((e) => e.keyword === 'const')
+    .map((e) => /^(.*\/anyOf\/\d+\/)/.exec(e.schemaPath)?.[1])
+    .filter((prefix): prefix is string => prefix !== undefined);
+  if (ruledOut.length === 0) return errors;
+  const left = errors.filter((e) => e.keyword !== 'anyOf' && !ruledOut.some((prefix) => e.schemaPath.startsWith(prefix)));
+  return left.length > 0 ? left : errors;
+}
+
 function validationError(errors: ErrorObject[], httpPart: string | undefined): SchemaValidationError {
   const part = httpPart === 'querystring' ? 'query' : (httpPart ?? 'body');
   const rank = (k: string) => (k === 'required' ? 0 : k === 'additionalProperties' ? 1 : k === 'minProperties' || k === 'anyOf' ? 3 : 2);
-  const e = [...errors].sort((x, y) => rank(x.keyword) - rank(y.keyword))[0];
+  const e = withoutOtherBranches(errors).sort((x, y) => rank(x.keyword) - rank(y.keyword))[0];
   if (!e) return new SchemaValidationError(part, `${part} is invalid`, part);
   const at = pointerToField(e.instancePath);
   const params = e.params as Record<string, unknown>;
@@ -76,13 +98,21 @@ function validationError(errors: ErrorObject[], httpPart: string | undefined): S
       const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
       return new SchemaValidationError(field, `${field} must be one of ${allowed}`, part);
     }
+    case 'format':
+      if (params.format === 'date' || params.format === 'date-time') {
+        const field = at || part;
+        return new SchemaValidationError(field, `${field} must be ${params.format === 'date' ? DATE_RULE : INSTANT_RULE}`, part);
+      }
+      return defaultError(e, at || part, part);
     case 'minProperties':
       return new SchemaValidationError(at || part, `${at || part} must change at least one field`, part);
-    default: {
-      const field = at || part;
-      return new SchemaValidationError(field, `${field} ${e.message ?? 'is invalid'}`, part);
-    }
+    default:
+      return defaultError(e, at || part, part);
   }
+}
+
+function defaultError(e: ErrorObject, field: string, part: string): SchemaValidationError {
+  return new SchemaValidationError(field, `${field} ${e.message ?? 'is invalid'}`, part);
 }
 
 /** A strict body check for a schema chosen at run time (after authentication, say); errors name the field like route validation does. */

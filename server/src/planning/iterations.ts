@@ -8,6 +8,8 @@ import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import {
   addCalendarDays,
   carryOver,
+  isAcceptableDate,
+  LATEST_DATE,
   velocity,
   type CloseIterationBody,
   type CreateIterationBody,
@@ -70,6 +72,8 @@ export async function listIterations(db: Queryable, userId: string, teamId: stri
 export async function createIteration(deps: ServiceDeps, auth: AuthInfo, teamId: string, body: CreateIterationBody, o: Opts): Promise<Result<Iteration>> {
   // Two weeks by default: a Monday start ends on the Friday of the next week.
   const endDate = body.endDate ?? addCalendarDays(body.startDate, 11);
+  // The implied end must be a date we accept too; the field to fix is the one that was sent.
+  if (body.endDate === undefined && !isAcceptableDate(endDate)) return invalidField('startDate', `the iteration would end after ${LATEST_DATE}; give an earlier start or an endDate`);
   if (endDate < body.startDate) return invalidField('endDate', 'must not be before startDate');
   return mutate(deps, { actor: { userId: auth.user.id }, idempotencyKey: o.idempotencyKey }, async (w) => {
     const access = await requireTeam(w.tx, auth.user.id, teamId, 'plan');

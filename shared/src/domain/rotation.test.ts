@@ -59,6 +59,12 @@ describe('calendar helpers', () => {
     expect(() => addCalendarDays('2024-02-30', 1)).toThrow(RangeError);
     expect(() => calendarWeekday('2024-1-1')).toThrow(RangeError);
   });
+  it('keeps years 0-99 as they are and throws rather than leave four-digit years', () => {
+    expect(addCalendarDays('0000-01-03', 1)).toBe('0000-01-04');
+    expect(addCalendarDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(() => addCalendarDays('9999-12-27', 11)).toThrow(RangeError);
+    expect(() => addCalendarDays('0000-01-01', -1)).toThrow(RangeError);
+  });
 });
 
 describe('zonedWallTimeToInstant', () => {

@@ -58,13 +58,17 @@ const LOOKAHEAD_MS = 60 * 7 * DAY_MS;
 function parseDate(date: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (match === null) throw new RangeError(`Expected a date as YYYY-MM-DD, got "${date}".`);
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  if (new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`"${date}" is not a calendar date.`);
+  // setUTCFullYear rather than Date.UTC, which maps years 0-99 to 1900-1999.
+  const ms = new Date(0).setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (formatDate(ms) !== date) throw new RangeError(`"${date}" is not a calendar date.`);
   return ms;
 }
 
+/** 'YYYY-MM-DD'; throws rather than return the expanded form ('+010000-01-07') past year 9999 or before year 0. */
 function formatDate(utcMs: number): string {
-  return new Date(utcMs).toISOString().slice(0, 10);
+  const iso = new Date(utcMs).toISOString();
+  if (!/^\d{4}-/.test(iso)) throw new RangeError(`${iso} is outside the years 0000-9999.`);
+  return iso.slice(0, 10);
 }
 
 /** The calendar date `days` after `date` (negative goes back); both 'YYYY-MM-DD'. */

@@ -1,6 +1,6 @@
 /** Wire shapes of planned work: features (IDD projects) and iterations. */
 import Type from 'typebox';
-import { Id, IsoDate, IsoDateTime, Markdown, Name, Nullable, StringEnum } from './common.js';
+import { Id, IsoDate, IsoDateTime, Markdown, Name, Nullable, StringEnum, Version } from './common.js';
 import { Card } from './entities.js';
 
 export const FEATURE_STATUSES = ['proposed', 'active', 'done', 'dropped'] as const;
@@ -64,7 +64,7 @@ export type CreateFeatureBody = Type.Static<typeof CreateFeatureBody>;
 
 export const UpdateFeatureBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: Version(),
     name: Type.Optional(Name(120)),
     goal: Type.Optional(Markdown),
     customer: Type.Optional(Type.String({ maxLength: 120 })),

@@ -92,7 +92,7 @@ const AlertmanagerAlert = Type.Object({
 export const AlertmanagerPayload = Type.Object({
   version: Type.Literal('4'),
   groupKey: Type.Optional(Type.String()),
-  truncatedAlerts: Type.Optional(Type.Integer()),
+  truncatedAlerts: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
   status: StringEnum(['firing', 'resolved'] as const),
   receiver: Type.Optional(Type.String()),
   groupLabels: Type.Optional(Labels),

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Id, Name, Nullable, StringEnum } from '../common.js';
+import { Id, Name, Nullable, SeqInput, StringEnum } from '../common.js';
 import { BOARD_KINDS, COLUMN_CATEGORIES, WIP_POLICIES } from '../entities.js';
 
 /** WIP limits: 1..999; null switches the limit off. */
@@ -85,7 +85,7 @@ export type PositionBody = Type.Static<typeof PositionBody>;
 
 export const EventsQuery = Type.Object(
   {
-    since: Type.Integer({ minimum: 0, description: 'return events with seq greater than this' }),
+    since: SeqInput('return events with seq greater than this'),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
   },
   { additionalProperties: false },

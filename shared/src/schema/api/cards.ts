@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Id, IsoDate, Markdown, Nullable, StringEnum, Title } from '../common.js';
+import { Id, IsoDate, Markdown, Nullable, StringEnum, Title, Version } from '../common.js';
 import { CARD_TYPES, Card, CardLink, PRIORITIES } from '../entities.js';
 
 const Points = Nullable(Type.Number({ minimum: 0, maximum: 1000 }));
@@ -45,7 +45,7 @@ export type CreateCardBody = Type.Static<typeof CreateCardBody>;
 
 export const UpdateCardBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1, description: 'the version the edit is based on' }),
+    version: Version('the version the edit is based on'),
     title: Type.Optional(Title),
     ...editable,
   },
@@ -57,7 +57,7 @@ export const MoveCardBody = Type.Object(
   {
     toColumnId: Id,
     toBoardId: Type.Optional(Id),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
+    version: Type.Optional(Version()),
     ...placement,
   },
   { additionalProperties: false },
@@ -74,7 +74,7 @@ export const RestoreCardBody = Type.Object(
 export type RestoreCardBody = Type.Static<typeof RestoreCardBody>;
 
 export const ArchiveCardBody = Type.Object(
-  { version: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { version: Type.Optional(Version()) },
   { additionalProperties: false },
 );
 
