@@ -176,6 +176,12 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     transformStaticCSP: (header) => header.replace(/upgrade-insecure-requests;?/, '').replace("base-uri 'self'", "base-uri 'none'"),
   });
 
+  // API answers are private to their caller and several carry secrets (an API token or a webhook
+  // secret shown once, the CSRF token, the demo password): no browser or proxy cache keeps any of them.
+  // Set first, so refusals from the hooks below carry it too.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+  });
   registerAuth(app, deps, authCache);
 
   app.get(

@@ -85,10 +85,12 @@ export function authRoutes(app: App, deps: AppDeps, opts: AuthRouteOptions): voi
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End this session', response: responses({ 200: Ok }) } },
+    { schema: { tags: ['auth'], summary: 'End this session (an API token is revoked with DELETE /api/auth/tokens/:id)', response: responses({ 200: Ok }) } },
     async (request, reply) => {
       const me = caller(request);
-      if (me.sessionId) await auth.revokeSession(deps, me.user.id, me.sessionId, opts.cache);
+      // A token has no session: answering "ok" would let a script believe its credential is dead.
+      if (!me.sessionId) return reply.code(404).send(errorBody('not_found', 'This request carries an API token, not a session; revoke the token with DELETE /api/auth/tokens/:id.'));
+      await auth.revokeSession(deps, me.user.id, me.sessionId, opts.cache);
       clearSessionCookie(request, reply);
       return { ok: true as const };
     },

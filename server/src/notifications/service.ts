@@ -3,6 +3,7 @@ import type { Notification } from '@opsboard/shared';
 import type { Queryable } from '../db/database.js';
 import { cards, notifications } from '../db/schema.js';
 import { iso } from '../db/time.js';
+import { notFound, ok, type Result } from '../http/result.js';
 
 type Row = typeof notifications.$inferSelect;
 
@@ -31,11 +32,29 @@ export async function getNotification(db: Queryable, id: string): Promise<Notifi
   return (await withBoards(db, eq(notifications.id, id)))[0] ?? null;
 }
 
-export async function markRead(db: Queryable, userId: string, id: string | null, now: string): Promise<number> {
+/** Marks all of a person's unread notifications read; how many there were. */
+export async function markAllRead(db: Queryable, userId: string, now: string): Promise<number> {
   const rows = await db
     .update(notifications)
     .set({ readAt: now })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ...(id ? [eq(notifications.id, id)] : [])))
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .returning({ id: notifications.id });
   return rows.length;
+}
+
+/**
+ * Marks one of a person's notifications read (1, or 0 when it already was).
+ * Someone else's notification, like one that does not exist, is a 404: an
+ * update that matched nothing must not pass for success.
+ */
+export async function markOneRead(db: Queryable, userId: string, id: string, now: string): Promise<Result<{ marked: number }>> {
+  const mine = and(eq(notifications.userId, userId), eq(notifications.id, id));
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(mine, isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  if (rows.length > 0) return ok({ marked: rows.length });
+  const [existing] = await db.select({ id: notifications.id }).from(notifications).where(mine);
+  return existing ? ok({ marked: 0 }) : notFound('Notification');
 }
