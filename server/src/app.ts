@@ -15,6 +15,7 @@ import Type from 'typebox';
 import { WS_MAX_CLIENT_MESSAGE } from '@opsboard/shared';
 import { AuthCache } from './auth/cache.js';
 import { registerAuth } from './auth/plugin.js';
+import { stillValid } from './auth/service.js';
 import { authRoutes } from './auth/routes.js';
 import { boardRoutes } from './boards/routes.js';
 import { SnapshotCache } from './boards/snapshot.js';
@@ -79,7 +80,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   }).withTypeProvider();
 
   const authCache = new AuthCache();
-  const hub = new RealtimeHub(deps.database, deps.instanceId, app.log, options.hub, (key) => (key === null ? authCache.clear() : authCache.drop(key)));
+  const hub = new RealtimeHub(deps.database, deps.instanceId, app.log, options.hub, {
+    ended: (key) => (key === null ? authCache.clear() : authCache.drop(key)),
+    stillValid: (credentials) => stillValid(deps, credentials),
+  });
   const services: ServiceDeps = {
     ...deps,
     publish: (events) => hub.publish(events),

@@ -10,6 +10,15 @@ export const PROTOCOL_VERSION = 1;
 /** Largest client message the server accepts (bytes). */
 export const WS_MAX_CLIENT_MESSAGE = 4096;
 
+/** Streams one connection may follow at once; a subscribe past it is `rejected` with `too_many_subscriptions`. */
+export const WS_MAX_SUBSCRIPTIONS = 32;
+
+/**
+ * Messages of one connection waiting to be applied (the server applies them strictly in order);
+ * a client that sends faster than that is closed with WS_CLOSE.PROTOCOL.
+ */
+export const WS_MAX_PENDING_MESSAGES = 64;
+
 export const STREAM_KINDS = ['board', 'team'] as const;
 export type StreamKind = (typeof STREAM_KINDS)[number];
 
@@ -32,7 +41,8 @@ export interface Viewer {
   name: string;
 }
 
-export type SubscribeRejectCode = 'not_found' | 'forbidden' | 'invalid';
+export const SUBSCRIBE_REJECT_CODES = ['not_found', 'forbidden', 'invalid', 'too_many_subscriptions'] as const;
+export type SubscribeRejectCode = (typeof SUBSCRIBE_REJECT_CODES)[number];
 
 /** Server → client. `event.event` is an `EventEnvelope & { type, payload }` of the stream. */
 export type ServerMessage =

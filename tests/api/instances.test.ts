@@ -87,6 +87,15 @@ describe.runIf(DB_KIND === 'postgres')('two server instances on one Postgres', (
     expect(Date.now() - started).toBeLessThan(500);
   });
 
+  it('a token revoked through A closes the websocket opened with it on B (4001)', async () => {
+    const created = await team.byRole.member.session.post<{ token: { id: string }; secret: string }>('/api/auth/tokens', { name: 'fleet socket' });
+    const onB = new WsClient({ baseUrl: b.baseUrl, token: created.body.secret });
+    await onB.connect();
+    await onB.openBoard(team.boards.planned);
+    expect((await team.byRole.member.session.del(`/api/auth/tokens/${created.body.token.id}`)).status).toBe(200);
+    await onB.waitFor(() => onB.closeCodes.includes(4001), 2_000);
+  });
+
   it('login rate limits hold across instances: attempts on A and B count together', async () => {
     const strict = await startTestApp({ database: bDatabase, config: { loginRateLimit: 4 } });
     const alsoStrict = await startTestApp({ database: db.database, config: { loginRateLimit: 4 } });

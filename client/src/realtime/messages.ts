@@ -1,5 +1,5 @@
 /** Parses what the server sends on /api/ws into the protocol's message union, refusing anything else. */
-import { BOARD_EVENT_TYPES, type BoardEvent, type ServerMessage, type TeamEvent, type TeamEventType, type Viewer } from '@opsboard/shared';
+import { BOARD_EVENT_TYPES, SUBSCRIBE_REJECT_CODES, type BoardEvent, type ServerMessage, type TeamEvent, type TeamEventType, type Viewer } from '@opsboard/shared';
 import { includes, isNumber, isRecord, isString } from '../lib/guards';
 
 export function parseServerMessage(text: string): ServerMessage | null {
@@ -26,7 +26,7 @@ export function parseServerMessage(text: string): ServerMessage | null {
         ? { type: 'resync', streamId: raw.streamId, seq: raw.seq, reason: raw.reason }
         : null;
     case 'rejected':
-      return isString(raw.streamId) && includes(['not_found', 'forbidden', 'invalid'] as const, raw.code)
+      return isString(raw.streamId) && includes(SUBSCRIBE_REJECT_CODES, raw.code)
         ? { type: 'rejected', streamId: raw.streamId, code: raw.code, message: isString(raw.message) ? raw.message : 'No access.' }
         : null;
     case 'presence':

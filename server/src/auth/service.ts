@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { ApiToken, User } from '@opsboard/shared';
 import type { AppDeps } from '../context.js';
 import { apiTokens, invitations, sessions, teamMembers, users } from '../db/schema.js';
@@ -28,7 +28,19 @@ export interface AuthInfo {
   via: 'session' | 'token';
   /** Hash of the session secret (the sessions row id), for cookie sessions. */
   sessionId: string | null;
+  /** Hash of the API token (its api_tokens.token_hash), for bearer tokens. */
+  tokenHash: string | null;
   csrfToken: string | null;
+}
+
+/**
+ * `session:<id>` or `token:<hash>`: how the credential cache, the access
+ * channel and live connections name the credential a request came with.
+ */
+export function credentialOf(auth: AuthInfo): string {
+  if (auth.sessionId) return `session:${auth.sessionId}`;
+  if (auth.tokenHash) return `token:${auth.tokenHash}`;
+  throw new Error('an authenticated request without a session or a token');
 }
 
 export interface NewSession {
@@ -152,7 +164,7 @@ export async function resolveSession(deps: AppDeps, secret: string, cache?: Auth
     await deps.database.db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id));
     seen = now;
   }
-  const auth: AuthInfo = { user: toUser(row.user), via: 'session', sessionId: id, csrfToken: row.session.csrfToken };
+  const auth: AuthInfo = { user: toUser(row.user), via: 'session', sessionId: id, tokenHash: null, csrfToken: row.session.csrfToken };
   cache?.set(`session:${id}`, auth, now.getTime(), new Date(iso(row.session.expiresAt)).getTime(), addHours(seen, deps.config.sessionIdleHours).getTime());
   return { ok: true, auth };
 }
@@ -174,9 +186,34 @@ export async function resolveApiToken(deps: AppDeps, secret: string, cache?: Aut
   if (now.getTime() - lastUsed > TOUCH_AFTER_MS) {
     await deps.database.db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, row.token.id));
   }
-  const auth: AuthInfo = { user: toUser(row.user), via: 'token', sessionId: null, csrfToken: null };
+  const auth: AuthInfo = { user: toUser(row.user), via: 'token', sessionId: null, tokenHash: hash, csrfToken: null };
   cache?.set(`token:${hash}`, auth, now.getTime(), row.token.expiresAt ? new Date(iso(row.token.expiresAt)).getTime() : Number.POSITIVE_INFINITY);
   return auth;
+}
+
+/**
+ * Which of these credentials (`session:<id>`, `token:<hash>`) would still
+ * authenticate a request now: not revoked, not expired, a session not idle
+ * for too long. Open websockets are checked against it, so one outlives
+ * neither its credential's revocation nor its expiry.
+ */
+export async function stillValid(deps: AppDeps, credentials: readonly string[]): Promise<Set<string>> {
+  const now = deps.clock();
+  const sessionIds = credentials.filter((c) => c.startsWith('session:')).map((c) => c.slice('session:'.length));
+  const tokenHashes = credentials.filter((c) => c.startsWith('token:')).map((c) => c.slice('token:'.length));
+  const valid = new Set<string>();
+  if (sessionIds.length > 0) {
+    const rows = await deps.database.db.select().from(sessions).where(and(inArray(sessions.id, sessionIds), isNull(sessions.revokedAt)));
+    for (const s of rows) {
+      const live = new Date(iso(s.expiresAt)) > now && addHours(new Date(iso(s.lastSeenAt)), deps.config.sessionIdleHours) > now;
+      if (live) valid.add(`session:${s.id}`);
+    }
+  }
+  if (tokenHashes.length > 0) {
+    const rows = await deps.database.db.select().from(apiTokens).where(and(inArray(apiTokens.tokenHash, tokenHashes), isNull(apiTokens.revokedAt)));
+    for (const t of rows) if (!t.expiresAt || new Date(iso(t.expiresAt)) > now) valid.add(`token:${t.tokenHash}`);
+  }
+  return valid;
 }
 
 /** Ends sessions and closes their live connections on every instance (this one's cache forgets them at once). */

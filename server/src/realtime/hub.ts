@@ -8,7 +8,7 @@
  * across restarts: a reconnecting client names its last seq and catches up.
  */
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
-import { can, MAX_CATCH_UP_EVENTS, type Role, type ServerMessage, type Viewer } from '@opsboard/shared';
+import { can, MAX_CATCH_UP_EVENTS, WS_CLOSE, WS_MAX_SUBSCRIPTIONS, type Role, type ServerMessage, type Viewer } from '@opsboard/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, NotifyListener } from '../db/database.js';
 import { events, presence, streams, teamMembers, users } from '../db/schema.js';
@@ -22,7 +22,8 @@ export interface Peer {
   readonly id: string;
   readonly userId: string;
   readonly userName: string;
-  readonly sessionId: string | null;
+  /** `session:<id>` or `token:<hash>`: the credential the connection was opened with; it closes when that ends. */
+  readonly credential: string;
   /** Sends one serialized message (a UTF-8 buffer is encoded once for all peers); false when the peer is gone or was dropped for falling behind. */
   send(data: string | Buffer): boolean;
   close(code: number, reason: string): void;
@@ -52,6 +53,16 @@ export interface HubOptions {
   reconcileMs?: number;
   /** How often this instance refreshes its presence rows; rows older than 3x this are ignored. */
   presenceRefreshMs?: number;
+  /** How often open connections' credentials are checked again (expiry, and revocations a LISTEN outage hid). */
+  accessCheckMs?: number;
+}
+
+/** What the hub asks of authentication, passed in so realtime does not depend on the auth module. */
+export interface AccessHooks {
+  /** Told about ended sessions and tokens (key) and about reconnects (null: forget everything). */
+  ended(key: string | null): void;
+  /** Which of these credentials would still authenticate a request now. */
+  stillValid(credentials: readonly string[]): Promise<Set<string>>;
 }
 
 export class RealtimeHub {
@@ -64,6 +75,7 @@ export class RealtimeHub {
   private readonly maxCatchUp: number;
   private readonly reconcileMs: number;
   private readonly presenceRefreshMs: number;
+  private readonly accessCheckMs: number;
   private stopped = false;
 
   constructor(
@@ -71,28 +83,30 @@ export class RealtimeHub {
     private readonly instanceId: string,
     private readonly log: FastifyBaseLogger,
     options: HubOptions = {},
-    /** Told about ended sessions and tokens (key) and about reconnects (null: forget everything). */
-    private readonly onAccessEnded: (key: string | null) => void = () => undefined,
+    private readonly access: AccessHooks = { ended: () => undefined, stillValid: async (credentials) => new Set(credentials) },
   ) {
     this.maxCatchUp = options.maxCatchUp ?? MAX_CATCH_UP_EVENTS;
     this.reconcileMs = options.reconcileMs ?? 5_000;
     this.presenceRefreshMs = options.presenceRefreshMs ?? 20_000;
+    this.accessCheckMs = options.accessCheckMs ?? 60_000;
   }
 
   async start(): Promise<void> {
     this.listener = await this.database.listen({
       channels: [EVENTS_CHANNEL, ACCESS_CHANNEL, PRESENCE_CHANNEL, USER_CHANNEL],
       onNotify: (n) => this.onNotify(n.channel, n.payload),
-      // After every (re)connect: NOTIFYs sent while we were away are gone, so re-read the log
-      // and forget cached credentials (a revocation may have been missed).
+      // After every (re)connect: NOTIFYs sent while we were away are gone, so re-read the log,
+      // forget cached credentials and check open connections' ones (a revocation may have been missed).
       onReady: () => {
-        this.onAccessEnded(null);
+        this.access.ended(null);
         this.reconcile();
+        void this.checkAccess();
       },
       onError: (err) => this.log.warn({ err }, 'LISTEN connection lost; reconnecting'),
     });
     this.timers.push(setInterval(() => this.reconcile(), this.reconcileMs).unref());
     this.timers.push(setInterval(() => void this.refreshPresence(), this.presenceRefreshMs).unref());
+    this.timers.push(setInterval(() => void this.checkAccess(), this.accessCheckMs).unref());
   }
 
   async stop(): Promise<void> {
@@ -199,11 +213,14 @@ export class RealtimeHub {
       );
   }
 
-  private enqueue(stream: StreamState, task: () => Promise<void>): void {
-    stream.queue = stream.queue.then(task).catch((err: unknown) => {
+  /** Runs a task after the stream's earlier ones; the promise settles with the task (the queue itself never rejects). */
+  private enqueue(stream: StreamState, task: () => Promise<void>): Promise<void> {
+    const run = stream.queue.then(task);
+    stream.queue = run.catch((err: unknown) => {
       // Delivery stays where it was; the next notify or reconcile retries from there.
       this.log.warn({ err, streamId: stream.id }, 'event delivery failed');
     });
+    return run;
   }
 
   private async deliverUpTo(stream: StreamState, target: number, known: readonly StoredEvent[]): Promise<void> {
@@ -251,12 +268,19 @@ export class RealtimeHub {
 
   /**
    * Subscribes a peer from `sinceSeq`: checks access, sends what it missed in
-   * order (or tells it to reload when too far behind), then goes live.
+   * order (or tells it to reload when too far behind), then goes live. Settles
+   * once the subscription is live, refused or dropped, so a connection that
+   * applies its messages in order never has an unsubscribe overtake it.
    */
   async subscribe(peerId: string, streamId: string, sinceSeq: number): Promise<void> {
     const entry = this.peers.get(peerId);
     if (!entry) return;
     const peer = entry.peer;
+    if (!entry.streams.has(streamId) && entry.streams.size >= WS_MAX_SUBSCRIPTIONS) {
+      const message = `A connection follows at most ${WS_MAX_SUBSCRIPTIONS} streams; unsubscribe from one first.`;
+      peer.send(JSON.stringify({ type: 'rejected', streamId, code: 'too_many_subscriptions', message } satisfies ServerMessage));
+      return;
+    }
     const [row] = await this.database.db
       .select({ teamId: streams.teamId, lastSeq: streams.lastSeq, role: teamMembers.role })
       .from(streams)
@@ -278,37 +302,52 @@ export class RealtimeHub {
     stream.subs.set(peerId, sub);
     entry.streams.add(streamId);
     const s = stream;
-    this.enqueue(s, async () => {
-      if (s.subs.get(peerId) !== sub) return;
-      if (sinceSeq > s.delivered) {
-        peer.send(JSON.stringify({ type: 'resync', streamId, reason: 'ahead_of_server', seq: s.delivered } satisfies ServerMessage));
-        this.dropSubscription(streamId, peerId);
-        return;
-      }
-      if (s.delivered - sinceSeq > this.maxCatchUp) {
-        peer.send(JSON.stringify({ type: 'resync', streamId, reason: 'too_far_behind', seq: s.delivered } satisfies ServerMessage));
-        this.dropSubscription(streamId, peerId);
-        return;
-      }
-      const missed = await readEvents(this.database, streamId, sinceSeq, s.delivered);
-      for (const event of missed) {
-        if (event.seq !== sub.sent + 1) break;
-        if (!peer.send(JSON.stringify({ type: 'event', streamId, seq: event.seq, event } satisfies ServerMessage))) return;
-        sub.sent = event.seq;
-      }
-      if (sub.sent !== s.delivered) {
-        // The log had a hole we cannot fill (should not happen): make the client reload.
-        peer.send(JSON.stringify({ type: 'resync', streamId, reason: 'stream_reset', seq: s.delivered } satisfies ServerMessage));
-        this.dropSubscription(streamId, peerId);
-        return;
-      }
-      sub.live = true;
-      peer.send(JSON.stringify({ type: 'subscribed', streamId, seq: sub.sent } satisfies ServerMessage));
-      // Commits that landed while this stream had no state here were not kept: look once more.
-      const latest = await readLastSeq(this.database, streamId);
-      if (latest > s.delivered) this.enqueue(s, () => this.deliverUpTo(s, latest, []));
-      await this.joinPresence(s, peer);
-    });
+    // Every await below may see the subscription end (unsubscribe, close, removal): nothing more is sent then.
+    const current = () => s.subs.get(peerId) === sub;
+    try {
+      await this.enqueue(s, async () => {
+        if (!current()) return;
+        if (sinceSeq > s.delivered) {
+          peer.send(JSON.stringify({ type: 'resync', streamId, reason: 'ahead_of_server', seq: s.delivered } satisfies ServerMessage));
+          this.dropSubscription(streamId, peerId);
+          return;
+        }
+        if (s.delivered - sinceSeq > this.maxCatchUp) {
+          peer.send(JSON.stringify({ type: 'resync', streamId, reason: 'too_far_behind', seq: s.delivered } satisfies ServerMessage));
+          this.dropSubscription(streamId, peerId);
+          return;
+        }
+        const missed = await readEvents(this.database, streamId, sinceSeq, s.delivered);
+        if (!current()) return;
+        for (const event of missed) {
+          if (event.seq !== sub.sent + 1) break;
+          if (!peer.send(JSON.stringify({ type: 'event', streamId, seq: event.seq, event } satisfies ServerMessage))) return;
+          sub.sent = event.seq;
+        }
+        if (sub.sent !== s.delivered) {
+          // The log had a hole we cannot fill (should not happen): make the client reload.
+          peer.send(JSON.stringify({ type: 'resync', streamId, reason: 'stream_reset', seq: s.delivered } satisfies ServerMessage));
+          this.dropSubscription(streamId, peerId);
+          return;
+        }
+        sub.live = true;
+        peer.send(JSON.stringify({ type: 'subscribed', streamId, seq: sub.sent } satisfies ServerMessage));
+        try {
+          // Presence leaves run on this same queue, so a join here is never undone by a leave that ran first.
+          await this.joinPresence(s, peer);
+          // Commits that landed while this stream had no state here were not kept: look once more.
+          const latest = await readLastSeq(this.database, streamId);
+          if (latest > s.delivered) void this.enqueue(s, () => this.deliverUpTo(s, latest, []));
+        } catch (err) {
+          // The subscription is live; presence ages in with the next refresh, reconcile covers the rest.
+          this.log.warn({ err, streamId }, 'presence join or catch-up check failed after subscribing');
+        }
+      });
+    } catch (err) {
+      // A subscription that cannot catch up is no subscription: the client is told and may retry.
+      if (current()) this.dropSubscription(streamId, peerId);
+      throw err;
+    }
   }
 
   unsubscribe(peerId: string, streamId: string): void {
@@ -323,11 +362,15 @@ export class RealtimeHub {
     if (!sub) return;
     stream.subs.delete(peerId);
     this.peers.get(peerId)?.streams.delete(streamId);
-    void this.leavePresence(stream, peerId);
-    if (stream.subs.size === 0) {
-      if (stream.presenceTimer) clearTimeout(stream.presenceTimer);
-      this.streams.delete(streamId);
-    }
+    // Queued behind any subscribe task in flight (and its presence join); the state stays until
+    // then, so a quick resubscribe lands on this queue too, after the leave.
+    void this.enqueue(stream, async () => {
+      await this.leavePresence(stream, peerId);
+      if (stream.subs.size === 0 && this.streams.get(streamId) === stream) {
+        if (stream.presenceTimer) clearTimeout(stream.presenceTimer);
+        this.streams.delete(streamId);
+      }
+    });
   }
 
   // ---- access changes --------------------------------------------------------------------------
@@ -335,11 +378,35 @@ export class RealtimeHub {
   private onAccessChange(payload: string): void {
     const [kind, a, b] = payload.split(':');
     if (kind === 'member' && a && b) this.revokeTeamAccess(a, b);
-    if (kind === 'session' && a) {
-      this.onAccessEnded(`session:${a}`);
-      for (const { peer } of this.peers.values()) if (peer.sessionId === a) peer.close(4001, 'session ended');
+    if ((kind === 'session' || kind === 'token') && a) {
+      this.access.ended(payload);
+      this.closeConnections(new Set([payload]));
     }
-    if (kind === 'token' && a) this.onAccessEnded(`token:${a}`);
+  }
+
+  /** Closes every local connection opened with one of these credentials (logout, revocation, expiry). */
+  private closeConnections(credentials: ReadonlySet<string>): void {
+    for (const { peer } of [...this.peers.values()]) {
+      if (!credentials.has(peer.credential)) continue;
+      this.removePeer(peer.id);
+      peer.close(WS_CLOSE.AUTH, peer.credential.startsWith('token:') ? 'API token ended' : 'session ended');
+    }
+  }
+
+  /**
+   * Checks the credentials of open connections again: ones that expired, or
+   * whose revocation this instance missed while its LISTEN connection was
+   * down, are closed. A failed check closes nothing; the next one retries.
+   */
+  async checkAccess(): Promise<void> {
+    const credentials = [...new Set([...this.peers.values()].map((p) => p.peer.credential))];
+    if (this.stopped || credentials.length === 0) return;
+    try {
+      const valid = await this.access.stillValid(credentials);
+      this.closeConnections(new Set(credentials.filter((c) => !valid.has(c))));
+    } catch (err) {
+      this.log.warn({ err }, 'credential check of open connections failed; will retry');
+    }
   }
 
   /** A removed member loses every live subscription to the team's streams at once. */

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Compile } from 'typebox/compile';
-import { ClientMessage, PROTOCOL_VERSION, WS_CLOSE, type ServerMessage } from '@opsboard/shared';
-import type { WebSocket } from 'ws';
+import { ClientMessage, PROTOCOL_VERSION, WS_CLOSE, WS_MAX_PENDING_MESSAGES, type ServerMessage } from '@opsboard/shared';
+import type { RawData, WebSocket } from 'ws';
 import { originAllowed } from '../auth/plugin.js';
+import { credentialOf } from '../auth/service.js';
 import type { AppDeps } from '../context.js';
 import { errorBody } from '../http/errors.js';
 import type { App } from '../http/types.js';
@@ -44,7 +45,7 @@ export function websocketRoute(app: App, deps: AppDeps, hub: RealtimeHub, opts: 
         id,
         userId: auth.user.id,
         userName: auth.user.name,
-        sessionId: auth.sessionId,
+        credential: credentialOf(auth),
         send(data) {
           if (closed || socket.readyState !== socket.OPEN) return false;
           if (socket.bufferedAmount > maxBuffered) {
@@ -66,14 +67,14 @@ export function websocketRoute(app: App, deps: AppDeps, hub: RealtimeHub, opts: 
       };
       const reply = (m: ServerMessage) => peer.send(JSON.stringify(m));
 
-      // Listeners go on before anything async, so no early message is lost.
-      socket.on('message', (raw, isBinary) => {
-        if (isBinary) return socket.close(WS_CLOSE.PROTOCOL, 'binary messages are not supported');
+      /** One message, applied to completion before the next starts (a subscribe's catch-up included). */
+      const apply = async (raw: RawData, isBinary: boolean): Promise<void> => {
+        if (isBinary) return void socket.close(WS_CLOSE.PROTOCOL, 'binary messages are not supported');
         let parsed: unknown;
         try {
           parsed = JSON.parse(raw.toString());
         } catch {
-          return socket.close(WS_CLOSE.PROTOCOL, 'messages must be JSON');
+          return void socket.close(WS_CLOSE.PROTOCOL, 'messages must be JSON');
         }
         if (!checkMessage.Check(parsed)) {
           const first = checkMessage.Errors(parsed)[0];
@@ -83,10 +84,12 @@ export function websocketRoute(app: App, deps: AppDeps, hub: RealtimeHub, opts: 
         const msg = parsed;
         switch (msg.type) {
           case 'subscribe':
-            hub.subscribe(id, msg.streamId, msg.sinceSeq).catch((err: unknown) => {
+            try {
+              await hub.subscribe(id, msg.streamId, msg.sinceSeq);
+            } catch (err) {
               request.log.warn({ err }, 'subscribe failed');
               reply({ type: 'error', code: 'unavailable', message: 'Could not subscribe right now; retrying is safe.' });
-            });
+            }
             return;
           case 'unsubscribe':
             hub.unsubscribe(id, msg.streamId);
@@ -95,6 +98,26 @@ export function websocketRoute(app: App, deps: AppDeps, hub: RealtimeHub, opts: 
             reply(msg.at === undefined ? { type: 'pong' } : { type: 'pong', at: msg.at });
             return;
         }
+      };
+
+      // A connection's messages apply strictly in order: an unsubscribe sent right after a
+      // subscribe waits for it, instead of overtaking it while it awaits the database.
+      let inbox = Promise.resolve();
+      let pending = 0;
+      // Listeners go on before anything async, so no early message is lost.
+      socket.on('message', (raw, isBinary) => {
+        if (closed) return;
+        if (++pending > WS_MAX_PENDING_MESSAGES) {
+          closed = true;
+          hub.removePeer(id);
+          return socket.close(WS_CLOSE.PROTOCOL, 'too many messages in flight');
+        }
+        inbox = inbox
+          .then(() => (closed ? undefined : apply(raw, isBinary)))
+          .catch((err: unknown) => request.log.warn({ err }, 'websocket message failed'))
+          .finally(() => {
+            pending--;
+          });
       });
       socket.on('pong', () => {
         alive = true;

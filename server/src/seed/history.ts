@@ -68,7 +68,7 @@ interface Person {
 
 export async function playHistory(svc: ServiceDeps, people: Person[], end: Date, setNow: (ms: number) => void): Promise<{ alertmanager: { url: string; secret: string } }> {
   const key = { idempotencyKey: null };
-  const as = (i: number): AuthInfo => ({ user: people[i]!.user, via: 'token', sessionId: null, csrfToken: null });
+  const as = (i: number): AuthInfo => ({ user: people[i]!.user, via: 'token', sessionId: null, tokenHash: null, csrfToken: null });
   const [alex, sam, priya, jordan, mia] = [0, 1, 2, 3, 4];
   // Five weeks back from the Monday of this week; the running iteration started last Monday.
   const monday0 = weekStart(end, TIMEZONE);
@@ -249,7 +249,7 @@ export async function playHistory(svc: ServiceDeps, people: Person[], end: Date,
   const potwNow = async (): Promise<AuthInfo> => {
     const shift = await potwAt(svc.database.db, state.team!.id, svc.clock());
     const person = people.find((p) => p.user.id === shift?.userId) ?? people[alex]!;
-    return { user: person.user, via: 'token', sessionId: null, csrfToken: null };
+    return { user: person.user, via: 'token', sessionId: null, tokenHash: null, csrfToken: null };
   };
   const raised: { offset: number; time: string; title: string; by: number; severity: 'critical' | 'high' | 'medium' | 'low'; requester: string; triage?: { after: number; body: (ids: Record<string, string>) => TriageBody } }[] = [
     { offset: -34, time: '10:12', title: 'Grant read access to prod logs for the payments team', by: sam, severity: 'low', requester: 'Payments team', triage: { after: 25, body: () => ({ action: 'close', resolution: 'Added the payments group to the log readers role.' }) } },
