@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import {
   rankBetween,
   type Board,
@@ -15,10 +15,11 @@ import {
 import type { AuthInfo } from '../auth/service.js';
 import type { ServiceDeps } from '../context.js';
 import type { Queryable, Tx } from '../db/database.js';
-import { boards, cards, columns, lanes, streams, teamMembers, teams } from '../db/schema.js';
+import { boards, columns, lanes, streams, teamMembers, teams } from '../db/schema.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { decide } from '../teams/access.js';
+import { lockBoardColumns, lockEmpty } from './archive.js';
 import { DEFAULT_COLUMNS, type ColumnTemplate } from './defaults.js';
 import { toBoard, toColumn, toLane, type BoardRow, type ColumnRow, type LaneRow } from './mappers.js';
 
@@ -189,6 +190,8 @@ export async function setBoardArchived(deps: ServiceDeps, auth: AuthInfo, boardI
     if (!access.ok) return access;
     const current = found!.board;
     if ((current.archivedAt !== null) === archived) return ok(toBoard(current));
+    // Entries in flight finish first; later ones find the board archived (boards/archive.ts).
+    if (archived) await lockBoardColumns(w.tx, boardId);
     const [after] = await w.tx
       .update(boards)
       .set({ archivedAt: archived ? w.now : null })
@@ -315,14 +318,10 @@ export async function setColumnArchived(deps: ServiceDeps, auth: AuthInfo, colum
     if (!found.ok) return found;
     const { column: current, board } = found.value;
     if ((current.archivedAt !== null) === archived) return ok(toColumn(current));
-    await w.tx.select({ id: columns.id }).from(columns).where(eq(columns.id, columnId)).for('update');
     let rank = current.rank;
     if (archived) {
-      const [{ n } = { n: 0 }] = await w.tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(cards)
-        .where(and(eq(cards.columnId, columnId), isNull(cards.archivedAt)));
-      if (n > 0) return refuse('conflict', `The column still holds ${n} card${n === 1 ? '' : 's'}; move or archive them first.`, { cards: n });
+      const empty = await lockEmpty(w.tx, { kind: 'column', id: columnId });
+      if (!empty.ok) return empty;
       const live = await liveColumns(w.tx, board.id);
       if (live.length <= 1) return refuse('conflict', 'A board needs at least one column.');
     } else {
@@ -430,11 +429,8 @@ export async function setLaneArchived(deps: ServiceDeps, auth: AuthInfo, laneId:
     if ((current.archivedAt !== null) === archived) return ok(toLane(current));
     let rank = current.rank;
     if (archived) {
-      const [{ n } = { n: 0 }] = await w.tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(cards)
-        .where(and(eq(cards.laneId, laneId), isNull(cards.archivedAt)));
-      if (n > 0) return refuse('conflict', `The swimlane still holds ${n} card${n === 1 ? '' : 's'}; move or archive them first.`, { cards: n });
+      const empty = await lockEmpty(w.tx, { kind: 'lane', id: laneId });
+      if (!empty.ok) return empty;
     } else {
       const live = await liveLanes(w.tx, board.id);
       rank = rankBetween(live.at(-1)?.rank ?? null, null);

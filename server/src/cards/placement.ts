@@ -10,6 +10,7 @@ import { selectList } from '../db/raw.js';
 import { checkWip, needsRebalance, rankBetween, spreadRanks, type WipPolicy, type WipRefusal, type WipScope } from '@opsboard/shared';
 import type { Tx } from '../db/database.js';
 import type { ColumnRow, LaneRow } from '../boards/mappers.js';
+import { refuse, type Refusal } from '../http/result.js';
 import { columns as columnsTable, lanes as lanesTable } from '../db/schema.js';
 
 export interface Anchors {
@@ -20,6 +21,12 @@ export interface Anchors {
 
 export interface EntryRequest {
   boardId: string;
+  /**
+   * The boards the entry writes to (the target; for a cross-board move the
+   * source too). Re-read after the column locks: a board archived meanwhile
+   * (which locks all its columns, boards/archive.ts) refuses the entry.
+   */
+  boardIds: readonly string[];
   /** The card entering (an id not yet inserted, for creates). */
   cardId: string;
   toColumn: ColumnRow;
@@ -35,7 +42,7 @@ export interface EntryRequest {
 
 export type EntryDecision =
   | { ok: true; rank: string; overridden: boolean; rebalance: boolean }
-  | { ok: false; refusal: WipRefusal };
+  | { ok: false; refusal: WipRefusal | Refusal };
 
 /** Locks the given columns (and returns them by id) in id order. */
 const COLUMN_COLUMNS = selectList(columnsTable, 'col');
@@ -64,6 +71,7 @@ async function lockPeople(tx: Tx, boardId: string, userIds: readonly string[]): 
 const ACTIVE: readonly string[] = ['todo', 'doing'];
 
 type Neighbourhood = {
+  board_archived: boolean;
   column_count: string | number;
   after_rank: string | null;
   after_next: string | null;
@@ -87,6 +95,7 @@ export async function decideEntry(tx: Tx, req: EntryRequest): Promise<EntryDecis
     WITH a AS (SELECT rank FROM cards WHERE id = ${req.anchors.afterCardId ?? null} AND ${live}),
          b AS (SELECT rank FROM cards WHERE id = ${req.anchors.beforeCardId ?? null} AND ${live})
     SELECT
+      EXISTS (SELECT 1 FROM boards WHERE id = ANY(${sql.param([...req.boardIds])}::uuid[]) AND archived_at IS NOT NULL) AS board_archived,
       (SELECT count(*) FROM cards WHERE ${live}) AS column_count,
       (SELECT rank FROM a) AS after_rank,
       (SELECT min(rank) FROM cards WHERE ${live} AND rank > (SELECT rank FROM a)) AS after_next,
@@ -95,6 +104,7 @@ export async function decideEntry(tx: Tx, req: EntryRequest): Promise<EntryDecis
       (SELECT max(rank) FROM cards WHERE ${live}) AS last_rank
   `);
   const n = result.rows[0]!;
+  if (n.board_archived) return refuse('conflict', 'The board is archived; restore it first.');
 
   const scopes: WipScope[] = [];
   if (!sameColumn) {

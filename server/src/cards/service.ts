@@ -180,6 +180,7 @@ export async function insertCard(
   if (!ranking.ok) return ranking;
   const decision = await decideEntry(w.tx, {
     boardId: board.id,
+    boardIds: [board.id],
     cardId,
     toColumn: cell.value,
     toLane: lane,
@@ -361,6 +362,7 @@ export async function moveLocked(w: WriteContext, current: CardRow, board: Board
 
   const decision = await decideEntry(w.tx, {
     boardId: target.id,
+    boardIds: crossBoard ? [board.id, target.id] : [board.id],
     cardId,
     toColumn: cell.value,
     toLane: lane,
@@ -464,6 +466,7 @@ export async function restoreCard(deps: ServiceDeps, auth: AuthInfo, cardId: str
     if (!cell.ok) return cell;
     const decision = await decideEntry(w.tx, {
       boardId: board.id,
+      boardIds: [board.id],
       cardId,
       toColumn: cell.value,
       toLane: laneId ? lane : null,
