@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   person_wip_limit_exceeded: 409,
   iteration_state: 409,
   payload_too_large: 413,
+  /** The Idempotency-Key came with another request before (method, route, params or body differ). */
+  idempotency_key_reused: 422,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,

@@ -40,7 +40,7 @@ export function boardRoutes(app: App, deps: ServiceDeps, snapshots: SnapshotCach
   app.post(
     '/api/teams/:teamId/boards',
     { schema: { tags, summary: 'Create a board (admin, po)', params: TeamParams, body: CreateBoardBody, headers: MutationHeaders, response: responses({ 201: Board }) } },
-    async (request, reply) => sendResult(reply, await svc.createBoard(deps, caller(request), request.params.teamId, request.body, idempotency(request.headers)), 201),
+    async (request, reply) => sendResult(reply, await svc.createBoard(deps, caller(request), request.params.teamId, request.body, idempotency(request)), 201),
   );
 
   app.get(
@@ -63,20 +63,20 @@ export function boardRoutes(app: App, deps: ServiceDeps, snapshots: SnapshotCach
   app.patch(
     '/api/boards/:id',
     { schema: { tags, summary: 'Rename a board or set its per-person WIP limit (admin, po)', params: IdParams, body: UpdateBoardBody, headers: MutationHeaders, response: responses({ 200: Board }) } },
-    async (request, reply) => sendResult(reply, await svc.updateBoard(deps, caller(request), request.params.id, request.body, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await svc.updateBoard(deps, caller(request), request.params.id, request.body, idempotency(request))),
   );
 
   app.post(
     '/api/boards/:id/position',
     { schema: { tags, summary: 'Reorder a board among its team’s boards (admin, po)', params: IdParams, body: PositionBody, headers: MutationHeaders, response: responses({ 200: Board }) } },
-    async (request, reply) => sendResult(reply, await svc.positionBoard(deps, caller(request), request.params.id, request.body.afterId, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await svc.positionBoard(deps, caller(request), request.params.id, request.body.afterId, idempotency(request))),
   );
 
   for (const [path, archived] of [['archive', true], ['restore', false]] as const) {
     app.post(
       `/api/boards/:id/${path}`,
       { schema: { tags, summary: `${archived ? 'Archive' : 'Restore'} a board (admin, po)`, params: IdParams, headers: MutationHeaders, response: responses({ 200: Board }) } },
-      async (request, reply) => sendResult(reply, await svc.setBoardArchived(deps, caller(request), request.params.id, archived, idempotency(request.headers))),
+      async (request, reply) => sendResult(reply, await svc.setBoardArchived(deps, caller(request), request.params.id, archived, idempotency(request))),
     );
   }
 
@@ -109,23 +109,23 @@ export function boardRoutes(app: App, deps: ServiceDeps, snapshots: SnapshotCach
   app.post(
     '/api/boards/:id/columns',
     { schema: { tags, summary: 'Add a column (admin, po)', params: IdParams, body: CreateColumnBody, headers: MutationHeaders, response: responses({ 201: Column }) } },
-    async (request, reply) => sendResult(reply, await svc.createColumn(deps, caller(request), request.params.id, request.body, idempotency(request.headers)), 201),
+    async (request, reply) => sendResult(reply, await svc.createColumn(deps, caller(request), request.params.id, request.body, idempotency(request)), 201),
   );
   app.patch(
     '/api/columns/:id',
     { schema: { tags, summary: 'Rename a column, change its category or WIP limit and policy (admin, po)', params: IdParams, body: UpdateColumnBody, headers: MutationHeaders, response: responses({ 200: Column }) } },
-    async (request, reply) => sendResult(reply, await svc.updateColumn(deps, caller(request), request.params.id, request.body, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await svc.updateColumn(deps, caller(request), request.params.id, request.body, idempotency(request))),
   );
   app.post(
     '/api/columns/:id/position',
     { schema: { tags, summary: 'Reorder a column (admin, po)', params: IdParams, body: PositionBody, headers: MutationHeaders, response: responses({ 200: Column }) } },
-    async (request, reply) => sendResult(reply, await svc.positionColumn(deps, caller(request), request.params.id, request.body.afterId, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await svc.positionColumn(deps, caller(request), request.params.id, request.body.afterId, idempotency(request))),
   );
   for (const [path, archived] of [['archive', true], ['restore', false]] as const) {
     app.post(
       `/api/columns/:id/${path}`,
       { schema: { tags, summary: `${archived ? 'Archive an empty' : 'Restore a'} column (admin, po)`, params: IdParams, headers: MutationHeaders, response: responses({ 200: Column }) } },
-      async (request, reply) => sendResult(reply, await svc.setColumnArchived(deps, caller(request), request.params.id, archived, idempotency(request.headers))),
+      async (request, reply) => sendResult(reply, await svc.setColumnArchived(deps, caller(request), request.params.id, archived, idempotency(request))),
     );
   }
 
@@ -133,23 +133,23 @@ export function boardRoutes(app: App, deps: ServiceDeps, snapshots: SnapshotCach
   app.post(
     '/api/boards/:id/lanes',
     { schema: { tags, summary: 'Add a swimlane (admin, po)', params: IdParams, body: CreateLaneBody, headers: MutationHeaders, response: responses({ 201: Lane }) } },
-    async (request, reply) => sendResult(reply, await svc.createLane(deps, caller(request), request.params.id, request.body, idempotency(request.headers)), 201),
+    async (request, reply) => sendResult(reply, await svc.createLane(deps, caller(request), request.params.id, request.body, idempotency(request)), 201),
   );
   app.patch(
     '/api/lanes/:id',
     { schema: { tags, summary: 'Rename a swimlane or change its WIP limit (admin, po)', params: IdParams, body: UpdateLaneBody, headers: MutationHeaders, response: responses({ 200: Lane }) } },
-    async (request, reply) => sendResult(reply, await svc.updateLane(deps, caller(request), request.params.id, request.body, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await svc.updateLane(deps, caller(request), request.params.id, request.body, idempotency(request))),
   );
   app.post(
     '/api/lanes/:id/position',
     { schema: { tags, summary: 'Reorder a swimlane (admin, po)', params: IdParams, body: PositionBody, headers: MutationHeaders, response: responses({ 200: Lane }) } },
-    async (request, reply) => sendResult(reply, await svc.positionLane(deps, caller(request), request.params.id, request.body.afterId, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await svc.positionLane(deps, caller(request), request.params.id, request.body.afterId, idempotency(request))),
   );
   for (const [path, archived] of [['archive', true], ['restore', false]] as const) {
     app.post(
       `/api/lanes/:id/${path}`,
       { schema: { tags, summary: `${archived ? 'Archive an empty' : 'Restore a'} swimlane (admin, po)`, params: IdParams, headers: MutationHeaders, response: responses({ 200: Lane }) } },
-      async (request, reply) => sendResult(reply, await svc.setLaneArchived(deps, caller(request), request.params.id, archived, idempotency(request.headers))),
+      async (request, reply) => sendResult(reply, await svc.setLaneArchived(deps, caller(request), request.params.id, archived, idempotency(request))),
     );
   }
 }

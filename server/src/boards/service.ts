@@ -17,13 +17,14 @@ import type { ServiceDeps } from '../context.js';
 import type { Queryable, Tx } from '../db/database.js';
 import { boards, columns, lanes, streams, teamMembers, teams } from '../db/schema.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
+import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { decide } from '../teams/access.js';
 import { lockBoardColumns, lockEmpty } from './archive.js';
 import { DEFAULT_COLUMNS, type ColumnTemplate } from './defaults.js';
 import { toBoard, toColumn, toLane, type BoardRow, type ColumnRow, type LaneRow } from './mappers.js';
 
-type Opts = { idempotencyKey?: string | null | undefined };
+type Opts = IdempotencyOption;
 const actorOf = (auth: AuthInfo) => ({ userId: auth.user.id });
 
 /** Field-by-field differences between two versions of an entity, for history. */

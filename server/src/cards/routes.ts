@@ -23,7 +23,7 @@ export function cardRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 201: Card }),
       },
     },
-    async (request, reply) => sendResult(reply, await svc.createCard(deps, caller(request), request.params.id, request.body, idempotency(request.headers)), 201),
+    async (request, reply) => sendResult(reply, await svc.createCard(deps, caller(request), request.params.id, request.body, idempotency(request)), 201),
   );
 
   app.get(
@@ -55,7 +55,7 @@ export function cardRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 200: Card }),
       },
     },
-    async (request, reply) => sendResult(reply, await svc.updateCard(deps, caller(request), request.params.id, request.body, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await svc.updateCard(deps, caller(request), request.params.id, request.body, idempotency(request))),
   );
 
   app.post(
@@ -70,13 +70,13 @@ export function cardRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 200: Card }),
       },
     },
-    async (request, reply) => sendResult(reply, await svc.moveCard(deps, caller(request), request.params.id, request.body, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await svc.moveCard(deps, caller(request), request.params.id, request.body, idempotency(request))),
   );
 
   app.post(
     '/api/cards/:id/archive',
     { schema: { tags, summary: 'Archive a card', params: IdParams, body: Nullable(ArchiveCardBody), headers: MutationHeaders, response: responses({ 200: Card }) } },
-    async (request, reply) => sendResult(reply, await svc.archiveCard(deps, caller(request), request.params.id, request.body?.version, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await svc.archiveCard(deps, caller(request), request.params.id, request.body?.version, idempotency(request))),
   );
 
   app.post(
@@ -91,6 +91,6 @@ export function cardRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 200: Card }),
       },
     },
-    async (request, reply) => sendResult(reply, await svc.restoreCard(deps, caller(request), request.params.id, request.body ?? {}, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await svc.restoreCard(deps, caller(request), request.params.id, request.body ?? {}, idempotency(request))),
   );
 }

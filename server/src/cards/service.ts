@@ -10,11 +10,12 @@ import { selectList, unprefix } from '../db/raw.js';
 import { boards, cards, columns, features, interrupts, iterations, teamMembers, teams } from '../db/schema.js';
 import { toInterrupt } from '../interrupts/mappers.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
+import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, ok, refuse, type Refusal, type Result } from '../http/result.js';
 import { decide } from '../teams/access.js';
 import { decideEntry, lockColumns, lockLane, personScopes, rebalanceColumn, type Anchors } from './placement.js';
 
-type Opts = { idempotencyKey?: string | null | undefined };
+type Opts = IdempotencyOption;
 
 interface LoadedCard {
   card: CardRow;

@@ -142,12 +142,21 @@ export const events = pgTable(
   ],
 );
 
-/** Results of mutations sent with an Idempotency-Key, so a retry answers the first result. */
+/**
+ * Results of mutations sent with an Idempotency-Key, so a retry answers the
+ * first result. The key is bound to the request it first came with (method,
+ * route, and a hash of params, query and body): another request under the same
+ * key is refused, never answered with this result.
+ */
 export const mutations = pgTable(
   'mutations',
   {
     actorId: uuid('actor_id').notNull(),
     key: text('key').notNull(),
+    // '' on rows written before keys were bound to requests: those match nothing, so never replay wrongly.
+    method: text('method').notNull().default(''),
+    route: text('route').notNull().default(''),
+    requestHash: text('request_hash').notNull().default(''),
     status: integer('status').notNull(),
     response: jsonb('response').notNull(),
     createdAt: createdAt(),

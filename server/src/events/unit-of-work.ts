@@ -2,8 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import type { ServiceDeps } from '../context.js';
 import type { Tx } from '../db/database.js';
 import { mutations } from '../db/schema.js';
-import type { Result } from '../http/result.js';
+import { isDatabaseUnavailable } from '../http/errors.js';
+import { isAccessRefusal, refuse, type Result } from '../http/result.js';
 import { appendEvents, type NewEvent, type StoredEvent } from './append.js';
+import { sameRequest, type IdempotencyKey } from './idempotency.js';
 
 /** Who is changing something: a person, or the system (webhooks, rotation) with no user. */
 export interface Actor {
@@ -22,8 +24,8 @@ export interface WriteContext {
 
 export interface MutationOptions {
   actor: Actor;
-  /** An Idempotency-Key: a repeat with the same key returns the first result and changes nothing. */
-  idempotencyKey?: string | null | undefined;
+  /** An Idempotency-Key: a repeat of the same request with it returns the first result and changes nothing. */
+  idempotencyKey?: IdempotencyKey | null | undefined;
 }
 
 /** `publish` is called after commit with everything the transaction appended, in stream order. */
@@ -58,22 +60,22 @@ function isDuplicateKey(err: unknown, constraint: string): boolean {
  * writers never deadlock on them.
  */
 export async function mutate<T>(deps: MutationDeps, opts: MutationOptions, fn: (w: WriteContext) => Promise<Result<T>>): Promise<Result<T>> {
-  const key = opts.idempotencyKey ?? null;
+  const idem = opts.idempotencyKey ?? null;
+  const key = idem?.key ?? null;
   const actorId = opts.actor.userId;
   for (let attempt = 0; ; attempt++) {
     let appended: StoredEvent[] = [];
     try {
       const result = await deps.database.db.transaction(async (tx) => {
-        if (key && actorId) {
+        const now = deps.clock().toISOString();
+        if (idem && actorId) {
           const [previous] = await tx
-            .select({ response: mutations.response })
+            .select({ response: mutations.response, method: mutations.method, route: mutations.route, requestHash: mutations.requestHash })
             .from(mutations)
-            .where(and(eq(mutations.actorId, actorId), eq(mutations.key, key)));
-          // Stored wrapped, so results like `null` replay too.
-          if (previous) return { ok: true, value: (previous.response as { value: T }).value } satisfies Result<T>;
+            .where(and(eq(mutations.actorId, actorId), eq(mutations.key, idem.key)));
+          if (previous) return replay<T>(tx, previous, idem, (sp) => fn(dryRun(sp, opts.actor, now, idem.key)));
         }
         const queued = new Map<string, { teamId: string; events: NewEvent[] }>();
-        const now = deps.clock().toISOString();
         const w: WriteContext = {
           tx,
           actor: opts.actor,
@@ -91,8 +93,10 @@ export async function mutate<T>(deps: MutationDeps, opts: MutationOptions, fn: (
           const q = queued.get(streamId)!;
           appended.push(...(await appendEvents(tx, streamId, q.events, { teamId: q.teamId, actorId, clientMutationId: key, at: now })));
         }
-        if (key && actorId) {
-          await tx.insert(mutations).values({ actorId, key, status: 200, response: { value: r.value }, createdAt: now });
+        if (idem && actorId) {
+          await tx
+            .insert(mutations)
+            .values({ actorId, key: idem.key, method: idem.method, route: idem.route, requestHash: idem.hash, status: 200, response: { value: r.value }, createdAt: now });
         }
         if (appended.length > 0) deps.willPublish?.(appended);
         return r;
@@ -109,4 +113,45 @@ export async function mutate<T>(deps: MutationDeps, opts: MutationOptions, fn: (
       throw err;
     }
   }
+}
+
+/** A write context whose events go nowhere: for deciding a request again without keeping anything. */
+function dryRun(tx: Tx, actor: Actor, now: string, clientMutationId: string): WriteContext {
+  return { tx, actor, now, clientMutationId, emit: () => undefined };
+}
+
+/**
+ * The answer to a key seen before. Another request under the key is refused.
+ * The same request is decided again against the current state, inside a
+ * savepoint that is always rolled back: a caller who has since lost access
+ * (no longer a member, a role without the permission) gets that refusal, not
+ * the stored answer; otherwise the first result is returned unchanged.
+ */
+async function replay<T>(
+  tx: Tx,
+  previous: { response: unknown; method: string; route: string; requestHash: string },
+  idem: IdempotencyKey,
+  decideAgain: (sp: Tx) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  if (!sameRequest(previous, idem)) {
+    const first = previous.method ? `${previous.method} ${previous.route}` : 'another request';
+    return refuse(
+      'idempotency_key_reused',
+      `This Idempotency-Key was already used for ${first} with other parameters or body; send a new key for a new request.`,
+      { header: 'idempotency-key', method: previous.method || null, route: previous.route || null },
+    );
+  }
+  let again: Result<T> | null = null;
+  try {
+    await tx.transaction(async (sp) => {
+      throw new Rollback(await decideAgain(sp));
+    });
+  } catch (err) {
+    if (err instanceof Rollback) again = err.result as Result<T>;
+    else if (isRetryable(err) || isDatabaseUnavailable(err)) throw err;
+    // Anything else failed after the access checks, which every service makes first: the stored answer stands.
+  }
+  if (again && !again.ok && isAccessRefusal(again.refusal)) return again;
+  // Stored wrapped, so results like `null` replay too.
+  return { ok: true, value: (previous.response as { value: T }).value };
 }

@@ -1,8 +1,9 @@
 import type {} from '@fastify/swagger';
 import type {} from '@fastify/websocket';
-import type { FastifyInstance, FastifyReply, FastifyTypeProvider, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault, FastifyBaseLogger } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyTypeProvider, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault, FastifyBaseLogger } from 'fastify';
 import Type, { type Static, type TSchema } from 'typebox';
 import { ErrorBody } from '@opsboard/shared';
+import { idempotencyKey, type IdempotencyOption } from '../events/idempotency.js';
 
 /** Route handlers get request and reply types from the TypeBox schemas they declare. */
 export interface TypeBoxProvider extends FastifyTypeProvider {
@@ -31,7 +32,10 @@ export function sendJsonBytes(reply: FastifyReply, body: Buffer): FastifyReply {
   return reply.header('content-type', 'application/json; charset=utf-8').send(body);
 }
 
-/** The Idempotency-Key of a mutation request, as services take it. */
-export function idempotency(headers: { 'idempotency-key'?: string | undefined }): { idempotencyKey: string | undefined } {
-  return { idempotencyKey: headers['idempotency-key'] };
+/** The Idempotency-Key of a mutation request, bound to the request it came with, as services take it. */
+export function idempotency(request: FastifyRequest): IdempotencyOption {
+  const key = request.headers['idempotency-key'];
+  if (typeof key !== 'string') return { idempotencyKey: undefined };
+  const route = request.routeOptions.url ?? request.url.split('?')[0]!;
+  return { idempotencyKey: idempotencyKey(key, { method: request.method, route, params: request.params, query: request.query, body: request.body }) };
 }

@@ -14,12 +14,13 @@ import type { ServiceDeps } from '../context.js';
 import type { Tx } from '../db/database.js';
 import { boards, cards, columns, interrupts, teamMembers } from '../db/schema.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
+import type { IdempotencyOption } from '../events/idempotency.js';
 import { ok, refuse, type Result } from '../http/result.js';
 import { potwAt } from '../rotation/service.js';
 import { requireTeam } from '../teams/access.js';
 import { toInterrupt } from './mappers.js';
 
-type Opts = { idempotencyKey?: string | null | undefined };
+type Opts = IdempotencyOption;
 
 export interface Arrival {
   title: string;

@@ -63,7 +63,7 @@ export function interruptRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 201: Raised }),
       },
     },
-    async (request, reply) => sendResult(reply, await raiseInterrupt(deps, caller(request), request.params.teamId, request.body, idempotency(request.headers)), 201),
+    async (request, reply) => sendResult(reply, await raiseInterrupt(deps, caller(request), request.params.teamId, request.body, idempotency(request)), 201),
   );
 
   app.get(
@@ -87,7 +87,7 @@ export function interruptRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 200: TriageResult }),
       },
     },
-    async (request, reply) => sendResult(reply, await triage(deps, caller(request), request.params.id, request.body, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await triage(deps, caller(request), request.params.id, request.body, idempotency(request))),
   );
 
   app.get(

@@ -14,12 +14,13 @@ import type { ServiceDeps } from '../context.js';
 import type { Queryable, Tx } from '../db/database.js';
 import { boards, cards, interrupts, notifications, teamMembers, users } from '../db/schema.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
+import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { notifyUser } from '../realtime/channels.js';
 import { decide, requireTeam } from '../teams/access.js';
 import { toInterrupt } from './mappers.js';
 
-type Opts = { idempotencyKey?: string | null | undefined };
+type Opts = IdempotencyOption;
 
 async function teamBoard(tx: Tx, teamId: string, kind: BoardRow['kind']): Promise<BoardRow | null> {
   const [b] = await tx

@@ -9,10 +9,11 @@ import type { Queryable, Tx } from '../db/database.js';
 import { cards, columns, featurePairs, features, iterations, teamMembers, users } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { mutate } from '../events/unit-of-work.js';
+import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { decide, requireTeam } from '../teams/access.js';
 
-type Opts = { idempotencyKey?: string | null | undefined };
+type Opts = IdempotencyOption;
 type FeatureRow = typeof features.$inferSelect;
 
 export function toFeature(r: FeatureRow): Feature {

@@ -28,10 +28,11 @@ import type { Queryable, Tx } from '../db/database.js';
 import { boards, cards, columns, iterationAbsences, iterations, teamMembers, teams } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
+import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
 import { decide, requireTeam } from '../teams/access.js';
 
-type Opts = { idempotencyKey?: string | null | undefined };
+type Opts = IdempotencyOption;
 export type IterationRow = typeof iterations.$inferSelect;
 
 export function toIteration(r: IterationRow): Iteration {

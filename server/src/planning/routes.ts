@@ -40,7 +40,7 @@ export function planningRoutes(app: App, deps: ServiceDeps): void {
   app.post(
     '/api/teams/:teamId/features',
     { schema: { tags, summary: 'Create a feature (IDD project) with a feature lead (po, admin)', params: TeamParams, body: CreateFeatureBody, headers: MutationHeaders, response: responses({ 201: Feature }) } },
-    async (request, reply) => sendResult(reply, await createFeature(deps, caller(request), request.params.teamId, request.body, idempotency(request.headers)), 201),
+    async (request, reply) => sendResult(reply, await createFeature(deps, caller(request), request.params.teamId, request.body, idempotency(request)), 201),
   );
   app.get('/api/features/:id', { schema: { tags, summary: 'A feature: its cards across boards, progress and pairs by iteration', params: IdParams, response: responses({ 200: FeatureDetail }) } }, async (request, reply) =>
     sendResult(reply, await featureDetail(db, caller(request).user.id, request.params.id)),
@@ -48,12 +48,12 @@ export function planningRoutes(app: App, deps: ServiceDeps): void {
   app.patch(
     '/api/features/:id',
     { schema: { tags, summary: 'Edit a feature (its lead, po, admin); send the version you loaded', params: IdParams, body: UpdateFeatureBody, headers: MutationHeaders, response: responses({ 200: Feature }) } },
-    async (request, reply) => sendResult(reply, await updateFeature(deps, caller(request), request.params.id, request.body, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await updateFeature(deps, caller(request), request.params.id, request.body, idempotency(request))),
   );
   app.put(
     '/api/features/:id/pairs',
     { schema: { tags, summary: 'Set the pairs the lead assembled for one iteration', params: IdParams, body: SetPairsBody, headers: MutationHeaders, response: responses({ 200: FeatureDetail }) } },
-    async (request, reply) => sendResult(reply, await setPairs(deps, caller(request), request.params.id, request.body, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await setPairs(deps, caller(request), request.params.id, request.body, idempotency(request))),
   );
   app.get(
     '/api/teams/:teamId/pairing',
@@ -68,7 +68,7 @@ export function planningRoutes(app: App, deps: ServiceDeps): void {
   app.post(
     '/api/teams/:teamId/iterations',
     { schema: { tags, summary: 'Plan an iteration (two weeks unless endDate says otherwise) (po, admin)', params: TeamParams, body: CreateIterationBody, headers: MutationHeaders, response: responses({ 201: Iteration }) } },
-    async (request, reply) => sendResult(reply, await createIteration(deps, caller(request), request.params.teamId, request.body, idempotency(request.headers)), 201),
+    async (request, reply) => sendResult(reply, await createIteration(deps, caller(request), request.params.teamId, request.body, idempotency(request)), 201),
   );
   app.get(
     '/api/iterations/:id',
@@ -78,22 +78,22 @@ export function planningRoutes(app: App, deps: ServiceDeps): void {
   app.patch(
     '/api/iterations/:id',
     { schema: { tags, summary: 'Change goal, dates, points per person or planned absence (po, admin)', params: IdParams, body: UpdateIterationBody, headers: MutationHeaders, response: responses({ 200: Iteration }) } },
-    async (request, reply) => sendResult(reply, await updateIteration(deps, caller(request), request.params.id, request.body, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await updateIteration(deps, caller(request), request.params.id, request.body, idempotency(request))),
   );
   app.post(
     '/api/iterations/:id/cards',
     { schema: { tags, summary: 'Pull cards into the iteration; backlog cards move to the first to-do column (po, admin)', params: IdParams, body: IterationCardsBody, headers: MutationHeaders, response: responses({ 200: Iteration }) } },
-    async (request, reply) => sendResult(reply, await addCards(deps, caller(request), request.params.id, request.body.cardIds, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await addCards(deps, caller(request), request.params.id, request.body.cardIds, idempotency(request))),
   );
   app.delete(
     '/api/iterations/:id/cards/:cardId',
     { schema: { tags, summary: 'Take a card out of the iteration (po, admin)', params: IterationCardParams, headers: MutationHeaders, response: responses({ 200: Iteration }) } },
-    async (request, reply) => sendResult(reply, await removeCard(deps, caller(request), request.params.id, request.params.cardId, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await removeCard(deps, caller(request), request.params.id, request.params.cardId, idempotency(request))),
   );
   app.post(
     '/api/iterations/:id/start',
     { schema: { tags, summary: 'Start: snapshot the commitment (po, admin)', params: IdParams, headers: MutationHeaders, response: responses({ 200: Iteration }) } },
-    async (request, reply) => sendResult(reply, await startIteration(deps, caller(request), request.params.id, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await startIteration(deps, caller(request), request.params.id, idempotency(request))),
   );
   app.post(
     '/api/iterations/:id/close',
@@ -107,7 +107,7 @@ export function planningRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 200: Iteration }),
       },
     },
-    async (request, reply) => sendResult(reply, await closeIteration(deps, caller(request), request.params.id, request.body, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await closeIteration(deps, caller(request), request.params.id, request.body, idempotency(request))),
   );
   app.get(
     '/api/teams/:teamId/velocity',

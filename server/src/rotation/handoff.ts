@@ -15,6 +15,7 @@ import { ok, refuse, type Result } from '../http/result.js';
 import { can } from '@opsboard/shared';
 import { requireTeam } from '../teams/access.js';
 import { loadRotation } from './service.js';
+import type { IdempotencyOption } from '../events/idempotency.js';
 
 const DAY = 86_400_000;
 
@@ -90,7 +91,7 @@ export async function currentHandoff(deps: ServiceDeps, userId: string, teamId: 
 }
 
 /** Only the outgoing PoTW (or an admin) writes the note for the coming hand-off. */
-export async function saveHandoff(deps: ServiceDeps, auth: AuthInfo, teamId: string, summary: string, o: { idempotencyKey?: string | null | undefined }): Promise<Result<Handoff>> {
+export async function saveHandoff(deps: ServiceDeps, auth: AuthInfo, teamId: string, summary: string, o: IdempotencyOption): Promise<Result<Handoff>> {
   return mutate(deps, { actor: { userId: auth.user.id }, idempotencyKey: o.idempotencyKey }, async (w) => {
     const access = await requireTeam(w.tx, auth.user.id, teamId, 'read');
     if (!access.ok) return access;

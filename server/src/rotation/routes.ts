@@ -33,7 +33,7 @@ export function rotationRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 200: RotationInfo }),
       },
     },
-    async (request, reply) => sendResult(reply, await updateRotation(deps, caller(request), request.params.teamId, request.body, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await updateRotation(deps, caller(request), request.params.teamId, request.body, idempotency(request))),
   );
 
   app.post(
@@ -48,13 +48,13 @@ export function rotationRoutes(app: App, deps: ServiceDeps): void {
         response: responses({ 201: RotationInfo }),
       },
     },
-    async (request, reply) => sendResult(reply, await addOverride(deps, caller(request), request.params.teamId, request.body, idempotency(request.headers)), 201),
+    async (request, reply) => sendResult(reply, await addOverride(deps, caller(request), request.params.teamId, request.body, idempotency(request)), 201),
   );
 
   app.delete(
     '/api/teams/:teamId/rotation/overrides/:overrideId',
     { schema: { tags, summary: 'Cancel an override that has not ended (admin)', params: OverrideParams, headers: MutationHeaders, response: responses({ 200: RotationInfo }) } },
-    async (request, reply) => sendResult(reply, await removeOverride(deps, caller(request), request.params.teamId, request.params.overrideId, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await removeOverride(deps, caller(request), request.params.teamId, request.params.overrideId, idempotency(request))),
   );
 
   app.get(
@@ -85,6 +85,6 @@ export function rotationRoutes(app: App, deps: ServiceDeps): void {
   app.put(
     '/api/teams/:teamId/handoff',
     { schema: { tags, summary: 'Save the hand-off note (the outgoing PoTW, or an admin)', params: TeamParams, body: HandoffBody, headers: MutationHeaders, response: responses({ 200: Handoff }) } },
-    async (request, reply) => sendResult(reply, await saveHandoff(deps, caller(request), request.params.teamId, request.body.summary, idempotency(request.headers))),
+    async (request, reply) => sendResult(reply, await saveHandoff(deps, caller(request), request.params.teamId, request.body.summary, idempotency(request))),
   );
 }

@@ -25,11 +25,12 @@ import type { Queryable } from '../db/database.js';
 import { rotationOverrides, rotationVersions, teamMembers, teams } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
+import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
 import { validTimezone } from '../teams/timezone.js';
 import { requireTeam } from '../teams/access.js';
 
-type Opts = { idempotencyKey?: string | null | undefined };
+type Opts = IdempotencyOption;
 
 export interface Rotation {
   versions: RotationVersion[];

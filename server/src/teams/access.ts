@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { can, type Permission, type Role } from '@opsboard/shared';
 import type { Queryable } from '../db/database.js';
 import { teamMembers } from '../db/schema.js';
-import { ok, refuse, type Result } from '../http/result.js';
+import { ok, refuseAccess, type Result } from '../http/result.js';
 
 export async function roleIn(db: Queryable, userId: string, teamId: string): Promise<Role | null> {
   const [row] = await db
@@ -17,9 +17,9 @@ export async function roleIn(db: Queryable, userId: string, teamId: string): Pro
  * are not in does not exist for you), a member without the permission → 403.
  */
 export function decide(role: Role | null, permission: Permission, what: string): Result<Role> {
-  if (role === null) return refuse('not_found', `${what} not found`);
+  if (role === null) return refuseAccess('not_found', `${what} not found`);
   if (!can(role, permission)) {
-    return refuse('forbidden', `Your role (${role}) does not allow this; it needs ${describePermission(permission)}.`, { role, permission });
+    return refuseAccess('forbidden', `Your role (${role}) does not allow this; it needs ${describePermission(permission)}.`, { role, permission });
   }
   return ok(role);
 }

@@ -21,7 +21,7 @@ export function teamRoutes(app: App, deps: ServiceDeps): void {
     '/api/teams',
     { schema: { tags, summary: 'Create a team (with its planned, interrupts and SS&A boards); I become its admin', body: CreateTeamBody, headers: MutationHeaders, response: responses({ 201: Team }) } },
     async (request, reply) =>
-      sendResult(reply, await teams.createTeam(deps, caller(request), request.body, idempotency(request.headers)), 201),
+      sendResult(reply, await teams.createTeam(deps, caller(request), request.body, idempotency(request)), 201),
   );
 
   app.get('/api/teams/:teamId', { schema: { tags, summary: 'One team', params: TeamParams, response: responses({ 200: Team }) } }, async (request, reply) =>
@@ -32,7 +32,7 @@ export function teamRoutes(app: App, deps: ServiceDeps): void {
     '/api/teams/:teamId',
     { schema: { tags, summary: 'Rename a team or change its time zone (admin)', params: TeamParams, body: UpdateTeamBody, headers: MutationHeaders, response: responses({ 200: Team }) } },
     async (request, reply) =>
-      sendResult(reply, await teams.updateTeam(deps, caller(request), request.params.teamId, request.body, idempotency(request.headers))),
+      sendResult(reply, await teams.updateTeam(deps, caller(request), request.params.teamId, request.body, idempotency(request))),
   );
 
   app.get('/api/teams/:teamId/members', { schema: { tags, summary: 'Members and their roles', params: TeamParams, response: responses({ 200: Type.Array(Member) }) } }, async (request, reply) =>
@@ -45,7 +45,7 @@ export function teamRoutes(app: App, deps: ServiceDeps): void {
     async (request, reply) =>
       sendResult(
         reply,
-        await teams.updateMember(deps, caller(request), request.params.teamId, request.params.userId, request.body.role, idempotency(request.headers)),
+        await teams.updateMember(deps, caller(request), request.params.teamId, request.params.userId, request.body.role, idempotency(request)),
       ),
   );
 
@@ -53,7 +53,7 @@ export function teamRoutes(app: App, deps: ServiceDeps): void {
     '/api/teams/:teamId/members/:userId',
     { schema: { tags, summary: 'Remove a member (admin), or leave the team (yourself)', params: MemberParams, headers: MutationHeaders, response: responses({ 200: Ok }) } },
     async (request, reply) => {
-      const result = await teams.removeMember(deps, caller(request), request.params.teamId, request.params.userId, idempotency(request.headers));
+      const result = await teams.removeMember(deps, caller(request), request.params.teamId, request.params.userId, idempotency(request));
       return sendResult(reply, result.ok ? { ok: true as const, value: { ok: true as const } } : result);
     },
   );
@@ -75,7 +75,7 @@ export function teamRoutes(app: App, deps: ServiceDeps): void {
       },
     },
     async (request, reply) =>
-      sendResult(reply, await teams.invite(deps, caller(request), request.params.teamId, request.body, idempotency(request.headers)), 201),
+      sendResult(reply, await teams.invite(deps, caller(request), request.params.teamId, request.body, idempotency(request)), 201),
   );
 
   app.delete(

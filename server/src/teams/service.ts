@@ -9,13 +9,14 @@ import type { Queryable, Tx } from '../db/database.js';
 import { invitations, streams, teamMembers, teams, users } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { mutate } from '../events/unit-of-work.js';
+import type { IdempotencyOption } from '../events/idempotency.js';
 import { notifyAccessEnded } from '../realtime/channels.js';
 import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
 import { requireTeam } from './access.js';
 import { validTimezone } from './timezone.js';
 import { dropFromRotation } from '../rotation/service.js';
 
-type Opts = { idempotencyKey?: string | null | undefined };
+type Opts = IdempotencyOption;
 
 type TeamRow = typeof teams.$inferSelect;
 const toTeamInfo = (r: TeamRow): TeamInfo => ({ id: r.id, name: r.name, timezone: r.timezone, createdAt: iso(r.createdAt) });

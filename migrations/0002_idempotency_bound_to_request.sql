@@ -1,0 +1,3 @@
+ALTER TABLE "mutations" ADD COLUMN "method" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "mutations" ADD COLUMN "route" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "mutations" ADD COLUMN "request_hash" text DEFAULT '' NOT NULL;
