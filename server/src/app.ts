@@ -21,7 +21,8 @@ import { boardRoutes } from './boards/routes.js';
 import { SnapshotCache } from './boards/snapshot.js';
 import { cardRoutes } from './cards/routes.js';
 import type { AppDeps, ServiceDeps } from './context.js';
-import { BodyError, errorBody, errorHandler } from './http/errors.js';
+import { BodyError, errorBody, errorHandler, frameworkErrorHandler } from './http/errors.js';
+import { clientErrorHandler } from './http/framework-errors.js';
 import { findBadString, parseJsonBody } from './http/json-body.js';
 import { responses, type App } from './http/types.js';
 import { validatorCompiler } from './http/validation.js';
@@ -75,9 +76,23 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
     trustProxy: deps.config.trustProxy,
-    return503OnClosing: true,
+    // Answered in the one error shape by the hook below, not by Fastify in its own.
+    return503OnClosing: false,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider();
+
+  let closing = false;
+  app.addHook('onRequest', async (_request, reply) => {
+    if (closing) {
+      return reply
+        .code(503)
+        .header('retry-after', '1')
+        .header('connection', 'close')
+        .send(errorBody('unavailable', 'This server is shutting down; try again in a moment.'));
+    }
+  });
 
   const authCache = new AuthCache();
   const hub = new RealtimeHub(deps.database, deps.instanceId, app.log, options.hub, {
@@ -214,7 +229,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   const serveClient = (options.serveClient ?? true) && existsSync(path.join(clientDir, 'index.html'));
   if (serveClient) {
     // vite build writes .br/.gz beside each asset; the static plugin picks the one the browser accepts.
-    await app.register(fastifyStatic, { root: clientDir, index: ['index.html'], preCompressed: true, setHeaders: cacheHeaders });
+    // One route per built file rather than a catch-all: every other path (all of /api, a page URL of any
+    // length) reaches the not-found handler below, never the file system (whose ENAMETOOLONG was a 403).
+    await app.register(fastifyStatic, { root: clientDir, index: ['index.html'], preCompressed: true, setHeaders: cacheHeaders, wildcard: false });
   }
   app.setNotFoundHandler((request, reply) => {
     const accept = request.headers.accept ?? '';
@@ -230,6 +247,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     await hub.start();
   });
   app.addHook('preClose', async () => {
+    closing = true;
     maintenance.stop();
     for (const client of app.websocketServer?.clients ?? []) client.close(1001, 'server shutting down');
   });

@@ -7,6 +7,8 @@ import Type from 'typebox';
 export const ERROR_STATUS = {
   validation_failed: 400,
   invalid_json: 400,
+  /** Not readable as HTTP at all (the parser refused it before any route saw it). */
+  malformed_request: 400,
   unauthorized: 401,
   invalid_credentials: 401,
   session_expired: 401,
@@ -15,6 +17,7 @@ export const ERROR_STATUS = {
   origin_not_allowed: 403,
   not_found: 404,
   method_not_allowed: 405,
+  request_timeout: 408,
   conflict: 409,
   already_exists: 409,
   version_conflict: 409,
@@ -23,10 +26,13 @@ export const ERROR_STATUS = {
   person_wip_limit_exceeded: 409,
   iteration_state: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
+  unsupported_media_type: 415,
   /** The Idempotency-Key came with another request before (method, route, params or body differ). */
   idempotency_key_reused: 422,
-  unsupported_media_type: 415,
+  upgrade_required: 426,
   rate_limited: 429,
+  headers_too_large: 431,
   internal: 500,
   unavailable: 503,
 } as const;

@@ -7,6 +7,15 @@ export function errorBody(code: ErrorCode | string, message: string, details?: R
   return details === undefined ? { error: { code, message } } : { error: { code, message, details } };
 }
 
+/**
+ * For Fastify's `frameworkErrors`: URLs the router cannot decode (FST_ERR_BAD_URL) or whose
+ * parameters pass maxParamLength (FST_ERR_MAX_PARAM_LENGTH) get the one error shape like everything else.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('cache-control', 'no-store');
+  errorHandler(error, request, reply);
+}
+
 /** Sends a service result: the value with the success status, or the refusal in the one error shape. */
 export function sendResult<T>(reply: FastifyReply, result: Result<T>, status = 200): FastifyReply {
   return result.ok ? reply.code(status).send(result.value) : sendRefusal(reply, result.refusal);
@@ -66,7 +75,15 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'validation_failed',
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
   FST_ERR_BAD_URL: 'validation_failed',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri_too_long',
   FST_ERR_ASYNC_CONSTRAINT: 'validation_failed',
+};
+
+/** Messages that do not echo the request back (a bad URL can be 10,000 characters long). */
+const FASTIFY_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Request body is larger than the limit',
+  FST_ERR_BAD_URL: 'The URL path is not valid: it has a malformed percent-encoding.',
+  FST_ERR_MAX_PARAM_LENGTH: 'A part of the URL path is longer than any id (over 200 characters).',
 };
 
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
@@ -79,8 +96,9 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   }
   const fastifyCode = 'code' in error && typeof error.code === 'string' ? FASTIFY_CODES[error.code] : undefined;
   if (fastifyCode) {
-    const message = fastifyCode === 'payload_too_large' ? 'Request body is larger than the limit' : error.message;
-    return reply.code(ERROR_STATUS[fastifyCode]).send(errorBody(fastifyCode, message));
+    const message = ('code' in error && typeof error.code === 'string' && FASTIFY_MESSAGES[error.code]) || error.message;
+    const details = fastifyCode === 'validation_failed' && 'code' in error && error.code === 'FST_ERR_BAD_URL' ? { in: 'path' } : undefined;
+    return reply.code(ERROR_STATUS[fastifyCode]).send(errorBody(fastifyCode, message, details));
   }
   if (isDatabaseUnavailable(error)) {
     request.log.warn({ err: error }, 'database unavailable');
@@ -106,10 +124,14 @@ function codeForStatus(status: number): ErrorCode {
       return 'not_found';
     case 405:
       return 'method_not_allowed';
+    case 408:
+      return 'request_timeout';
     case 409:
       return 'conflict';
     case 413:
       return 'payload_too_large';
+    case 414:
+      return 'uri_too_long';
     case 415:
       return 'unsupported_media_type';
     case 429:

@@ -29,6 +29,10 @@ export function websocketRoute(app: App, deps: AppDeps, hub: RealtimeHub, opts: 
       websocket: true,
       schema: { tags: ['realtime'], summary: 'Websocket: subscribe to board and team streams (see shared/src/protocol.ts)', hide: false },
       preValidation: async (request, reply) => {
+        // A plain GET (no upgrade) gets the one error shape, not the plugin's empty 404.
+        if (!request.ws) {
+          return reply.code(426).header('upgrade', 'websocket').send(errorBody('upgrade_required', 'This endpoint speaks the websocket protocol; open it with an Upgrade: websocket request.'));
+        }
         // Browsers send Origin on websocket handshakes; a foreign one would ride on the session cookie.
         if (!originAllowed(request, deps.config.allowedOrigins)) {
           return reply.code(403).send(errorBody('origin_not_allowed', 'Websocket connections from this origin are not allowed.'));
