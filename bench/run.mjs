@@ -274,6 +274,9 @@ async function main() {
 
   // Baseline plumbing: a pool for the bare transaction, a stream counter row of the bench's own, the baseline servers.
   const pool = new pg.Pool({ connectionString: database.url, max: config.clients, idleTimeoutMillis: 0 });
+  // No pg client without an 'error' listener: a dropped connection fails its query instead of the process.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('error', () => undefined);
   cleanups.push(async () => pool.end());
   const bareStream = (
     await pool.query(`INSERT INTO streams (id, team_id, kind, last_seq) VALUES (gen_random_uuid(), $1, 'board', 0) RETURNING id`, [seeded.teamId])
@@ -446,6 +449,7 @@ async function main() {
     // NOTIFY that both the product (channel opsboard_events, server/src/events/append.ts) and the
     // baseline send in their transaction; Postgres delivers it when the transaction commits.
     const observer = new pg.Client({ connectionString: database.url });
+    observer.on('error', () => undefined);
     await observer.connect();
     cleanups.push(async () => observer.end());
     /** @type {null | { channel: string, prefix: string, at: number, seen: Promise<void>, resolve: () => void }} */

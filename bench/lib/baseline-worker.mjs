@@ -19,6 +19,9 @@ const { databaseUrl, boardId, memoryBody, channel } = workerData;
 const memoryBytes = Buffer.from(memoryBody, 'utf8');
 
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, idleTimeoutMillis: 0 });
+// A baseline that dies with its database connection would read as a slow product; errors surface as failed queries.
+pool.on('connect', (client) => client.on('error', () => undefined));
+pool.on('error', () => undefined);
 const app = Fastify({ logger: false });
 
 const CARDS = 'SELECT * FROM cards WHERE board_id = $1 AND archived_at IS NULL ORDER BY rank, id';
@@ -32,6 +35,7 @@ const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
 await new Promise((resolve) => wss.once('listening', resolve));
 const wsPort = /** @type {import('node:net').AddressInfo} */ (wss.address()).port;
 const listener = new pg.Client({ connectionString: databaseUrl });
+listener.on('error', () => undefined);
 await listener.connect();
 listener.on('notification', (msg) => {
   const data = msg.payload ?? '';

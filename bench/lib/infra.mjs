@@ -18,6 +18,7 @@ import pg from 'pg';
 export async function createDatabase(adminUrl, o = {}) {
   const name = `opsboard_bench_${new Date().toISOString().replace(/[-:TZ.]/g, '').slice(0, 14)}_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
+  admin.on('error', () => undefined);
   await admin.connect();
   try {
     const version = (await admin.query('SHOW server_version')).rows[0].server_version;
@@ -37,6 +38,7 @@ export async function createDatabase(adminUrl, o = {}) {
 /** @param {string} adminUrl @param {string} name */
 export async function dropDatabase(adminUrl, name) {
   const admin = new pg.Client({ connectionString: adminUrl });
+  admin.on('error', () => undefined);
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);

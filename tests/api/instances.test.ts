@@ -1,8 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardSnapshot, Card } from '@opsboard/shared';
 import { connectPostgres, type Database } from '../../server/src/db/database.js';
-import { createTeam, createTestDatabase, DB_KIND, startTestApp, type TestApp, type TestDatabase, type TestTeam } from '../helpers/harness.js';
+import { createTeam, createTestDatabase, DB_KIND, pgClient, startTestApp, type TestApp, type TestDatabase, type TestTeam } from '../helpers/harness.js';
 import { WsClient } from '../helpers/ws-client.js';
 
 // Several instances share one PostgreSQL; PGlite is one process by design, so this suite is Postgres-only.
@@ -52,8 +51,7 @@ describe.runIf(DB_KIND === 'postgres')('two server instances on one Postgres', (
     const cards: Card[] = [];
     for (let i = 0; i < 5; i++) cards.push((await team.admin.api.post<Card>(`/api/boards/${team.boards.planned}/cards`, { title: `Stream ${i}` })).body);
 
-    const admin = new pg.Client({ connectionString: db.url! });
-    await admin.connect();
+    const admin = await pgClient(db.url!);
     const kill = async () => {
       const r = await admin.query(`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'opsboard-b-listen'`);
       return r.rowCount ?? 0;

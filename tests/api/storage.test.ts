@@ -1,13 +1,12 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { connectPostgres, openPglite, type Database } from '../../server/src/db/database.js';
 import { appliedMigrations } from '../../server/src/db/migrate.js';
 import { migrationsDir } from '../helpers/global-setup.js';
-import { createTestDatabase, DB_KIND, signup, startTestApp, type TestDatabase } from '../helpers/harness.js';
+import { createTestDatabase, DB_KIND, pgClient, signup, startTestApp, type TestDatabase } from '../helpers/harness.js';
 import { inject } from 'vitest';
 import { randomUUID } from 'node:crypto';
 
@@ -20,8 +19,7 @@ async function emptyDatabase(): Promise<{ database: Database; close: () => Promi
     const database = await openPglite({ dataDir: dir });
     return { database, close: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
-  const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
-  await admin.connect();
+  const admin = await pgClient(inject('pgAdminUrl'));
   const name = `opsboard_e_${inject('runId')}_${randomUUID().slice(0, 8)}`;
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
@@ -32,8 +30,7 @@ async function emptyDatabase(): Promise<{ database: Database; close: () => Promi
     database,
     close: async () => {
       await database.close();
-      const c = new pg.Client({ connectionString: inject('pgAdminUrl') });
-      await c.connect();
+      const c = await pgClient(inject('pgAdminUrl'));
       await c.query(`DROP DATABASE IF EXISTS ${name}`);
       await c.end();
     },
@@ -120,8 +117,7 @@ describe.runIf(DB_KIND === 'postgres')('the pool survives Postgres dropping its 
     const t = await startTestApp({ database: db.database });
     const u = await signup(t.app, 'Survivor');
     expect((await u.api.get('/api/teams')).status).toBe(200);
-    const admin = new pg.Client({ connectionString: db.url! });
-    await admin.connect();
+    const admin = await pgClient(db.url!);
     await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
     await admin.end();
     // Idle clients emitted 'error' (no crash); the next requests get fresh connections.

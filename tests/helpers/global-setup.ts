@@ -47,6 +47,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!adminUrl) throw new Error('OPSBOARD_TEST_DATABASE_URL is not set: the Postgres suite needs an admin connection string, e.g. postgres://postgres@127.0.0.1:5432/postgres');
   const templateName = `opsboard_tpl_${runId}`;
   const admin = new pg.Client({ connectionString: adminUrl });
+  admin.on('error', () => undefined);
   await admin.connect();
   await admin.query(`CREATE DATABASE ${templateName}`);
   await admin.end();
@@ -58,6 +59,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     const c = new pg.Client({ connectionString: adminUrl });
+    c.on('error', () => undefined);
     await c.connect();
     const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`opsboard_%${runId}%`]);
     for (const { datname } of rows) {

@@ -19,6 +19,18 @@ import { withDatabase } from './global-setup.js';
 
 export const DB_KIND = (process.env.OPSBOARD_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
+/**
+ * A connected pg client for a test's own SQL. It listens for 'error': this
+ * process also hosts the servers under test, and a client whose connection
+ * dies with nobody listening would take all of them down.
+ */
+export async function pgClient(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
 export interface TestDatabase {
   database: Database;
   /** Postgres URL of this test database (for a second instance or direct SQL), null on PGlite. */
@@ -43,8 +55,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const adminUrl = inject('pgAdminUrl');
   const name = `opsboard_t_${inject('runId')}_${randomUUID().slice(0, 8)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
+  const admin = await pgClient(adminUrl);
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
   await admin.end();
   const url = withDatabase(adminUrl, name);
@@ -54,8 +65,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url,
     close: async () => {
       await database.close();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
+      const c = await pgClient(adminUrl);
       await c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
       await c.query(`DROP DATABASE IF EXISTS ${name}`);
       await c.end();

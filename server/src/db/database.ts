@@ -11,6 +11,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { GuardedPool } from './pool.js';
 import * as schema from './schema.js';
 
 /** Both drivers answer raw queries with `{ rows }`; this HKT says so for either. */
@@ -66,6 +67,9 @@ export interface PostgresOptions {
   onPoolError?: (err: Error) => void;
 }
 
+/** For connection errors that are reported elsewhere (see connectPostgres). */
+const ignoreHere = (): void => undefined;
+
 /** Arbitrary constant: the advisory lock that serialises migrations across instances. */
 const MIGRATION_LOCK = 727_001;
 
@@ -78,7 +82,7 @@ const PG_SESSION = {
 };
 
 export function connectPostgres(opts: PostgresOptions): Database {
-  const pool = new pg.Pool({
+  const pool = new GuardedPool({
     connectionString: opts.url,
     max: opts.poolMax ?? 10,
     connectionTimeoutMillis: 3_000,
@@ -87,7 +91,12 @@ export function connectPostgres(opts: PostgresOptions): Database {
     application_name: opts.applicationName ?? 'opsboard',
     ...PG_SESSION,
   });
-  // Without this listener a Postgres restart kills the process (idle clients emit 'error').
+  // Without these listeners a Postgres restart kills the process: a client emits 'error' when its
+  // connection dies. The pool listens only while a client is idle; a client checked out for a
+  // transaction (or the migrations) had nobody listening. Every client gets a listener for life:
+  // the error itself reaches whoever is using the client, as the rejection of its query or of its
+  // next one ("not queryable"), which answers 503, and the pool drops the client when it comes back.
+  pool.on('connect', (client) => client.on('error', ignoreHere));
   pool.on('error', (err) => opts.onPoolError?.(err));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
 
