@@ -1,9 +1,10 @@
 import Type from 'typebox';
-import { Nullable, ArchiveCardBody, Card, CardDetail, CardRef, CardSearchQuery, TeamParams, CreateCardBody, HistoryEntry, IdParams, MoveCardBody, RestoreCardBody, UpdateCardBody } from '@opsboard/shared';
+import { Nullable, ArchiveCardBody, Card, CardDetail, CardRef, CardSearchQuery, TeamParams, CreateCardBody, HistoryEntry, IdParams, MoveCardBody, PersonWip, RestoreCardBody, UpdateCardBody } from '@opsboard/shared';
 import { caller } from '../auth/plugin.js';
 import type { ServiceDeps } from '../context.js';
 import { sendResult } from '../http/errors.js';
 import { idempotency, MutationHeaders, responses, type App } from '../http/types.js';
+import { teamPersonWip } from './person-wip.js';
 import { cardDetail, cardHistory, searchCards } from './queries.js';
 import * as svc from './service.js';
 
@@ -31,6 +32,19 @@ export function cardRoutes(app: App, deps: ServiceDeps): void {
     { schema: { tags, summary: "Find the team's cards by title words or number (for links and duplicates)", params: TeamParams, querystring: CardSearchQuery, response: responses({ 200: Type.Array(CardRef) }) } },
     async (request, reply) =>
       sendResult(reply, await searchCards(deps.database.db, caller(request).user.id, request.params.teamId, request.query.q, request.query.limit ?? 20, request.query.archived ?? false)),
+  );
+
+  app.get(
+    '/api/teams/:teamId/person-wip',
+    {
+      schema: {
+        tags,
+        summary: "Each person's cards in progress (doing columns) per live board of the team: what per-person WIP limits count",
+        params: TeamParams,
+        response: responses({ 200: Type.Array(PersonWip) }),
+      },
+    },
+    async (request, reply) => sendResult(reply, await teamPersonWip(deps.database.db, caller(request).user.id, request.params.teamId)),
   );
 
   app.get('/api/cards/:id', { schema: { tags, summary: 'A card with its links both ways', params: IdParams, response: responses({ 200: CardDetail }) } }, async (request, reply) =>

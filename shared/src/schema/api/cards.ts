@@ -117,6 +117,13 @@ export const HistoryEntry = Type.Object(
 );
 export type HistoryEntry = Type.Static<typeof HistoryEntry>;
 
+/** One person's cards in progress (in `doing` columns) on one live board of the team: what per-person WIP limits count. */
+export const PersonWip = Type.Object(
+  { userId: Id, boardId: Id, count: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+export type PersonWip = Type.Static<typeof PersonWip>;
+
 export const CardSearchQuery = Type.Object(
   {
     q: Type.String({ minLength: 1, maxLength: 200, description: 'words of the title, or a card number (42 or #42)' }),
