@@ -112,8 +112,8 @@ function list(parts: readonly string[]): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
 }
 
-/** "Priya already holds 2 cards in progress (1 on Planned work and 1 on Interrupts)". */
-function holds(scope: WipScope): string {
+/** "Priya already holds 2 cards in progress (1 on Planned work and 1 on Interrupts)", "Column "Doing" already holds 3 cards". */
+export function describeHolding(scope: Pick<WipScope, 'kind' | 'name' | 'count' | 'where'>): string {
   const cards = `${scope.count} ${scope.count === 1 ? 'card' : 'cards'}`;
   switch (scope.kind) {
     case 'column':
@@ -150,12 +150,12 @@ export function checkWip(scopes: readonly WipScope[], overrideReason: string | n
     if (scope.policy === 'block') {
       return {
         ok: false,
-        refusal: { code: scope.kind === 'person' ? 'person_wip_limit_exceeded' : 'wip_limit_exceeded', message: `${holds(scope)}; ${limit}.`, details },
+        refusal: { code: scope.kind === 'person' ? 'person_wip_limit_exceeded' : 'wip_limit_exceeded', message: `${describeHolding(scope)}; ${limit}.`, details },
       };
     }
     if (reason === '') {
       const short = scope.kind === 'person' ? `per-person WIP limit ${scope.limit}` : `WIP limit ${scope.limit}`;
-      return { ok: false, refusal: { code: 'wip_override_required', message: `${holds(scope)} (${short}); going over it needs a reason.`, details } };
+      return { ok: false, refusal: { code: 'wip_override_required', message: `${describeHolding(scope)} (${short}); going over it needs a reason.`, details } };
     }
     overridden = true;
   }
