@@ -17,3 +17,4 @@ export * from './domain/roles.js';
 export * from './domain/rotation.js';
 export * from './domain/iteration.js';
 export * from './domain/stats.js';
+export * from './domain/links.js';

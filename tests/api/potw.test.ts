@@ -278,7 +278,8 @@ describe('triage', () => {
     const r3 = await member.post<TriageResult>(`/api/interrupts/${c.id}/triage`, { action: 'convert', boardKind: 'planned', title: 'Automate prod log access requests' });
     expect(r3.body.interrupt.status).toBe('converted');
     expect(r3.body.created).toMatchObject({ boardId: team.boards.planned, title: 'Automate prod log access requests', links: [{ kind: 'converted_from', cardId: c.id }] });
-    expect(r3.body.card.links).toEqual([{ kind: 'converted_to', cardId: r3.body.created!.id }]);
+    // The link is stored once, on the story; the interrupt shows it as incoming.
+    expect(r3.body.card.links).toEqual([]);
     expect(r3.body.card.columnId).toBe(done.id);
 
     const r4 = await member.post<TriageResult>(`/api/interrupts/${d.id}/triage`, { action: 'duplicate', duplicateOfCardId: a.id });
@@ -302,6 +303,28 @@ describe('triage', () => {
     expect(triaged).toHaveLength(5);
     watcher.kill();
     escalatee.kill();
+  });
+
+  it('a converted interrupt and its story each list their link once', async () => {
+    // A team of its own, so the figures below keep their counts.
+    const own = await createTeam(t.app, 'Links');
+    const interrupt = (await own.byRole.member.api.post<{ card: Card }>(`/api/teams/${own.team.id}/interrupts`, { title: 'Converted once' })).body.card;
+    const res = await own.byRole.member.api.post<TriageResult>(`/api/interrupts/${interrupt.id}/triage`, { action: 'convert', boardKind: 'selfservice' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const story = res.body.created!;
+    type Detail = { card: Card; incoming: { kind: string; cardId: string }[]; related: { id: string }[] };
+    const links = (d: Detail) => [...d.card.links.map((l) => `${l.kind} → ${l.cardId}`), ...d.incoming.map((l) => `${l.cardId} ${l.kind} → this`)];
+    const ofStory = (await own.admin.api.get<Detail>(`/api/cards/${story.id}`)).body;
+    const ofInterrupt = (await own.admin.api.get<Detail>(`/api/cards/${interrupt.id}`)).body;
+    expect(links(ofStory)).toEqual([`converted_from → ${interrupt.id}`]);
+    expect(links(ofInterrupt)).toEqual([`${story.id} converted_from → this`]);
+    expect(ofInterrupt.related.map((r) => r.id)).toEqual([story.id]);
+
+    // The same relation stored from both ends (as conversions used to) still shows once on each card.
+    const current = ofInterrupt.card;
+    expect((await own.admin.api.patch(`/api/cards/${interrupt.id}`, { version: current.version, links: [{ kind: 'converted_to', cardId: story.id }] })).status).toBe(200);
+    expect(links((await own.admin.api.get<Detail>(`/api/cards/${story.id}`)).body)).toEqual([`converted_from → ${interrupt.id}`]);
+    expect(links((await own.admin.api.get<Detail>(`/api/cards/${interrupt.id}`)).body)).toEqual([`converted_to → ${story.id}`]);
   });
 
   it('a viewer cannot triage; bad bodies name the field', async () => {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { Card, CardDetail, CardLink, CardRef, HistoryEntry } from '@opsboard/shared';
+import { incomingNotMirrored, type Card, type CardDetail, type CardLink, type CardRef, type HistoryEntry } from '@opsboard/shared';
 import { toCard } from '../boards/mappers.js';
 import { readableBoard } from '../boards/queries.js';
 import type { Database, Queryable } from '../db/database.js';
@@ -28,7 +28,9 @@ export async function cardDetail(db: Queryable, userId: string, cardId: string):
     .select({ id: cards.id, links: cards.links })
     .from(cards)
     .where(and(eq(cards.teamId, found.value.teamId), sql`${cards.links} @> ${JSON.stringify([{ cardId }])}::jsonb`));
-  const incoming: CardLink[] = incomingRows.flatMap((r) => r.links.filter((l) => l.cardId === cardId).map((l) => ({ kind: l.kind, cardId: r.id })));
+  const stated: CardLink[] = incomingRows.flatMap((r) => r.links.filter((l) => l.cardId === cardId).map((l) => ({ kind: l.kind, cardId: r.id })));
+  // A relation stored on both cards (older conversions did; people can too) shows once.
+  const incoming = incomingNotMirrored(card.links, stated);
   const ids = [...new Set([...card.links.map((l) => l.cardId), ...incoming.map((l) => l.cardId)])];
   const related =
     ids.length === 0
