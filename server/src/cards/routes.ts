@@ -5,7 +5,8 @@ import type { ServiceDeps } from '../context.js';
 import { sendResult } from '../http/errors.js';
 import { idempotency, MutationHeaders, responses, type App } from '../http/types.js';
 import { teamPersonWip } from './person-wip.js';
-import { cardDetail, cardHistory, searchCards } from './queries.js';
+import { cardHistory } from './history.js';
+import { cardDetail, searchCards } from './queries.js';
 import * as svc from './service.js';
 
 const tags = ['cards'];
@@ -53,7 +54,7 @@ export function cardRoutes(app: App, deps: ServiceDeps): void {
 
   app.get(
     '/api/cards/:id/history',
-    { schema: { tags, summary: "A card's history from the event log, oldest first", params: IdParams, response: responses({ 200: Type.Array(HistoryEntry) }) } },
+    { schema: { tags, summary: "A card's history from the event log, oldest first; each entry names the people, columns, boards, features, iterations and cards it mentions by id", params: IdParams, response: responses({ 200: Type.Array(HistoryEntry) }) } },
     async (request, reply) => sendResult(reply, await cardHistory(deps.database.db, caller(request).user.id, request.params.id)),
   );
 

@@ -112,6 +112,12 @@ export const HistoryEntry = Type.Object(
     at: Type.String(),
     actor: Nullable(Type.Object({ id: Id, name: Type.String() }, { additionalProperties: false })),
     payload: Type.Unknown(),
+    /**
+     * Names of what the payload mentions by id (people, columns, swimlanes,
+     * boards, features, iterations, cards as "#12 Title"), as they are now,
+     * archived ones included. An id missing here no longer exists.
+     */
+    names: Type.Record(Type.String(), Type.String()),
   },
   { additionalProperties: false },
 );
