@@ -18,3 +18,4 @@ export * from './domain/rotation.js';
 export * from './domain/iteration.js';
 export * from './domain/stats.js';
 export * from './domain/dates.js';
+export * from './domain/links.js';

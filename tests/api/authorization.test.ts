@@ -38,6 +38,7 @@ const cases: Case[] = [
   { name: 'GET archived columns', permission: 'read', run: (u) => u.api.get(`/api/boards/${a.boards.planned}/archived-columns`) },
   { name: 'GET archived lanes', permission: 'read', run: (u) => u.api.get(`/api/boards/${a.boards.planned}/archived-lanes`) },
   { name: 'GET card', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}`) },
+  { name: 'GET person WIP', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/person-wip`) },
   { name: 'GET card history', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}/history`) },
   { name: 'POST card', permission: 'write', run: (u) => u.api.post(`/api/boards/${a.boards.planned}/cards`, { title: `Card ${++n}` }) },
   {

@@ -162,6 +162,54 @@ describe('intake', () => {
     expect(JSON.stringify(hooks.body)).not.toContain(h.secret);
   });
 
+  it('the generic webhook resolves what it raised by dedupKey; firing again raises it again; an unknown key is a clear 404', async () => {
+    // A team of its own, so the figures below keep their counts.
+    const own = await createTeam(t.app, 'Resolve');
+    const created = await own.admin.api.post<{ webhook: { url: string }; secret: string }>(`/api/teams/${own.team.id}/webhooks`, { name: 'cron', kind: 'generic' });
+    const h = created.body;
+    const board = async () => (await own.admin.api.get<BoardSnapshot>(`/api/boards/${own.boards.interrupts}`)).body;
+    const interruptOf = async (cardId: string) => (await own.admin.api.get<InterruptItem[]>(`/api/teams/${own.team.id}/interrupts`)).body.find((i) => i.card.id === cardId)!.interrupt;
+    const body = { title: 'Nightly backup failed on nas-01', severity: 'high', dedupKey: 'backup-nas-01' };
+
+    const raised = await post(h.webhook.url, { ...body, status: 'firing' }, h.secret);
+    expect(raised.body).toMatchObject({ created: 1, updated: 0, resolved: 0 });
+    const cardId = raised.body.cardIds[0]!;
+
+    const resolved = await post(h.webhook.url, { dedupKey: 'backup-nas-01', status: 'resolved' }, h.secret);
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    expect(resolved.body).toEqual({ created: 0, updated: 0, resolved: 1, cardIds: [cardId] });
+    expect((await interruptOf(cardId)).resolvedBySourceAt).not.toBeNull();
+    const after = await board();
+    expect(after.cards.find((c) => c.id === cardId)?.columnId).toBe(after.columns[0]!.id);
+    const events = (await own.admin.api.get<{ events: { type: string }[] }>(`/api/boards/${own.boards.interrupts}/events?since=0`)).body.events;
+    expect(events.at(-1)?.type).toBe('interrupt.resolved_by_source');
+
+    // A retry of the resolve changes nothing.
+    const again = await post(h.webhook.url, { dedupKey: 'backup-nas-01', status: 'resolved' }, h.secret);
+    expect(again.body).toEqual({ created: 0, updated: 0, resolved: 0, cardIds: [cardId] });
+    expect((await board()).seq).toBe(after.seq);
+
+    // Firing again: the same card, raised again.
+    const refired = await post(h.webhook.url, body, h.secret);
+    expect(refired.body).toMatchObject({ created: 0, updated: 1, cardIds: [cardId] });
+    expect(await interruptOf(cardId)).toMatchObject({ resolvedBySourceAt: null, occurrences: 2 });
+    // The sender may post the same body with only the status changed.
+    expect((await post(h.webhook.url, { ...body, status: 'resolved' }, h.secret)).body).toMatchObject({ resolved: 1, cardIds: [cardId] });
+
+    const before = (await board()).seq;
+    const unknown = await post(h.webhook.url, { dedupKey: 'never-raised', status: 'resolved' }, h.secret);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toMatchObject({ code: 'not_found', details: { field: 'dedupKey' } });
+    expect(unknown.body.error.message).toContain('never-raised');
+    const noKey = await post(h.webhook.url, { status: 'resolved' }, h.secret);
+    expect([noKey.status, noKey.body.error.details?.field]).toEqual([400, 'dedupKey']);
+    const badStatus = await post(h.webhook.url, { ...body, status: 'gone' }, h.secret);
+    expect([badStatus.status, badStatus.body.error.details?.field]).toEqual([400, 'status']);
+    const noTitle = await post(h.webhook.url, { dedupKey: 'backup-nas-01' }, h.secret);
+    expect([noTitle.status, noTitle.body.error.details?.field]).toEqual([400, 'title']);
+    expect((await board()).seq).toBe(before);
+  });
+
   it('only admins manage webhook secrets', async () => {
     expect((await team.byRole.po.api.post(`/api/teams/${team.team.id}/webhooks`, { name: 'x', kind: 'generic' })).status).toBe(403);
     expect((await team.byRole.member.api.get(`/api/teams/${team.team.id}/webhooks`)).status).toBe(403);
@@ -278,7 +326,8 @@ describe('triage', () => {
     const r3 = await member.post<TriageResult>(`/api/interrupts/${c.id}/triage`, { action: 'convert', boardKind: 'planned', title: 'Automate prod log access requests' });
     expect(r3.body.interrupt.status).toBe('converted');
     expect(r3.body.created).toMatchObject({ boardId: team.boards.planned, title: 'Automate prod log access requests', links: [{ kind: 'converted_from', cardId: c.id }] });
-    expect(r3.body.card.links).toEqual([{ kind: 'converted_to', cardId: r3.body.created!.id }]);
+    // The link is stored once, on the story; the interrupt shows it as incoming.
+    expect(r3.body.card.links).toEqual([]);
     expect(r3.body.card.columnId).toBe(done.id);
 
     const r4 = await member.post<TriageResult>(`/api/interrupts/${d.id}/triage`, { action: 'duplicate', duplicateOfCardId: a.id });
@@ -302,6 +351,28 @@ describe('triage', () => {
     expect(triaged).toHaveLength(5);
     watcher.kill();
     escalatee.kill();
+  });
+
+  it('a converted interrupt and its story each list their link once', async () => {
+    // A team of its own, so the figures below keep their counts.
+    const own = await createTeam(t.app, 'Links');
+    const interrupt = (await own.byRole.member.api.post<{ card: Card }>(`/api/teams/${own.team.id}/interrupts`, { title: 'Converted once' })).body.card;
+    const res = await own.byRole.member.api.post<TriageResult>(`/api/interrupts/${interrupt.id}/triage`, { action: 'convert', boardKind: 'selfservice' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const story = res.body.created!;
+    type Detail = { card: Card; incoming: { kind: string; cardId: string }[]; related: { id: string }[] };
+    const links = (d: Detail) => [...d.card.links.map((l) => `${l.kind} → ${l.cardId}`), ...d.incoming.map((l) => `${l.cardId} ${l.kind} → this`)];
+    const ofStory = (await own.admin.api.get<Detail>(`/api/cards/${story.id}`)).body;
+    const ofInterrupt = (await own.admin.api.get<Detail>(`/api/cards/${interrupt.id}`)).body;
+    expect(links(ofStory)).toEqual([`converted_from → ${interrupt.id}`]);
+    expect(links(ofInterrupt)).toEqual([`${story.id} converted_from → this`]);
+    expect(ofInterrupt.related.map((r) => r.id)).toEqual([story.id]);
+
+    // The same relation stored from both ends (as conversions used to) still shows once on each card.
+    const current = ofInterrupt.card;
+    expect((await own.admin.api.patch(`/api/cards/${interrupt.id}`, { version: current.version, links: [{ kind: 'converted_to', cardId: story.id }] })).status).toBe(200);
+    expect(links((await own.admin.api.get<Detail>(`/api/cards/${story.id}`)).body)).toEqual([`converted_from → ${interrupt.id}`]);
+    expect(links((await own.admin.api.get<Detail>(`/api/cards/${interrupt.id}`)).body)).toEqual([`converted_to → ${story.id}`]);
   });
 
   it('a viewer cannot triage; bad bodies name the field', async () => {

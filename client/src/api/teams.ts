@@ -1,4 +1,4 @@
-import type { Board, CreateTeamBody, Invitation, InviteBody, InviteResult, Member, Role, Team } from '@opsboard/shared';
+import type { Board, CreateTeamBody, Invitation, InviteBody, InviteResult, Member, PersonWip, Role, Team } from '@opsboard/shared';
 import { http } from './http';
 
 const t = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
@@ -16,4 +16,6 @@ export const teamsApi = {
   boards: (teamId: string) => http.get<Board[]>(`${t(teamId)}/boards`),
   /** Live and archived boards, in the team's order. */
   allBoards: (teamId: string) => http.get<Board[]>(`${t(teamId)}/boards?archived=true`),
+  /** Each person's cards in progress per live board: what per-person WIP limits count. */
+  personWip: (teamId: string) => http.get<PersonWip[]>(`${t(teamId)}/person-wip`),
 };

@@ -1,10 +1,27 @@
+import { useId } from 'react';
 import type { Card, Member } from '@opsboard/shared';
 import { Avatar } from '../ui/Avatar';
 
 const MAX = 6;
 
+/** A person's per-person WIP figure beside their name, and why adding them would be refused (null when it would not). */
+export interface PersonWipNote {
+  note: string;
+  refusal: string | null;
+}
+
+interface Props {
+  card: Card;
+  people: ReadonlyMap<string, Member>;
+  editable: boolean;
+  onChange: (ids: string[]) => void;
+  /** Per-person WIP figures, where the board limits people (null for nobody). */
+  wip?: ((userId: string) => PersonWipNote | null) | undefined;
+}
+
 /** Who holds the card; a pair is two. Checkboxes in a disclosure, so it works the same with mouse, keyboard and screen reader. */
-export function AssigneesField({ card, people, editable, onChange }: { card: Card; people: ReadonlyMap<string, Member>; editable: boolean; onChange: (ids: string[]) => void }) {
+export function AssigneesField({ card, people, editable, onChange, wip }: Props) {
+  const noteId = useId();
   const members = [...people.values()].filter((m) => m.role !== 'viewer' || card.assigneeIds.includes(m.userId)).sort((a, b) => a.name.localeCompare(b.name));
   const holders = card.assigneeIds.map((id) => ({ id, name: people.get(id)?.name ?? 'a former member' }));
   const summary = holders.length === 0 ? 'Nobody' : holders.map((h) => h.name).join(' and ');
@@ -25,16 +42,25 @@ export function AssigneesField({ card, people, editable, onChange }: { card: Car
         <legend className="visually-hidden">Assignees</legend>
         {members.map((m) => {
           const checked = card.assigneeIds.includes(m.userId);
+          const figure = wip?.(m.userId) ?? null;
+          const refusal = checked ? null : (figure?.refusal ?? null);
+          const describedBy = figure ? `${noteId}-${m.userId}` : undefined;
           return (
             <label key={m.userId} className="picker__option">
               <input
                 type="checkbox"
                 checked={checked}
-                disabled={!checked && card.assigneeIds.length >= MAX}
+                disabled={!checked && (card.assigneeIds.length >= MAX || refusal !== null)}
+                aria-describedby={describedBy}
                 onChange={() => onChange(checked ? card.assigneeIds.filter((id) => id !== m.userId) : [...card.assigneeIds, m.userId])}
               />
               <Avatar userId={m.userId} name={m.name} size="sm" />
               {m.name}
+              {figure && (
+                <span className={`picker__wip${refusal ? ' picker__wip--refused' : ''}`} id={describedBy} data-testid="person-wip">
+                  {refusal ?? figure.note}
+                </span>
+              )}
             </label>
           );
         })}

@@ -5,7 +5,7 @@ import { includes } from '../lib/guards';
 import { dueInfo, formatDate } from '../lib/time';
 import type { TeamState } from '../team/team-state';
 import { TYPE_LABEL } from '../board/ui/TileBody';
-import { AssigneesField } from './AssigneesField';
+import { AssigneesField, type PersonWipNote } from './AssigneesField';
 import { LabelsField } from './LabelsField';
 import { useDraft } from './use-draft';
 
@@ -24,10 +24,12 @@ interface Props {
   now: number;
   onChange: (changes: Omit<UpdateCardBody, 'version'>) => void;
   onMove: (columnId: string) => void;
+  /** Per-person WIP figures for the assignee picker, where the board limits people. */
+  personWip?: ((userId: string) => PersonWipNote | null) | undefined;
 }
 
 /** The card's fields as a compact form; each change is saved on its own, at once. */
-export function CardFields({ card, state, people, features, team, editable, now, onChange, onMove }: Props) {
+export function CardFields({ card, state, people, features, team, editable, now, onChange, onMove, personWip }: Props) {
   const points = useDraft(card.points === null ? '' : String(card.points));
   const reason = useDraft(card.blockedReason ?? '');
   const columns = [...state.columns.values()].sort((a, b) => (a.rank < b.rank ? -1 : 1));
@@ -68,7 +70,7 @@ export function CardFields({ card, state, people, features, team, editable, now,
 
       <dt>Assignees</dt>
       <dd>
-        <AssigneesField card={card} people={people} editable={editable} onChange={(ids) => onChange({ assigneeIds: ids })} />
+        <AssigneesField card={card} people={people} editable={editable} onChange={(ids) => onChange({ assigneeIds: ids })} wip={personWip} />
       </dd>
 
       <dt>Points</dt>

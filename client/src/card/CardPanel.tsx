@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { can, type Card, type CardDetail } from '@opsboard/shared';
 import { cardsApi } from '../api/cards';
 import { plainMessage } from '../api/errors';
@@ -8,11 +8,13 @@ import { useServices } from '../app/services';
 import type { BoardSnapshotView } from '../board/model/board-model';
 import { cellCards } from '../board/model/layout';
 import { slotsIn } from '../board/model/placement';
-import { useBoardEnv } from '../board/ui/board-env';
+import { personLoad } from '../board/model/wip';
+import { personName, useBoardEnv } from '../board/ui/board-env';
 import { isStandIn } from '../board/ui/CardTile';
 import { newKey } from '../lib/ids';
 import { formatDateTime } from '../lib/time';
 import { Icon } from '../ui/Icon';
+import type { PersonWipNote } from './AssigneesField';
 import { CardFields } from './CardFields';
 import { DescriptionField } from './DescriptionField';
 import { HistorySection } from './HistorySection';
@@ -85,8 +87,19 @@ export function CardPanel({ cardId, card, snap, onClose }: Props) {
 function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap: BoardSnapshotView; editable: boolean; titleId: string; onClose: () => void }) {
   const env = useBoardEnv();
   const { user } = useServices();
-  const { controller, people, features } = env;
+  const { controller, people, features, teamWip } = env;
   const column = snap.state.columns.get(card.columnId);
+  // Per-person limits count the whole team: the panel shows (and predicts with) fresh team-wide figures.
+  useSyncExternalStore(teamWip.subscribe, () => teamWip.version);
+  useEffect(() => void teamWip.refresh(), [teamWip, card.id]);
+  const limit = snap.state.board.personWipLimit;
+  const personWip =
+    limit === null
+      ? undefined
+      : (userId: string): PersonWipNote => {
+          const load = personLoad(snap.state, card, userId, (id) => personName(people, id), teamWip);
+          return { note: `${load.held} in progress · limit ${limit}`, refusal: load.refusal };
+        };
   // The PO ranks a backlog: top and bottom are one press away in the panel too.
   const ranks = editable && column?.category === 'backlog' && can(env.team?.members.get(user.id)?.role ?? null, 'plan');
   const rank = (edge: 'top' | 'bottom') => {
@@ -139,10 +152,10 @@ function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap
       </header>
       <div className="card-panel__body">
         <TitleField card={card} editable={editable} onSave={(title) => update({ title })} labelId={titleId} />
-        <CardFields card={card} state={snap.state} people={people} features={features} team={env.team} editable={editable} now={env.now} onChange={update} onMove={moveTo} />
+        <CardFields card={card} state={snap.state} people={people} features={features} team={env.team} editable={editable} now={env.now} onChange={update} onMove={moveTo} personWip={personWip} />
         <DescriptionField card={card} editable={editable} onSave={(description) => update({ description })} />
         <LinksSection card={card} boards={env.teamBoards.length > 0 ? env.teamBoards : [snap.state.board]} editable={editable} onChange={(links) => update({ links })} />
-        {!isStandIn(card) && <HistorySection cardId={card.id} version={card.version} state={snap.state} people={people} />}
+        {!isStandIn(card) && <HistorySection cardId={card.id} version={card.version} />}
         <p className="muted card-panel__meta">Created {formatDateTime(card.createdAt)} · last changed {formatDateTime(card.updatedAt)}</p>
       </div>
     </>

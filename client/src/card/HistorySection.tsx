@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { BoardState, HistoryEntry, Member } from '@opsboard/shared';
+import type { HistoryEntry } from '@opsboard/shared';
 import { cardsApi } from '../api/cards';
 import { plainMessage } from '../api/errors';
 import { formatDateTime } from '../lib/time';
-import { historyLine } from './history-text';
+import { historyLines } from './history-text';
 
 /** Everything that happened to the card, newest first, reloaded when the card changes. */
-export function HistorySection({ cardId, version, state, people }: { cardId: string; version: number; state: BoardState; people: ReadonlyMap<string, Member> }) {
+export function HistorySection({ cardId, version }: { cardId: string; version: number }) {
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -28,11 +28,6 @@ export function HistorySection({ cardId, version, state, people }: { cardId: str
     };
   }, [cardId, version]);
 
-  const names = {
-    column: (id: string) => state.columns.get(id)?.name ?? null,
-    person: (id: string) => people.get(id)?.name ?? 'a former member',
-    board: () => null,
-  };
   return (
     <section className="card-section" aria-labelledby="history-heading">
       <h3 id="history-heading">History</h3>
@@ -40,9 +35,9 @@ export function HistorySection({ cardId, version, state, people }: { cardId: str
       {!entries && !error && <p className="muted">Loading history…</p>}
       {entries && (
         <ol className="history" data-testid="history">
-          {[...entries].reverse().map((e) => {
-            const line = historyLine(e, names);
-            return (
+          {historyLines(entries)
+            .reverse()
+            .map((line) => (
               <li key={line.key} className="history__item">
                 <p>
                   <strong>{line.who}</strong> {line.what}
@@ -52,8 +47,7 @@ export function HistorySection({ cardId, version, state, people }: { cardId: str
                   {formatDateTime(line.at)}
                 </time>
               </li>
-            );
-          })}
+            ))}
         </ol>
       )}
     </section>

@@ -6,16 +6,7 @@ import { Link } from '../app/Link';
 import { paths } from '../app/routes';
 import { includes } from '../lib/guards';
 import { Icon } from '../ui/Icon';
-
-const KIND_WORDS: Record<LinkKind, string> = {
-  relates: 'relates to',
-  blocks: 'blocks',
-  blocked_by: 'is blocked by',
-  duplicates: 'duplicates',
-  duplicated_by: 'is duplicated by',
-  converted_to: 'was converted to',
-  converted_from: 'was converted from',
-};
+import { LINK_WORDS } from './link-words';
 
 interface Props {
   card: Card;
@@ -60,7 +51,7 @@ export function LinksSection({ card, boards, editable, onChange }: Props) {
         {card.links.map((l) => (
           <li key={`${l.kind}:${l.cardId}`} className="plain-list__row">
             <span>
-              This card {KIND_WORDS[l.kind]} <LinkedCard id={l.cardId} label={label(l.cardId)} boardId={ref(l.cardId)?.boardId} where={ref(l.cardId)?.columnName} />
+              This card {LINK_WORDS[l.kind]} <LinkedCard id={l.cardId} label={label(l.cardId)} boardId={ref(l.cardId)?.boardId} where={ref(l.cardId)?.columnName} />
             </span>
             {editable && (
               <button type="button" className="icon-button" aria-label={`Remove link to ${label(l.cardId)}`} onClick={() => onChange(card.links.filter((x) => x !== l))}>
@@ -72,7 +63,7 @@ export function LinksSection({ card, boards, editable, onChange }: Props) {
         {detail?.incoming.map((l) => (
           <li key={`in:${l.kind}:${l.cardId}`} className="plain-list__row">
             <span>
-              <LinkedCard id={l.cardId} label={label(l.cardId)} boardId={ref(l.cardId)?.boardId} where={ref(l.cardId)?.columnName} /> {KIND_WORDS[l.kind]} this card
+              <LinkedCard id={l.cardId} label={label(l.cardId)} boardId={ref(l.cardId)?.boardId} where={ref(l.cardId)?.columnName} /> {LINK_WORDS[l.kind]} this card
             </span>
           </li>
         ))}
@@ -118,7 +109,7 @@ function AddLink({ card, boards, onAdd, onClose }: { card: Card; boards: readonl
         <select aria-label="Link type" value={kind} onChange={(e) => includes(LINK_KINDS, e.target.value) && setKind(e.target.value)}>
           {LINK_KINDS.map((k) => (
             <option key={k} value={k}>
-              This card {KIND_WORDS[k]}…
+              This card {LINK_WORDS[k]}…
             </option>
           ))}
         </select>

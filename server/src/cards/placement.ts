@@ -4,14 +4,16 @@
  * webhook intake). Callers hold the card's row lock; this takes the column,
  * lane and per-person locks in a fixed order (columns by id, lanes by id,
  * people by id), so concurrent entries serialise instead of racing the count.
+ * Which limits an entry hits is the shared rule (`entryScopes`); this only counts.
  */
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { selectList } from '../db/raw.js';
-import { checkWip, needsRebalance, rankBetween, spreadRanks, type WipPolicy, type WipRefusal, type WipScope } from '@opsboard/shared';
+import { checkWip, entryScopes, LANE_WIP_CATEGORIES, needsRebalance, rankBetween, spreadRanks, type PersonLimit, type WipRefusal, type WipScope } from '@opsboard/shared';
 import type { Tx } from '../db/database.js';
 import type { ColumnRow, LaneRow } from '../boards/mappers.js';
 import { refuse, type Refusal } from '../http/result.js';
 import { columns as columnsTable, lanes as lanesTable } from '../db/schema.js';
+import { countPeople } from './person-wip.js';
 
 export interface Anchors {
   afterCardId?: string | null | undefined;
@@ -20,22 +22,23 @@ export interface Anchors {
 }
 
 export interface EntryRequest {
-  boardId: string;
   /**
    * The boards the entry writes to (the target; for a cross-board move the
    * source too). Re-read after the column locks: a board archived meanwhile
    * (which locks all its columns, boards/archive.ts) refuses the entry.
    */
   boardIds: readonly string[];
+  /** The team whose boards per-person limits count across. */
+  teamId: string;
   /** The card entering (an id not yet inserted, for creates). */
   cardId: string;
   toColumn: ColumnRow;
   toLane: LaneRow | null;
-  /** Where the card is now (its column row, locked), or null when it is new to this board. */
+  /** Where the card is now, on any board of the team (its column row, locked), or null when it is new or back from the archive. */
   from: { column: ColumnRow; laneId: string | null } | null;
   assigneeIds: readonly string[];
-  personWipLimit: number | null;
-  personWipPolicy: WipPolicy;
+  /** The per-person limit of the board the card enters. */
+  person: PersonLimit;
   anchors: Anchors;
   overrideReason: string | null | undefined;
 }
@@ -60,16 +63,6 @@ export async function lockLane(tx: Tx, id: string): Promise<LaneRow | null> {
   return row ?? null;
 }
 
-/** Advisory locks per (board, person): serialise changes to what one person holds in progress. */
-async function lockPeople(tx: Tx, boardId: string, userIds: readonly string[]): Promise<void> {
-  for (const userId of [...new Set(userIds)].sort()) {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${boardId}:${userId}`}, 0))`);
-  }
-}
-
-/** Columns whose cards count as work under way, for swimlane limits. */
-const ACTIVE: readonly string[] = ['todo', 'doing'];
-
 type Neighbourhood = {
   board_archived: boolean;
   column_count: string | number;
@@ -89,7 +82,6 @@ const liveIn = (columnId: string, cardId: string) => sql`column_id = ${columnId}
  */
 export async function decideEntry(tx: Tx, req: EntryRequest): Promise<EntryDecision> {
   const { toColumn, toLane, from, cardId } = req;
-  const sameColumn = from !== null && from.column.id === toColumn.id;
   const live = liveIn(toColumn.id, cardId);
   const result = await tx.execute<Neighbourhood>(sql`
     WITH a AS (SELECT rank FROM cards WHERE id = ${req.anchors.afterCardId ?? null} AND ${live}),
@@ -107,51 +99,30 @@ export async function decideEntry(tx: Tx, req: EntryRequest): Promise<EntryDecis
   if (n.board_archived) return refuse('conflict', 'The board is archived; restore it first.');
 
   const scopes: WipScope[] = [];
-  if (!sameColumn) {
-    scopes.push({ kind: 'column', id: toColumn.id, name: toColumn.name, limit: toColumn.wipLimit, policy: toColumn.wipPolicy, count: Number(n.column_count) });
-  }
-  if (toLane && toLane.wipLimit !== null && ACTIVE.includes(toColumn.category)) {
-    const alreadyCounted = from !== null && from.laneId === toLane.id && ACTIVE.includes(from.column.category);
-    if (!alreadyCounted) {
+  const toCount = entryScopes({
+    from: from && { columnId: from.column.id, category: from.column.category, laneId: from.laneId },
+    to: { column: toColumn, lane: toLane },
+    assigneeIds: req.assigneeIds,
+    person: req.person,
+  });
+  for (const scope of toCount) {
+    if (scope.kind === 'column') scopes.push({ ...scope, count: Number(n.column_count) });
+    if (scope.kind === 'lane') {
       const laneCount = await tx.execute<{ n: string | number }>(sql`
         SELECT count(*) AS n FROM cards c JOIN columns col ON col.id = c.column_id
-        WHERE c.lane_id = ${toLane.id} AND c.archived_at IS NULL AND c.id <> ${cardId} AND col.category IN ('todo', 'doing')
+        WHERE c.lane_id = ${scope.id} AND c.archived_at IS NULL AND c.id <> ${cardId}
+          AND col.category = ANY(${sql.param([...LANE_WIP_CATEGORIES])}::text[])
       `);
-      scopes.push({ kind: 'lane', id: toLane.id, name: toLane.name, limit: toLane.wipLimit, policy: toLane.wipPolicy, count: Number(laneCount.rows[0]!.n) });
+      scopes.push({ ...scope, count: Number(laneCount.rows[0]!.n) });
     }
   }
-  const wasDoing = from !== null && from.column.category === 'doing';
-  if (req.personWipLimit !== null && toColumn.category === 'doing' && !wasDoing && req.assigneeIds.length > 0) {
-    scopes.push(...(await personScopes(tx, req.boardId, cardId, req.assigneeIds, req.personWipLimit, req.personWipPolicy)));
-  }
+  scopes.push(...(await countPeople(tx, req.teamId, cardId, toCount.filter((s) => s.kind === 'person'))));
 
   const decision = checkWip(scopes, req.overrideReason);
   if (!decision.ok) return decision;
 
   const rank = await chooseRank(tx, req, n);
   return { ok: true, rank, overridden: decision.overridden, rebalance: needsRebalance(rank) };
-}
-
-/** How many cards in `doing` columns each person holds on the board, under per-person locks. */
-export async function personScopes(
-  tx: Tx,
-  boardId: string,
-  cardId: string,
-  userIds: readonly string[],
-  limit: number,
-  policy: WipPolicy,
-): Promise<WipScope[]> {
-  await lockPeople(tx, boardId, userIds);
-  const rows = await tx.execute<{ id: string; name: string; n: string | number }>(sql`
-    SELECT u.id, u.name, (
-      SELECT count(*) FROM cards c JOIN columns col ON col.id = c.column_id
-      WHERE c.board_id = ${boardId} AND c.archived_at IS NULL AND c.id <> ${cardId}
-        AND col.category = 'doing' AND u.id = ANY(c.assignee_ids)
-    ) AS n
-    FROM users u WHERE u.id = ANY(${sql.param([...userIds])}::uuid[])
-    ORDER BY u.id
-  `);
-  return rows.rows.map((r) => ({ kind: 'person' as const, id: r.id, name: r.name, limit, policy, count: Number(r.n) }));
 }
 
 async function oneRank(tx: Tx, query: SQL): Promise<string | null> {

@@ -1,10 +1,9 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { Card, CardDetail, CardLink, CardRef, HistoryEntry } from '@opsboard/shared';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { incomingNotMirrored, type Card, type CardDetail, type CardLink, type CardRef } from '@opsboard/shared';
 import { toCard } from '../boards/mappers.js';
 import { readableBoard } from '../boards/queries.js';
 import type { Database, Queryable } from '../db/database.js';
-import { boards, cards, columns, events, streams, teamMembers, users } from '../db/schema.js';
-import { iso } from '../db/time.js';
+import { boards, cards, columns, streams, teamMembers } from '../db/schema.js';
 import { ok, type Result } from '../http/result.js';
 import { decide, requireTeam } from '../teams/access.js';
 import type { StoredEvent } from '../events/append.js';
@@ -28,7 +27,9 @@ export async function cardDetail(db: Queryable, userId: string, cardId: string):
     .select({ id: cards.id, links: cards.links })
     .from(cards)
     .where(and(eq(cards.teamId, found.value.teamId), sql`${cards.links} @> ${JSON.stringify([{ cardId }])}::jsonb`));
-  const incoming: CardLink[] = incomingRows.flatMap((r) => r.links.filter((l) => l.cardId === cardId).map((l) => ({ kind: l.kind, cardId: r.id })));
+  const stated: CardLink[] = incomingRows.flatMap((r) => r.links.filter((l) => l.cardId === cardId).map((l) => ({ kind: l.kind, cardId: r.id })));
+  // A relation stored on both cards (older conversions did; people can too) shows once.
+  const incoming = incomingNotMirrored(card.links, stated);
   const ids = [...new Set([...card.links.map((l) => l.cardId), ...incoming.map((l) => l.cardId)])];
   const related =
     ids.length === 0
@@ -44,29 +45,6 @@ export async function cardDetail(db: Queryable, userId: string, cardId: string):
     incoming,
     related: related.map(({ archivedAt, ...r }) => ({ ...r, archived: archivedAt !== null })),
   });
-}
-
-/** Everything that happened to a card, oldest first, from the event log (across boards it moved between). */
-export async function cardHistory(db: Queryable, userId: string, cardId: string): Promise<Result<HistoryEntry[]>> {
-  const found = await readableCard(db, userId, cardId);
-  if (!found.ok) return found;
-  const rows = await db
-    .select({ e: events, actorName: users.name })
-    .from(events)
-    .leftJoin(users, eq(users.id, events.actorId))
-    .where(eq(events.subjectId, cardId))
-    .orderBy(asc(events.at), asc(events.seq))
-    .limit(1000);
-  return ok(
-    rows.map(({ e, actorName }) => ({
-      streamId: e.streamId,
-      seq: e.seq,
-      type: e.type,
-      at: iso(e.at),
-      actor: e.actorId && actorName !== null ? { id: e.actorId, name: actorName } : null,
-      payload: e.payload,
-    })),
-  );
 }
 
 export async function archivedCards(db: Queryable, userId: string, boardId: string): Promise<Result<Card[]>> {

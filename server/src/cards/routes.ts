@@ -1,10 +1,12 @@
 import Type from 'typebox';
-import { Nullable, ArchiveCardBody, Card, CardDetail, CardRef, CardSearchQuery, TeamParams, CreateCardBody, HistoryEntry, IdParams, MoveCardBody, RestoreCardBody, UpdateCardBody } from '@opsboard/shared';
+import { Nullable, ArchiveCardBody, Card, CardDetail, CardRef, CardSearchQuery, TeamParams, CreateCardBody, HistoryEntry, IdParams, MoveCardBody, PersonWip, RestoreCardBody, UpdateCardBody } from '@opsboard/shared';
 import { caller } from '../auth/plugin.js';
 import type { ServiceDeps } from '../context.js';
 import { sendResult } from '../http/errors.js';
 import { idempotency, MutationHeaders, responses, type App } from '../http/types.js';
-import { cardDetail, cardHistory, searchCards } from './queries.js';
+import { teamPersonWip } from './person-wip.js';
+import { cardHistory } from './history.js';
+import { cardDetail, searchCards } from './queries.js';
 import * as svc from './service.js';
 
 const tags = ['cards'];
@@ -33,13 +35,26 @@ export function cardRoutes(app: App, deps: ServiceDeps): void {
       sendResult(reply, await searchCards(deps.database.db, caller(request).user.id, request.params.teamId, request.query.q, request.query.limit ?? 20, request.query.archived ?? false)),
   );
 
+  app.get(
+    '/api/teams/:teamId/person-wip',
+    {
+      schema: {
+        tags,
+        summary: "Each person's cards in progress (doing columns) per live board of the team: what per-person WIP limits count",
+        params: TeamParams,
+        response: responses({ 200: Type.Array(PersonWip) }),
+      },
+    },
+    async (request, reply) => sendResult(reply, await teamPersonWip(deps.database.db, caller(request).user.id, request.params.teamId)),
+  );
+
   app.get('/api/cards/:id', { schema: { tags, summary: 'A card with its links both ways', params: IdParams, response: responses({ 200: CardDetail }) } }, async (request, reply) =>
     sendResult(reply, await cardDetail(deps.database.db, caller(request).user.id, request.params.id)),
   );
 
   app.get(
     '/api/cards/:id/history',
-    { schema: { tags, summary: "A card's history from the event log, oldest first", params: IdParams, response: responses({ 200: Type.Array(HistoryEntry) }) } },
+    { schema: { tags, summary: "A card's history from the event log, oldest first; each entry names the people, columns, boards, features, iterations and cards it mentions by id", params: IdParams, response: responses({ 200: Type.Array(HistoryEntry) }) } },
     async (request, reply) => sendResult(reply, await cardHistory(deps.database.db, caller(request).user.id, request.params.id)),
   );
 

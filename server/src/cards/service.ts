@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { can, checkWip, type Card, type CardLink, type CreateCardBody, type MoveCardBody, type RestoreCardBody, type Role, type UpdateCardBody } from '@opsboard/shared';
+import { assignmentScopes, can, checkWip, type Card, type CardLink, type CreateCardBody, type MoveCardBody, type PersonLimit, type RestoreCardBody, type Role, type UpdateCardBody } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { firstColumn } from '../boards/columns.js';
 import { diff } from '../boards/service.js';
@@ -13,7 +13,8 @@ import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, ok, refuse, type Refusal, type Result } from '../http/result.js';
 import { decide } from '../teams/access.js';
-import { decideEntry, lockColumns, lockLane, personScopes, rebalanceColumn, type Anchors } from './placement.js';
+import { countPeople } from './person-wip.js';
+import { decideEntry, lockColumns, lockLane, rebalanceColumn, type Anchors } from './placement.js';
 
 type Opts = IdempotencyOption;
 
@@ -135,6 +136,11 @@ async function maybeRebalance(w: WriteContext, decision: { rebalance: boolean },
   w.emit(boardId, teamId, [{ type: 'cards.reranked', subjectId: columnId, payload: { columnId, ranks } }]);
 }
 
+/** The per-person WIP limit that applies to cards entering (or held on) this board: the board's own, counted across the team. */
+function personLimitOf(board: BoardRow): PersonLimit {
+  return { limit: board.personWipLimit, policy: board.personWipPolicy };
+}
+
 async function reloadCard(tx: Tx, cardId: string): Promise<CardRow> {
   const [row] = await tx.select().from(cards).where(eq(cards.id, cardId));
   return row!;
@@ -180,15 +186,14 @@ export async function insertCard(
   const ranking = backlogRanking(cell.value, null, role, anchorsOf(body));
   if (!ranking.ok) return ranking;
   const decision = await decideEntry(w.tx, {
-    boardId: board.id,
     boardIds: [board.id],
+    teamId: board.teamId,
     cardId,
     toColumn: cell.value,
     toLane: lane,
     from: null,
     assigneeIds,
-    personWipLimit: board.personWipLimit,
-    personWipPolicy: board.personWipPolicy,
+    person: personLimitOf(board),
     anchors: ranking.value,
     overrideReason: body.overrideReason,
   });
@@ -273,11 +278,9 @@ export async function applyUpdate(w: WriteContext, board: BoardRow, current: Car
   const newAssignees = (body.assigneeIds ?? []).filter((id) => !current.assigneeIds.includes(id));
   if (newAssignees.length > 0 && board.personWipLimit !== null) {
     const [column] = await w.tx.select({ category: columns.category }).from(columns).where(eq(columns.id, current.columnId));
-    if (column?.category === 'doing') {
-      const scopes = await personScopes(w.tx, board.id, current.id, newAssignees, board.personWipLimit, board.personWipPolicy);
-      const decision = checkWip(scopes, null);
-      if (!decision.ok) return { ok: false, refusal: decision.refusal };
-    }
+    const toCount = column ? assignmentScopes({ category: column.category, assigneeIds: newAssignees, person: personLimitOf(board) }) : [];
+    const decision = checkWip(await countPeople(w.tx, board.teamId, current.id, toCount), null);
+    if (!decision.ok) return { ok: false, refusal: decision.refusal };
   }
 
   const before = toCard(current);
@@ -362,15 +365,15 @@ export async function moveLocked(w: WriteContext, current: CardRow, board: Board
   if (!ranking.ok) return ranking;
 
   const decision = await decideEntry(w.tx, {
-    boardId: target.id,
     boardIds: crossBoard ? [board.id, target.id] : [board.id],
+    teamId: target.teamId,
     cardId,
     toColumn: cell.value,
     toLane: lane,
-    from: crossBoard ? null : { column: fromColumn, laneId: current.laneId },
+    // From another board too: a card already in progress there adds nothing to its people's team-wide count.
+    from: { column: fromColumn, laneId: current.laneId },
     assigneeIds: current.assigneeIds,
-    personWipLimit: target.personWipLimit,
-    personWipPolicy: target.personWipPolicy,
+    person: personLimitOf(target),
     anchors: ranking.value,
     overrideReason: body.overrideReason,
   });
@@ -466,15 +469,14 @@ export async function restoreCard(deps: ServiceDeps, auth: AuthInfo, cardId: str
     const cell = checkCell(locked, board.id, columnId, laneId ? lane : null, laneId, { column: 'columnId', lane: 'laneId' });
     if (!cell.ok) return cell;
     const decision = await decideEntry(w.tx, {
-      boardId: board.id,
       boardIds: [board.id],
+      teamId: board.teamId,
       cardId,
       toColumn: cell.value,
       toLane: laneId ? lane : null,
       from: null,
       assigneeIds: current.assigneeIds,
-      personWipLimit: board.personWipLimit,
-      personWipPolicy: board.personWipPolicy,
+      person: personLimitOf(board),
       anchors: {},
       overrideReason: body.overrideReason,
     });

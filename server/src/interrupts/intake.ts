@@ -15,7 +15,7 @@ import type { Tx } from '../db/database.js';
 import { boards, cards, columns, interrupts, teamMembers } from '../db/schema.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../events/idempotency.js';
-import { ok, refuse, type Result } from '../http/result.js';
+import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { potwAt } from '../rotation/service.js';
 import { requireTeam } from '../teams/access.js';
 import { toInterrupt } from './mappers.js';
@@ -31,6 +31,12 @@ export interface Arrival {
   dedupKey: string | null;
   alert: Interrupt['alert'];
   webhookId: string | null;
+  /**
+   * A repeat of an interrupt its source had resolved raises it again. True for
+   * the generic hook, whose key names one problem; false for Alertmanager,
+   * whose key is one alert instance, so a late copy after `resolved` is a retry.
+   */
+  reraises: boolean;
 }
 
 export type ArrivalOutcome = { kind: 'created' | 'updated'; card: Card; interrupt: Interrupt };
@@ -74,7 +80,11 @@ export async function arrive(w: WriteContext, teamId: string, a: Arrival, newId:
     if (existing && existing.card.archivedAt === null) {
       const [row] = await w.tx
         .update(interrupts)
-        .set({ occurrences: existing.interrupt.occurrences + 1, lastSeenAt: w.now })
+        .set({
+          occurrences: existing.interrupt.occurrences + 1,
+          lastSeenAt: w.now,
+          ...(a.reraises && { resolvedBySourceAt: null }),
+        })
         .where(eq(interrupts.cardId, existing.interrupt.cardId))
         .returning();
       const interrupt = toInterrupt(row!);
@@ -150,6 +160,7 @@ export async function raiseInterrupt(deps: ServiceDeps, auth: AuthInfo, teamId: 
         dedupKey: null,
         alert: null,
         webhookId: null,
+        reraises: false,
       },
       deps.newId,
     );
@@ -157,17 +168,24 @@ export async function raiseInterrupt(deps: ServiceDeps, auth: AuthInfo, teamId: 
   });
 }
 
-export function genericArrival(body: GenericWebhookBody, webhookId: string): Arrival {
-  return {
-    title: body.title.trim(),
+/** The stored key of a generic hook's `dedupKey` (namespaced apart from Alertmanager's). */
+export const genericDedupKey = (key: string): string => `generic:${key}`;
+
+/** A firing generic body as an arrival; the schema requires its title, the parse does not assume it. */
+export function genericArrival(body: GenericWebhookBody, webhookId: string): Result<Arrival> {
+  const title = body.title?.trim() ?? '';
+  if (title === '') return invalidField('title', 'is required to raise an interrupt');
+  return ok({
+    title,
     description: body.description ?? '',
     severity: body.severity ?? 'medium',
     requester: body.requester?.trim() || null,
     source: 'webhook',
-    dedupKey: body.dedupKey ? `generic:${body.dedupKey}` : null,
+    dedupKey: body.dedupKey ? genericDedupKey(body.dedupKey) : null,
     alert: null,
     webhookId,
-  };
+    reraises: true,
+  });
 }
 
 /** Maps the usual Alertmanager severity labels onto ours. */
@@ -231,26 +249,8 @@ export function alertArrival(alert: Alert, payload: AlertmanagerPayload, webhook
     dedupKey: alertDedupKey(alert),
     alert: { name, fingerprint: alert.fingerprint, startsAt: new Date(alert.startsAt).toISOString(), labels, generatorUrl: alert.generatorURL ?? null },
     webhookId,
+    reraises: false,
   };
-}
-
-/** A `resolved` notification marks the card resolved-by-source; it stays where the PoTW can see it. */
-export async function resolveAlert(w: WriteContext, teamId: string, alert: Alert): Promise<Interrupt | null> {
-  const [existing] = await w.tx
-    .select({ interrupt: interrupts, boardId: cards.boardId })
-    .from(interrupts)
-    .innerJoin(cards, eq(cards.id, interrupts.cardId))
-    .where(and(eq(interrupts.teamId, teamId), eq(interrupts.dedupKey, alertDedupKey(alert))))
-    .for('update', { of: [interrupts] });
-  if (!existing || existing.interrupt.resolvedBySourceAt) return null;
-  const [row] = await w.tx
-    .update(interrupts)
-    .set({ resolvedBySourceAt: w.now, lastSeenAt: w.now })
-    .where(eq(interrupts.cardId, existing.interrupt.cardId))
-    .returning();
-  const interrupt = toInterrupt(row!);
-  w.emit(existing.boardId, teamId, [{ type: 'interrupt.resolved_by_source', subjectId: interrupt.cardId, payload: { interrupt } }]);
-  return interrupt;
 }
 
 export { OPEN_STATUSES };

@@ -129,7 +129,7 @@ export function interruptRoutes(app: App, deps: ServiceDeps): void {
       config: { public: true },
       schema: {
         tags,
-        summary: 'Interrupt intake. Authorization: Bearer <secret> (or basic auth with the secret as password). Generic hooks take {title, description, severity, requester, dedupKey}; Alertmanager hooks take its version 4 payload.',
+        summary: 'Interrupt intake. Authorization: Bearer <secret> (or basic auth with the secret as password). Generic hooks take {title, description, severity, requester, dedupKey, status}: status "resolved" with a dedupKey marks that interrupt resolved at source (404 for an unknown key); Alertmanager hooks take its version 4 payload.',
         params: IdParams,
         body: Type.Union([GenericWebhookBody, AlertmanagerPayload]),
         response: responses({ 200: WebhookIntakeResult }),

@@ -1,8 +1,9 @@
 /**
  * The PoTW's triage actions on an interrupt: accept, escalate to a named
  * person, convert into a story on the planned or SS&A board (linked),
- * mark as duplicate (linked), or close with a resolution. The first action
- * stamps time-to-triage.
+ * mark as duplicate (linked), or close with a resolution. Each link is
+ * stored once, on the card that states it; the other card shows it as
+ * incoming. The first action stamps time-to-triage.
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Card, CardLink, Interrupt, InterruptItem, InterruptStatus, Role, TriageBody, TriageResult } from '@opsboard/shared';
@@ -127,8 +128,7 @@ async function applyTriage(w: WriteContext, deps: ServiceDeps, auth: AuthInfo, l
       created = story.value;
       status = 'converted';
       patch.convertedCardId = storyId;
-      const linked = await addLink(w, board, card, { kind: 'converted_to', cardId: storyId });
-      if (!linked.ok) return linked;
+      // The story's own link says it; the interrupt shows it as incoming (links are stored once).
       moved = await moveDone(w, board, l.role, card.id);
       break;
     }

@@ -13,9 +13,10 @@ import type { Queryable } from '../db/database.js';
 import { webhooks } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { mutate } from '../events/unit-of-work.js';
-import { invalidField, notFound, ok, type Result } from '../http/result.js';
+import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
 import { requireTeam } from '../teams/access.js';
-import { alertArrival, arrive, genericArrival, resolveAlert } from './intake.js';
+import { alertArrival, alertDedupKey, arrive, genericArrival, genericDedupKey } from './intake.js';
+import { resolveBySource } from './resolve.js';
 
 export type WebhookRow = typeof webhooks.$inferSelect;
 
@@ -92,13 +93,31 @@ export async function authenticateWebhook(db: Queryable, webhookId: string, head
   return row;
 }
 
+/**
+ * One generic-hook request: `firing` (the default) raises an interrupt or
+ * repeats the open one with the same key; `resolved` marks the interrupt with
+ * that key resolved at source (404 when no interrupt has it).
+ */
 export async function intakeGeneric(deps: ServiceDeps, hook: WebhookRow, body: GenericWebhookBody): Promise<Result<WebhookIntakeResult>> {
   return mutate(deps, { actor: { userId: null } }, async (w) => {
-    const result = await arrive(w, hook.teamId, genericArrival(body, hook.id), deps.newId);
-    if (!result.ok) return result;
+    let out: WebhookIntakeResult;
+    if (body.status === 'resolved') {
+      if (!body.dedupKey) return invalidField('dedupKey', 'is required to resolve an interrupt');
+      const resolved = await resolveBySource(w, hook.teamId, genericDedupKey(body.dedupKey));
+      if (!resolved) {
+        return refuse('not_found', `No interrupt was raised with dedupKey "${body.dedupKey}"; there is nothing to resolve.`, { field: 'dedupKey', dedupKey: body.dedupKey });
+      }
+      out = { created: 0, updated: 0, resolved: resolved.changed ? 1 : 0, cardIds: [resolved.interrupt.cardId] };
+    } else {
+      const arrival = genericArrival(body, hook.id);
+      if (!arrival.ok) return arrival;
+      const result = await arrive(w, hook.teamId, arrival.value, deps.newId);
+      if (!result.ok) return result;
+      const created = result.value.kind === 'created' ? 1 : 0;
+      out = { created, updated: 1 - created, resolved: 0, cardIds: [result.value.card.id] };
+    }
     await w.tx.update(webhooks).set({ lastUsedAt: w.now }).where(eq(webhooks.id, hook.id));
-    const created = result.value.kind === 'created' ? 1 : 0;
-    return ok({ created, updated: 1 - created, resolved: 0, cardIds: [result.value.card.id] });
+    return ok(out);
   });
 }
 
@@ -108,10 +127,11 @@ export async function intakeAlertmanager(deps: ServiceDeps, hook: WebhookRow, pa
     const out: WebhookIntakeResult = { created: 0, updated: 0, resolved: 0, cardIds: [] };
     for (const alert of payload.alerts) {
       if (alert.status === 'resolved') {
-        const resolved = await resolveAlert(w, hook.teamId, alert);
+        // An alert opsboard never saw (sent before the hook existed, say) resolves nothing; Alertmanager would only retry an error.
+        const resolved = await resolveBySource(w, hook.teamId, alertDedupKey(alert));
         if (resolved) {
-          out.resolved++;
-          out.cardIds.push(resolved.cardId);
+          if (resolved.changed) out.resolved++;
+          out.cardIds.push(resolved.interrupt.cardId);
         }
         continue;
       }

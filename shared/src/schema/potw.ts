@@ -65,21 +65,34 @@ export const RaiseInterruptBody = Type.Object(
 );
 export type RaiseInterruptBody = Type.Static<typeof RaiseInterruptBody>;
 
-/** The generic JSON webhook's body. */
+export const SOURCE_STATUSES = ['firing', 'resolved'] as const;
+
+/**
+ * The generic JSON webhook's body. `status` "firing" (the default) raises an
+ * interrupt, or repeats the open one with the same `dedupKey`, and needs a
+ * title; "resolved" marks the interrupt with that `dedupKey` resolved at
+ * source, so a sender can post the same body with only the status changed.
+ */
 export const GenericWebhookBody = Type.Object(
   {
-    title: Title,
+    title: Type.Optional(Title),
     description: Type.Optional(Markdown),
     severity: Type.Optional(StringEnum(SEVERITIES)),
     requester: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
-    dedupKey: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'repeats with the same key update one open interrupt' })),
+    dedupKey: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'repeats with the same key update one open interrupt; a resolve names the interrupt by it' })),
+    status: Type.Optional(StringEnum(SOURCE_STATUSES, { description: 'firing (default) raises or repeats; resolved marks the interrupt with this dedupKey resolved at source' })),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    if: Type.Object({ status: Type.Literal('resolved') }),
+    then: { required: ['dedupKey'] },
+    else: { required: ['title'] },
+  },
 );
 export type GenericWebhookBody = Type.Static<typeof GenericWebhookBody>;
 
 const AlertmanagerAlert = Type.Object({
-  status: StringEnum(['firing', 'resolved'] as const),
+  status: StringEnum(SOURCE_STATUSES),
   labels: Labels,
   annotations: Type.Optional(Labels),
   startsAt: IsoDateTime,
@@ -93,7 +106,7 @@ export const AlertmanagerPayload = Type.Object({
   version: Type.Literal('4'),
   groupKey: Type.Optional(Type.String()),
   truncatedAlerts: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
-  status: StringEnum(['firing', 'resolved'] as const),
+  status: StringEnum(SOURCE_STATUSES),
   receiver: Type.Optional(Type.String()),
   groupLabels: Type.Optional(Labels),
   commonLabels: Type.Optional(Labels),

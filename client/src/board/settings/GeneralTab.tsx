@@ -82,7 +82,7 @@ function BoardForm({ board }: { board: Board }) {
             <Field
               label="Cards per person"
               error={errors.personWipLimit}
-              hint={`Counts each person's cards in "In progress" columns. The method suggests ${SUGGESTED_PERSON_LIMIT}: a pair's focus.`}
+              hint={`Counts each person's cards in "In progress" columns on all the team's boards; this board's limit applies to cards entering it. The method suggests ${SUGGESTED_PERSON_LIMIT}: a pair's focus.`}
             >
               {(p) => <input {...p} className="input--short" inputMode="numeric" pattern="[0-9]*" autoComplete="off" value={draft.personWipLimit} onChange={(e) => set('personWipLimit', e.target.value)} />}
             </Field>

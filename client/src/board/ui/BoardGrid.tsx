@@ -1,5 +1,5 @@
 import { memo, type CSSProperties, type Ref } from 'react';
-import type { BoardKind, BoardState, Card, Lane } from '@opsboard/shared';
+import { countsForLane, type BoardKind, type BoardState, type Card, type Lane } from '@opsboard/shared';
 import type { BoardSnapshotView } from '../model/board-model';
 import { isFiltering } from '../model/filters';
 import { cellCards, cellKey, type BoardLayout } from '../model/layout';
@@ -87,11 +87,11 @@ function shownIn(layout: BoardLayout, columnId: string): number {
 
 function LaneHeader({ lane, state }: { lane: Lane | null; state: BoardState }) {
   if (!lane) return <h3 className="lane-header lane-header--none">No swimlane</h3>;
-  // Like the server: a lane's limit counts its cards in ready and in-progress columns, filtered or not.
+  // The shared rule: a lane's limit counts its cards in ready and in-progress columns, filtered or not.
   let count = 0;
   for (const card of state.cards.values()) {
     const category = state.columns.get(card.columnId)?.category;
-    if (card.laneId === lane.id && (category === 'todo' || category === 'doing')) count++;
+    if (card.laneId === lane.id && category !== undefined && countsForLane(category)) count++;
   }
   const level = wipLevel(count, lane.wipLimit);
   return (

@@ -95,7 +95,7 @@ export function BoardHeader({ board, teamName, boards, viewers, selfId, connecti
           {board.personWipLimit !== null && (
             <span
               className="badge board-header__person-limit"
-              title={`Per-person WIP limit: ${board.personWipLimit} ${board.personWipLimit === 1 ? 'card' : 'cards'} in progress each (${board.personWipPolicy === 'block' ? 'moves over it are refused' : 'going over it needs a reason'})`}
+              title={`Per-person WIP limit: ${board.personWipLimit} ${board.personWipLimit === 1 ? 'card' : 'cards'} in progress each, counted across the team's boards (${board.personWipPolicy === 'block' ? 'moves over it are refused' : 'going over it needs a reason'})`}
               data-testid="person-limit"
             >
               <Icon name="user" /> {board.personWipLimit} per person

@@ -96,6 +96,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       dragCtl: parts.dragCtl,
       focus: parts.focus,
       cells: parts.cells,
+      teamWip: parts.teamWip,
       canWrite,
       people: team?.members ?? NO_PEOPLE,
       teamBoards: team?.boards ?? NO_BOARDS,

@@ -5,6 +5,7 @@ import type { TeamState } from '../../team/team-state';
 import type { CellRegistry } from '../dnd/cells';
 import type { DragController } from '../dnd/drag-controller';
 import type { BoardModel } from '../model/board-model';
+import type { TeamWipStore } from '../model/team-wip';
 import type { DragState, FocusState } from '../model/ui-stores';
 import type { BoardController } from './controller';
 
@@ -15,6 +16,8 @@ export interface BoardEnv {
   dragCtl: DragController;
   focus: FocusState;
   cells: CellRegistry;
+  /** What people hold in progress on the team's boards (per-person limits). */
+  teamWip: TeamWipStore;
   canWrite: boolean;
   people: ReadonlyMap<string, Member>;
   /** The team's live boards (switcher, link search). */

@@ -3,13 +3,13 @@
  * op in the outbox (shown at once, sent in order) after the checks a person
  * should see first, such as a warn-policy WIP limit that needs a reason.
  */
-import { type Card, type CardType, type UpdateCardBody } from '@opsboard/shared';
+import { type Card, type CardType, type UpdateCardBody, type WipDecision } from '@opsboard/shared';
 import { newKey } from '../../lib/ids';
 import { announce } from '../../ui/announcer';
 import { cellCards, cellKey } from '../model/layout';
 import type { BoardModel } from '../model/board-model';
 import { neighboursAt, slotsIn, type DropTarget } from '../model/placement';
-import { predictEntry } from '../model/wip';
+import { predictEntry, type TeamWip } from '../model/wip';
 import { say, type PlaceWords } from '../model/words';
 import type { Outbox } from '../store/outbox';
 
@@ -25,6 +25,8 @@ export interface ControllerDeps {
   model: BoardModel;
   outbox: Outbox;
   names(userId: string): string;
+  /** What people hold in progress on the team's other boards (per-person limits count the whole team). */
+  team: TeamWip;
   /** Asks the person why the card may go over a soft limit; null means they gave up. */
   askOverride(request: OverrideRequest): Promise<string | null>;
 }
@@ -50,6 +52,11 @@ export class BoardController {
     };
   }
 
+  /** What the server would say, without a reason, about the card entering (column, lane): the board's and the team's counts. */
+  predict(card: Card, columnId: string, laneId: string | null): WipDecision {
+    return predictEntry(this.snap.state, card, columnId, laneId, this.deps.names, this.deps.team);
+  }
+
   /**
    * Moves a card to a drop target. Asks for a reason first when the target is
    * over a warn-policy limit; a hard limit is left to the server, whose refusal
@@ -61,7 +68,7 @@ export class BoardController {
     const words = this.placeWords(target, card.id);
     let reason = opts.reason ?? null;
     if (reason === null) {
-      const decision = predictEntry(state, card, target.columnId, target.laneId, this.deps.names);
+      const decision = this.predict(card, target.columnId, target.laneId);
       if (!decision.ok && decision.refusal.code === 'wip_override_required') {
         reason = await this.deps.askOverride({ card, destination: words.column, message: decision.refusal.message });
         if (reason === null) {
@@ -104,7 +111,7 @@ export class BoardController {
     // A card that is in no column yet and held by nobody: only the column and lane limits apply.
     const probe: Card = { ...placeholderCard(state.board.id), title };
     let reason: string | null = null;
-    const decision = predictEntry(state, probe, columnId, laneId, this.deps.names);
+    const decision = this.predict(probe, columnId, laneId);
     if (!decision.ok && decision.refusal.code === 'wip_override_required') {
       reason = await this.deps.askOverride({ card: probe, destination: column.name, message: decision.refusal.message });
       if (reason === null) return;

@@ -3,10 +3,10 @@
  * sync, the team around it, the drag and focus state, and the controller.
  * Torn down when the page leaves the board.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Member, Team, Viewer } from '@opsboard/shared';
 import { boardsApi } from '../../api/boards';
-import { plainMessage } from '../../api/errors';
+import { ApiError, plainMessage } from '../../api/errors';
 import { teamsApi } from '../../api/teams';
 import { useServices } from '../../app/services';
 import { TeamSync } from '../../team/team-sync';
@@ -14,7 +14,9 @@ import type { TeamState } from '../../team/team-state';
 import { CellRegistry } from '../dnd/cells';
 import { DragController } from '../dnd/drag-controller';
 import { BoardModel } from '../model/board-model';
+import { TeamWipStore } from '../model/team-wip';
 import { DragState, FocusState } from '../model/ui-stores';
+import type { Outbox } from '../store/outbox';
 import { BoardStore } from '../store/board-store';
 import { BoardSync } from '../store/board-sync';
 import { personName } from './board-env';
@@ -40,12 +42,14 @@ export function useBoardSession(boardId: string) {
 
   const [parts] = useState(() => {
     const people: { current: ReadonlyMap<string, Member> } = { current: new Map() };
+    const teamWip = new TeamWipStore();
     const store = new BoardStore({ selfId: services.user.id, onReflected: (keys) => services.outbox.forget(keys) });
     const model = new BoardModel(store);
     const controller = new BoardController({
       model,
       outbox: services.outbox,
       names: (id) => personName(people.current, id),
+      team: teamWip,
       askOverride: (request) => new Promise((resolve) => setPrompt({ request, resolve })),
     });
     const sync = new BoardSync(boardId, {
@@ -59,7 +63,7 @@ export function useBoardSession(boardId: string) {
     const drag = new DragState();
     const cells = new CellRegistry();
     const dragCtl = new DragController(model, drag, cells, controller);
-    return { people, store, model, controller, sync, drag, focus: new FocusState(), cells, dragCtl };
+    return { people, teamWip, store, model, controller, sync, drag, focus: new FocusState(), cells, dragCtl };
   });
   const { store, sync, model } = parts;
 
@@ -96,6 +100,7 @@ export function useBoardSession(boardId: string) {
       },
       onChange: (state) => {
         parts.people.current = state.members;
+        parts.teamWip.setBoards(state.boards);
         teamCache.set(`${services.user.id}:${teamId}`, state);
         setTeam(state);
       },
@@ -106,7 +111,9 @@ export function useBoardSession(boardId: string) {
       alive = false;
       teamSync.stop();
     };
-  }, [teamId, services.socket, services.user.id, parts.people]);
+  }, [teamId, services.socket, services.user.id, parts.people, parts.teamWip]);
+
+  useTeamWipRefresh(teamId, parts.teamWip, parts.drag, services.outbox);
 
   useRefusals(boardId, services.outbox, store, parts.controller);
 
@@ -122,4 +129,35 @@ export function useBoardSession(boardId: string) {
   const outboxOffline = useSyncExternalStore(services.outbox.subscribe.bind(services.outbox), () => services.outbox.offline);
 
   return { services, parts, snap, team: shownTeam, role, viewers, loadError, accessLost, prompt, setPrompt, connection, phase, waiting, outboxOffline };
+}
+
+/**
+ * Keeps the team's per-person figures fresh where a prediction needs them:
+ * when the team is known, when a drag starts, when the window comes back,
+ * and after the server refused a change over someone's limit.
+ */
+function useTeamWipRefresh(teamId: string | null, teamWip: TeamWipStore, drag: DragState, outbox: Outbox): void {
+  const previous = useRef<string | null>(null);
+  useEffect(() => {
+    if (!teamId) return;
+    teamWip.setTeam(() => teamsApi.personWip(teamId), previous.current !== teamId);
+    previous.current = teamId;
+    void teamWip.refresh();
+    let dragging = false;
+    const offDrag = drag.subscribe(() => {
+      const now = drag.active !== null;
+      if (now && !dragging) void teamWip.refresh();
+      dragging = now;
+    });
+    const onFocus = () => void teamWip.refresh();
+    window.addEventListener('focus', onFocus);
+    const offRefused = outbox.onRefused(({ error }) => {
+      if (error instanceof ApiError && (error.code === 'person_wip_limit_exceeded' || error.code === 'wip_override_required')) void teamWip.refresh(true);
+    });
+    return () => {
+      offDrag();
+      offRefused();
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [teamId, teamWip, drag, outbox]);
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Dialog } from '../../ui/Dialog';
 import type { CreatedWebhook } from '../../api/potw';
 import { CopyButton } from './CopyButton';
-import { alertmanagerReceiver, curlExample, sampleAlert, sampleGeneric } from './snippets';
+import { alertmanagerReceiver, curlExample, sampleAlert, sampleGeneric, sampleGenericResolve } from './snippets';
 
 function Snippet({ label, text, testId }: { label: string; text: string; testId?: string }) {
   return (
@@ -60,9 +60,11 @@ export function SecretDialog({ created, onClose }: { created: CreatedWebhook; on
         <>
           <p className="muted">
             Send JSON with <code>title</code> and, if you like, <code>description</code>, <code>severity</code> (critical, high, medium, low), <code>requester</code> and <code>dedupKey</code> (repeats with the same key
-            update one open interrupt).
+            update one open interrupt). When the problem is over, send the same <code>dedupKey</code> with <code>&quot;status&quot;: &quot;resolved&quot;</code>: the interrupt is marked resolved at the source for the
+            Person of the Week to close.
           </p>
           <Snippet label="Try it with curl" text={curlExample(webhook.url, secret, sampleGeneric())} />
+          <Snippet label="Resolve it" text={curlExample(webhook.url, secret, sampleGenericResolve())} />
         </>
       )}
       <div className="form__actions">

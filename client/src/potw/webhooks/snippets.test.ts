@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertmanagerReceiver, curlExample, sampleAlert, shellQuote } from './snippets';
+import { alertmanagerReceiver, curlExample, sampleAlert, sampleGeneric, sampleGenericResolve, shellQuote } from './snippets';
 
 describe('webhook snippets', () => {
   it('writes an Alertmanager receiver with the URL and the secret as bearer credentials', () => {
@@ -24,5 +24,12 @@ describe('webhook snippets', () => {
   it('makes a version 4 Alertmanager payload starting at the given time', () => {
     const payload: unknown = JSON.parse(sampleAlert('2026-11-25T08:00:00.000Z'));
     expect(payload).toMatchObject({ version: '4', status: 'firing', alerts: [{ status: 'firing', startsAt: '2026-11-25T08:00:00.000Z', fingerprint: 'c3d4a9f1e2b7a6d5' }] });
+  });
+
+  it('resolves the generic sample by its dedupKey', () => {
+    const raised: unknown = JSON.parse(sampleGeneric());
+    const resolve: unknown = JSON.parse(sampleGenericResolve());
+    expect(raised).toMatchObject({ dedupKey: 'backup-nas-02' });
+    expect(resolve).toEqual({ dedupKey: 'backup-nas-02', status: 'resolved' });
   });
 });

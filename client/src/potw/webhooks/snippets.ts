@@ -56,6 +56,11 @@ export function sampleGeneric(): string {
   return JSON.stringify({ title: 'Backup job failed on nas-02', severity: 'high', requester: 'backup-cron', dedupKey: 'backup-nas-02' }, null, 2);
 }
 
+/** Resolving what `sampleGeneric` raised: the same key with status resolved. */
+export function sampleGenericResolve(): string {
+  return JSON.stringify({ dedupKey: 'backup-nas-02', status: 'resolved' }, null, 2);
+}
+
 export function curlExample(url: string, secret: string, body: string): string {
   return [`curl -X POST ${shellQuote(url)} \\`, `  -H ${shellQuote(`Authorization: Bearer ${secret}`)} \\`, `  -H 'Content-Type: application/json' \\`, `  -d ${shellQuote(body)}`].join('\n');
 }

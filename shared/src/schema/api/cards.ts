@@ -112,10 +112,23 @@ export const HistoryEntry = Type.Object(
     at: Type.String(),
     actor: Nullable(Type.Object({ id: Id, name: Type.String() }, { additionalProperties: false })),
     payload: Type.Unknown(),
+    /**
+     * Names of what the payload mentions by id (people, columns, swimlanes,
+     * boards, features, iterations, cards as "#12 Title"), as they are now,
+     * archived ones included. An id missing here no longer exists.
+     */
+    names: Type.Record(Type.String(), Type.String()),
   },
   { additionalProperties: false },
 );
 export type HistoryEntry = Type.Static<typeof HistoryEntry>;
+
+/** One person's cards in progress (in `doing` columns) on one live board of the team: what per-person WIP limits count. */
+export const PersonWip = Type.Object(
+  { userId: Id, boardId: Id, count: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+export type PersonWip = Type.Static<typeof PersonWip>;
 
 export const CardSearchQuery = Type.Object(
   {
