@@ -6,6 +6,7 @@ import { originAllowed } from '../auth/plugin.js';
 import type { AppDeps } from '../context.js';
 import { errorBody } from '../http/errors.js';
 import type { App } from '../http/types.js';
+import type { RequestWatch } from '../guests/watch.js';
 import type { Peer, RealtimeHub } from './hub.js';
 
 const checkMessage = Compile(ClientMessage);
@@ -18,7 +19,7 @@ export interface WsOptions {
 }
 
 /** The websocket endpoint: authenticated like any API route, origin-checked, heartbeated, back-pressured. */
-export function websocketRoute(app: App, deps: AppDeps, hub: RealtimeHub, opts: WsOptions = {}): void {
+export function websocketRoute(app: App, deps: AppDeps, hub: RealtimeHub, requests: RequestWatch, opts: WsOptions = {}): void {
   const maxBuffered = opts.maxBufferedBytes ?? 1 << 20;
   const heartbeatMs = opts.heartbeatMs ?? 30_000;
 
@@ -90,6 +91,12 @@ export function websocketRoute(app: App, deps: AppDeps, hub: RealtimeHub, opts: 
             return;
           case 'unsubscribe':
             hub.unsubscribe(id, msg.streamId);
+            return;
+          case 'watch_requests':
+            requests.watch(peer, msg.teamId);
+            return;
+          case 'unwatch_requests':
+            requests.unwatch(id, msg.teamId);
             return;
           case 'ping':
             reply(msg.at === undefined ? { type: 'pong' } : { type: 'pong', at: msg.at });
