@@ -12,7 +12,7 @@ import { newKey } from '../lib/ids';
 import { announce } from '../ui/announcer';
 import { Field } from '../ui/Field';
 import { showToast } from '../ui/toasts';
-import { peopleText, placeText } from './request-words';
+import { peopleText } from './request-words';
 
 export function WorkList({ teamId, items, onMoved }: { teamId: string; items: readonly MyWorkItem[]; onMoved: (item: MyWorkItem) => void }) {
   return (
@@ -68,7 +68,7 @@ function WorkRow({ teamId, item, onMoved }: { teamId: string; item: MyWorkItem; 
       </div>
       <p className="request__status request__status--active" data-testid="work-status">
         <strong>{item.card.columnName}</strong>
-        <span className="request__detail">{placeText(item.card)}</span>
+        <span className="request__detail">on {item.card.boardName}</span>
       </p>
       {item.blocked && <p className="note note--warning">Blocked{item.blockedReason ? `: ${item.blockedReason}` : ''}</p>}
       <dl className="request__facts">
