@@ -34,12 +34,16 @@ import { interruptRoutes } from './interrupts/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { rotationRoutes } from './rotation/routes.js';
 import { planningRoutes } from './planning/routes.js';
+import { guestRoutes } from './guests/routes.js';
+import { myRequests } from './guests/queries.js';
+import { RequestWatch, type RequestWatchOptions } from './guests/watch.js';
 
 export const BODY_LIMIT = 1 << 20;
 
 export interface BuildOptions {
   hub?: HubOptions;
   ws?: WsOptions;
+  requests?: RequestWatchOptions;
   /** The demo account printed at start, offered on the login page. */
   demoLogin?: () => { email: string; password: string } | null;
   /** Serve the built client from config.clientDir when it exists (default true). */
@@ -181,7 +185,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         '/api/ws': {
           get: {
             tags: ['realtime'],
-            summary: 'Websocket upgrade: subscribe to board and team streams with the last seq you hold (protocol in shared/src/protocol.ts)',
+            summary: 'Websocket upgrade: subscribe to board and team streams with the last seq you hold, or (guests) watch your own requests (protocol in shared/src/protocol.ts)',
             responses: { '101': { description: 'Switching protocols' }, '401': { description: 'Not logged in' }, '403': { description: 'Origin not allowed' } },
           },
         },
@@ -223,7 +227,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   interruptRoutes(app, services);
   notificationRoutes(app, services);
   planningRoutes(app, services);
-  websocketRoute(app, deps, hub, options.ws);
+  guestRoutes(app, services);
+  const requestWatch = new RequestWatch(deps.database, (userId, teamId) => myRequests(deps.database.db, userId, teamId), app.log, options.requests);
+  hub.observe(requestWatch);
+  websocketRoute(app, deps, hub, requestWatch, options.ws);
 
   const clientDir = deps.config.clientDir;
   const serveClient = (options.serveClient ?? true) && existsSync(path.join(clientDir, 'index.html'));
@@ -252,6 +259,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     for (const client of app.websocketServer?.clients ?? []) client.close(1001, 'server shutting down');
   });
   app.addHook('onClose', async () => {
+    requestWatch.stop();
     await hub.stop();
   });
 

@@ -6,6 +6,7 @@ export * from './schema/entities.js';
 export * from './schema/snapshot.js';
 export * from './schema/potw.js';
 export * from './schema/planning.js';
+export * from './schema/requests.js';
 export * from './schema/api/auth.js';
 export * from './schema/api/teams.js';
 export * from './schema/api/boards.js';

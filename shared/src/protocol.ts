@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { Id, SeqInput } from './schema/common.js';
+import type { MyRequests } from './schema/requests.js';
 
 /**
  * The websocket contract at /api/ws. Bump PROTOCOL_VERSION on any breaking change;
@@ -32,6 +33,13 @@ export const ClientMessage = Type.Union([
     { additionalProperties: false },
   ),
   Type.Object({ type: Type.Literal('unsubscribe'), streamId: Id }, { additionalProperties: false }),
+  /**
+   * Follow your own requests in a team (what you raised, proposed or are paired on):
+   * the server answers `my_requests` now and again whenever that list changes. The
+   * channel for guests, who may not subscribe to board or team streams.
+   */
+  Type.Object({ type: Type.Literal('watch_requests'), teamId: Id }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('unwatch_requests'), teamId: Id }, { additionalProperties: false }),
   Type.Object({ type: Type.Literal('ping'), at: Type.Optional(Type.Number()) }, { additionalProperties: false }),
 ]);
 export type ClientMessage = Type.Static<typeof ClientMessage>;
@@ -53,6 +61,8 @@ export type ServerMessage =
   | { type: 'rejected'; streamId: string; code: SubscribeRejectCode; message: string }
   | { type: 'presence'; streamId: string; viewers: Viewer[] }
   | { type: 'notification'; notification: unknown }
+  | { type: 'my_requests'; teamId: string; requests: MyRequests }
+  | { type: 'my_requests_rejected'; teamId: string; code: SubscribeRejectCode; message: string }
   | { type: 'pong'; at?: number }
   | { type: 'error'; code: string; message: string };
 

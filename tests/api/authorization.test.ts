@@ -1,18 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, type BoardSnapshot, type Card, type Permission, type Role } from '@opsboard/shared';
-import { createTeam, createTestDatabase, startTestApp, type TestApp, type TestDatabase, type TestTeam, type TestUser } from '../helpers/harness.js';
+import { addGuest, createTeam, createTestDatabase, startTestApp, type TestApp, type TestDatabase, type TestTeam, type TestUser } from '../helpers/harness.js';
+import { guestRouteTable, type GuestCase } from './guest-routes.js';
 
 let db: TestDatabase;
 let t: TestApp;
 let a: TestTeam;
 let outsider: TestUser;
+let guest: TestUser;
 let snapshot: BoardSnapshot;
 let card: Card;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  t = await startTestApp({ database: db.database });
+  t = await startTestApp({ database: db.database, listen: true });
   a = await createTeam(t.app, 'Alpha');
+  guest = await addGuest(t.app, a, 'Alpha guest');
   outsider = (await createTeam(t.app, 'Bravo')).admin;
   snapshot = (await a.admin.api.get<BoardSnapshot>(`/api/boards/${a.boards.planned}`)).body;
   card = (await a.admin.api.post<Card>(`/api/boards/${a.boards.planned}/cards`, { title: 'Matrix card' })).body;
@@ -30,7 +33,7 @@ interface Case {
 
 let n = 0;
 const cases: Case[] = [
-  { name: 'GET team', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}`) },
+  { name: 'GET team', permission: 'belong', run: (u) => u.api.get(`/api/teams/${a.team.id}`) },
   { name: 'GET members', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/members`) },
   { name: 'GET boards', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/boards`) },
   { name: 'GET board snapshot', permission: 'read', run: (u) => u.api.get(`/api/boards/${a.boards.planned}`) },
@@ -59,14 +62,15 @@ const cases: Case[] = [
   { name: 'POST invitation', permission: 'administer', run: (u) => u.api.post(`/api/teams/${a.team.id}/invitations`, { email: `new${++n}@example.test`, role: 'member' }) },
 ];
 
-const roles: Role[] = ['admin', 'po', 'member', 'viewer'];
+const roles: Role[] = ['admin', 'po', 'member', 'viewer', 'guest'];
+const person = (role: Role): TestUser => (role === 'guest' ? guest : a.byRole[role]);
 
 describe('authorisation matrix', () => {
   for (const role of roles) {
     for (const c of cases) {
       const allowed = can(role, c.permission);
       it(`${role}: ${c.name} → ${allowed ? '2xx' : '403 forbidden'}`, async () => {
-        const res = await c.run(a.byRole[role]);
+        const res = await c.run(person(role));
         if (allowed) {
           expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(200);
           expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
@@ -134,3 +138,50 @@ describe('teams are invisible to outsiders', () => {
   });
 });
 
+
+describe('a guest, on every route', () => {
+  const table = guestRouteTable(() => ({ t, team: a, guest }));
+  const refused = table.cases.filter((c) => c.expect === 'forbidden');
+  const answered = table.cases.filter((c) => c.expect !== 'forbidden');
+  const streams = () => [a.team.id, a.boards.planned, a.boards.interrupts, a.boards.selfservice];
+  const seqs = async () => Promise.all(streams().map(async (id) => (await a.admin.api.get<{ seq: number }>(`/api/boards/${id}/events?since=0&limit=1`)).body.seq));
+  let before: number[] = [];
+
+  beforeAll(async () => {
+    await table.setup();
+    before = await seqs();
+  });
+
+  it('the table names every route the app has, so a new route cannot skip the guest', () => {
+    const routes = new Set(t.routes.map((r) => `${r.method} ${r.url}`));
+    const covered = new Set(table.cases.map((c) => c.route));
+    expect([...routes].filter((r) => !covered.has(r)).sort()).toEqual([]);
+    expect([...covered].filter((r) => !routes.has(r)).sort()).toEqual([]);
+  });
+
+  const run = (c: GuestCase) =>
+    it(`guest: ${c.route}${c.note ? ` (${c.note})` : ''} → ${c.expect === 'forbidden' ? '403 forbidden' : String(c.expect)}`, async () => {
+      const res = await c.run(guest);
+      const shown = JSON.stringify(res.body);
+      if (c.expect === 'forbidden') {
+        expect(res.status, shown).toBe(403);
+        expect((res.body as { error: { code: string } }).error.code).toBe('forbidden');
+      } else if (c.expect === '2xx') {
+        expect(res.status, shown).toBeGreaterThanOrEqual(200);
+        expect(res.status, shown).toBeLessThan(300);
+      } else if (typeof c.expect === 'number') {
+        expect(res.status, shown).toBe(c.expect);
+      } else {
+        expect(c.expect, shown).toContain(res.status);
+      }
+      c.check?.(res);
+    });
+
+  refused.forEach(run);
+
+  it('and none of the refused calls changed anything: no event on any of the team’s streams', async () => {
+    expect(await seqs()).toEqual(before);
+  });
+
+  answered.forEach(run);
+});

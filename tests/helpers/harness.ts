@@ -193,10 +193,13 @@ export async function signup(app: Built['app'], name = `User ${++counter}`): Pro
   return { id: info.user.id, name, email, session, cookie, csrf: info.csrfToken!, api: new Api(app, { token: tokenRes.body.secret }), token: tokenRes.body.secret };
 }
 
+/** The roles createTeam gives a person each; a guest comes through addGuest. */
+export type MemberRole = Exclude<Role, 'guest'>;
+
 export interface TestTeam {
   team: Team;
   admin: TestUser;
-  byRole: Record<Role, TestUser>;
+  byRole: Record<MemberRole, TestUser>;
   boards: { planned: string; interrupts: string; selfservice: string };
 }
 
@@ -206,7 +209,7 @@ export async function createTeam(app: Built['app'], name = 'Team'): Promise<Test
   const res = await admin.api.post<Team>('/api/teams', { name });
   if (res.status !== 201) throw new Error(`team failed: ${res.status} ${JSON.stringify(res.body)}`);
   const team = res.body;
-  const byRole = { admin } as Record<Role, TestUser>;
+  const byRole = { admin } as Record<MemberRole, TestUser>;
   for (const role of ['po', 'member', 'viewer'] as const) {
     const u = await signup(app, `${name} ${role}`);
     const inv = await admin.api.post(`/api/teams/${team.id}/invitations`, { email: u.email, role });
@@ -216,4 +219,12 @@ export async function createTeam(app: Built['app'], name = 'Team'): Promise<Test
   const boards = await admin.api.get<{ id: string; kind: 'planned' | 'interrupts' | 'selfservice' }[]>(`/api/teams/${team.id}/boards`);
   const ids = Object.fromEntries(boards.body.map((b) => [b.kind, b.id])) as TestTeam['boards'];
   return { team, admin, byRole, boards: ids };
+}
+
+/** Signs a new person up and adds them to the team as a guest (a customer developer or requester). */
+export async function addGuest(app: Built['app'], team: TestTeam, name = `${team.team.name} guest`): Promise<TestUser> {
+  const guest = await signup(app, name);
+  const res = await team.admin.api.post(`/api/teams/${team.team.id}/invitations`, { email: guest.email, role: 'guest' });
+  if (res.status !== 201) throw new Error(`guest invite failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return guest;
 }

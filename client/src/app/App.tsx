@@ -9,6 +9,7 @@ import { Announcer } from '../ui/Announcer';
 import { ErrorNote, Spinner } from '../ui/Feedback';
 import { Toasts } from '../ui/Toasts';
 import { AppHeader } from './AppHeader';
+import { GuestGate } from '../guests/GuestGate';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotFoundPage } from './NotFoundPage';
 import { parseRoute, type Route } from './routes';
@@ -23,6 +24,7 @@ const IterationsPage = lazy(() => import('../planning/IterationsPage').then((m) 
 const IterationPage = lazy(() => import('../planning/IterationPage').then((m) => ({ default: m.IterationPage })));
 const FeaturesPage = lazy(() => import('../planning/FeaturesPage').then((m) => ({ default: m.FeaturesPage })));
 const FeaturePage = lazy(() => import('../planning/FeaturePage').then((m) => ({ default: m.FeaturePage })));
+const GuestPage = lazy(() => import('../guests/GuestPage').then((m) => ({ default: m.GuestPage })));
 
 export function App() {
   const state = useSession();
@@ -63,7 +65,9 @@ function SignedIn({ user, route }: { user: Services['user']; route: Route }) {
     <ServicesContext value={services}>
       <AppHeader />
       <Suspense fallback={<Spinner label="Loading" />}>
-        <Page route={route} />
+        <GuestGate route={route}>
+          <Page route={route} />
+        </GuestGate>
       </Suspense>
     </ServicesContext>
   );
@@ -91,6 +95,8 @@ function Page({ route }: { route: Route }) {
       return <FeaturesPage key={route.teamId} teamId={route.teamId} />;
     case 'feature':
       return <FeaturePage key={route.featureId} featureId={route.featureId} />;
+    case 'requests':
+      return <GuestPage key={route.teamId} teamId={route.teamId} />;
     case 'not-found':
       return <NotFoundPage />;
   }

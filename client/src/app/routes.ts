@@ -11,6 +11,7 @@ export type Route =
   | { name: 'iteration'; iterationId: string }
   | { name: 'features'; teamId: string }
   | { name: 'feature'; featureId: string }
+  | { name: 'requests'; teamId: string }
   | { name: 'not-found' };
 
 const UUID = '[0-9a-fA-F-]{36}';
@@ -26,6 +27,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/iterations/(${UUID})/?$`), (m) => ({ name: 'iteration', iterationId: m[1]! })],
   [new RegExp(`^/teams/(${UUID})/features/?$`), (m) => ({ name: 'features', teamId: m[1]! })],
   [new RegExp(`^/features/(${UUID})/?$`), (m) => ({ name: 'feature', featureId: m[1]! })],
+  [new RegExp(`^/teams/(${UUID})/requests/?$`), (m) => ({ name: 'requests', teamId: m[1]! })],
 ];
 
 export function parseRoute(pathname: string): Route {
@@ -46,6 +48,8 @@ export const paths = {
   iteration: (iterationId: string) => `/iterations/${iterationId}`,
   features: (teamId: string) => `/teams/${teamId}/features`,
   feature: (featureId: string) => `/features/${featureId}`,
+  /** A person's own requests in a team: where a guest lands. */
+  requests: (teamId: string) => `/teams/${teamId}/requests`,
   login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   signup: (next?: string) => (next && next !== '/' ? `/signup?next=${encodeURIComponent(next)}` : '/signup'),
 };

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Card, Member } from '@opsboard/shared';
+import { canHoldCard, type Card, type Member } from '@opsboard/shared';
 import { Avatar } from '../ui/Avatar';
 
 const MAX = 6;
@@ -22,7 +22,10 @@ interface Props {
 /** Who holds the card; a pair is two. Checkboxes in a disclosure, so it works the same with mouse, keyboard and screen reader. */
 export function AssigneesField({ card, people, editable, onChange, wip }: Props) {
   const noteId = useId();
-  const members = [...people.values()].filter((m) => m.role !== 'viewer' || card.assigneeIds.includes(m.userId)).sort((a, b) => a.name.localeCompare(b.name));
+  // Viewers hold nothing; a guest (a customer developer) holds only a feature's cards. Whoever holds it already stays listed.
+  const members = [...people.values()]
+    .filter((m) => card.assigneeIds.includes(m.userId) || (m.role !== 'viewer' && canHoldCard(m.role, card)))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const holders = card.assigneeIds.map((id) => ({ id, name: people.get(id)?.name ?? 'a former member' }));
   const summary = holders.length === 0 ? 'Nobody' : holders.map((h) => h.name).join(' and ');
   if (!editable) {
@@ -56,6 +59,7 @@ export function AssigneesField({ card, people, editable, onChange, wip }: Props)
               />
               <Avatar userId={m.userId} name={m.name} size="sm" />
               {m.name}
+              {m.role === 'guest' && <span className="muted"> (guest)</span>}
               {figure && (
                 <span className={`picker__wip${refusal ? ' picker__wip--refused' : ''}`} id={describedBy} data-testid="person-wip">
                   {refusal ?? figure.note}

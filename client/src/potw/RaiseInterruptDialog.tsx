@@ -1,6 +1,6 @@
 /** "Raise an interrupt": what, who asks, how urgent. Any member; the card lands in the PoTW's inbox. */
 import { useState, type FormEvent } from 'react';
-import { SEVERITIES, type Severity } from '@opsboard/shared';
+import { SEVERITIES, type Card, type Severity } from '@opsboard/shared';
 import { ApiError, plainMessage } from '../api/errors';
 import { announce } from '../ui/announcer';
 import { Dialog } from '../ui/Dialog';
@@ -24,9 +24,11 @@ interface Props {
   /** Who will get it, to say so; null while nobody is Person of the Week. */
   potw: { name: string; self: boolean } | null;
   onClose: () => void;
+  /** Told about the new interrupt (a guest's page shows it in their requests at once). */
+  onRaised?: (card: Card) => void;
 }
 
-export function RaiseInterruptDialog({ teamId, potw, onClose }: Props) {
+export function RaiseInterruptDialog({ teamId, potw, onClose, onRaised }: Props) {
   const [title, setTitle] = useState('');
   const [requester, setRequester] = useState('');
   const [severity, setSeverity] = useState<Severity>('medium');
@@ -53,6 +55,7 @@ export function RaiseInterruptDialog({ teamId, potw, onClose }: Props) {
       const where = potw === null ? 'It is in the interrupts inbox.' : potw.self ? 'It is in your inbox.' : `It is in ${potw.name}'s inbox (Person of the Week).`;
       showToast({ tone: 'success', title: `Raised #${card.number}`, message: where });
       announce(`Interrupt #${card.number} raised. ${where}`);
+      onRaised?.(card);
       onClose();
     } catch (err) {
       if (err instanceof ApiError) setKey(newKey('raise'));

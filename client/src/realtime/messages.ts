@@ -1,5 +1,5 @@
 /** Parses what the server sends on /api/ws into the protocol's message union, refusing anything else. */
-import { BOARD_EVENT_TYPES, SUBSCRIBE_REJECT_CODES, type BoardEvent, type ServerMessage, type TeamEvent, type TeamEventType, type Viewer } from '@opsboard/shared';
+import { BOARD_EVENT_TYPES, SUBSCRIBE_REJECT_CODES, type BoardEvent, type MyRequests, type ServerMessage, type TeamEvent, type TeamEventType, type Viewer } from '@opsboard/shared';
 import { includes, isNumber, isRecord, isString } from '../lib/guards';
 
 export function parseServerMessage(text: string): ServerMessage | null {
@@ -37,9 +37,20 @@ export function parseServerMessage(text: string): ServerMessage | null {
       return { type: 'error', code: isString(raw.code) ? raw.code : 'error', message: isString(raw.message) ? raw.message : '' };
     case 'notification':
       return { type: 'notification', notification: raw.notification };
+    case 'my_requests':
+      return isString(raw.teamId) && isMyRequests(raw.requests) ? { type: 'my_requests', teamId: raw.teamId, requests: raw.requests } : null;
+    case 'my_requests_rejected':
+      return isString(raw.teamId) && includes(['not_found', 'forbidden', 'invalid'] as const, raw.code)
+        ? { type: 'my_requests_rejected', teamId: raw.teamId, code: raw.code, message: isString(raw.message) ? raw.message : 'No access.' }
+        : null;
     default:
       return null;
   }
+}
+
+/** The server builds this with the query behind GET …/my-requests, whose response schema checks it; the outline is checked here. */
+function isMyRequests(value: unknown): value is MyRequests {
+  return isRecord(value) && isString(value.teamId) && isString(value.teamName) && isString(value.role) && Array.isArray(value.requests) && Array.isArray(value.work);
 }
 
 function isViewer(value: unknown): value is Viewer {

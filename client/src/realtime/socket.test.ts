@@ -173,4 +173,32 @@ describe('RealtimeSocket', () => {
     h.last().server({ type: 'notification', notification: { id: 'n2' } });
     expect(heard).toEqual([{ id: 'n1' }]);
   });
+
+  it('watches a person’s requests once per team, again after a reconnect, and stops when the last follower goes', () => {
+    const h = harness();
+    const lists: unknown[] = [];
+    const refusals: string[] = [];
+    const follower = () => ({ onRequests: (r: unknown) => lists.push(r), onRejected: (m: string) => refusals.push(m) });
+    const stopA = h.socket.watchRequests('team-1', follower());
+    const stopB = h.socket.watchRequests('team-1', follower());
+    h.socket.start();
+    h.last().open();
+    expect(h.last().sent).toEqual([{ type: 'watch_requests', teamId: 'team-1' }]);
+    const list = { teamId: 'team-1', teamName: 'Ops', role: 'guest', requests: [], work: [] };
+    h.last().server({ type: 'my_requests', teamId: 'team-1', requests: list });
+    h.last().server({ type: 'my_requests', teamId: 'team-1', requests: { teamId: 'team-1' } }); // malformed: dropped
+    expect(lists).toEqual([list, list]);
+
+    h.last().drop();
+    h.fireNext();
+    h.last().open();
+    expect(h.last().sent).toEqual([{ type: 'watch_requests', teamId: 'team-1' }]);
+    h.last().server({ type: 'my_requests_rejected', teamId: 'team-1', code: 'not_found', message: 'Gone' });
+    expect(refusals).toEqual(['Gone', 'Gone']);
+
+    stopA();
+    expect(h.last().sent).toHaveLength(1);
+    stopB();
+    expect(h.last().sent.at(-1)).toEqual({ type: 'unwatch_requests', teamId: 'team-1' });
+  });
 });

@@ -5,7 +5,7 @@
  * dead connection with an application-level ping. No DOM: the socket
  * factory, timers and randomness come in, so tests drive it by hand.
  */
-import { PROTOCOL_VERSION, WS_CLOSE, type ServerMessage } from '@opsboard/shared';
+import { PROTOCOL_VERSION, WS_CLOSE, type MyRequests, type ServerMessage } from '@opsboard/shared';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { parseServerMessage } from './messages';
 
@@ -53,6 +53,12 @@ export interface StreamHandler {
   onMessage(message: StreamMessage): void;
 }
 
+/** Follows a person's own requests in a team (the guest's live channel). */
+export interface RequestsHandler {
+  onRequests(requests: MyRequests): void;
+  onRejected(message: string): void;
+}
+
 const OPEN = 1;
 
 export class RealtimeSocket {
@@ -61,6 +67,7 @@ export class RealtimeSocket {
   private readonly handlers = new Map<string, Set<StreamHandler>>();
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private readonly notificationListeners = new Set<(notification: unknown) => void>();
+  private readonly requestWatchers = new Map<string, Set<RequestsHandler>>();
   private current: ConnectionState = { status: 'stopped' };
   private attempt = 0;
   private retryTimer: TimerId | null = null;
@@ -122,6 +129,21 @@ export class RealtimeSocket {
       if (current.size > 0) return;
       this.handlers.delete(streamId);
       this.send({ type: 'unsubscribe', streamId });
+    };
+  }
+
+  /** Follows the signed-in person's requests in a team: the list now and whenever it changes, again after every reconnect. */
+  watchRequests(teamId: string, handler: RequestsHandler): () => void {
+    const set = this.requestWatchers.get(teamId) ?? new Set<RequestsHandler>();
+    const first = set.size === 0;
+    set.add(handler);
+    this.requestWatchers.set(teamId, set);
+    if (first && this.greeted) this.send({ type: 'watch_requests', teamId });
+    return () => {
+      const current = this.requestWatchers.get(teamId);
+      if (!current?.delete(handler) || current.size > 0) return;
+      this.requestWatchers.delete(teamId);
+      this.send({ type: 'unwatch_requests', teamId });
     };
   }
 
@@ -200,9 +222,16 @@ export class RealtimeSocket {
         this.attempt = 0;
         this.setState({ status: 'live' });
         for (const streamId of this.handlers.keys()) this.sendSubscribe(streamId);
+        for (const teamId of this.requestWatchers.keys()) this.send({ type: 'watch_requests', teamId });
         return;
       case 'notification':
         for (const listener of this.notificationListeners) listener(message.notification);
+        return;
+      case 'my_requests':
+        for (const handler of [...(this.requestWatchers.get(message.teamId) ?? [])]) handler.onRequests(message.requests);
+        return;
+      case 'my_requests_rejected':
+        for (const handler of [...(this.requestWatchers.get(message.teamId) ?? [])]) handler.onRejected(message.message);
         return;
       case 'pong':
       case 'error':

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { can, ROLES, type Member, type Role, type Team } from '@opsboard/shared';
 import { plainMessage } from '../api/errors';
 import { includes } from '../lib/guards';
@@ -11,15 +11,22 @@ import { ROLE_INFO } from './board-kinds';
 
 interface Props {
   team: Team;
+  /** Everyone in the team; changes report the whole list. */
   members: Member[];
+  /** Who this section lists (the members, or the guests). */
+  shown?: (member: Member) => boolean;
+  title?: string;
+  blurb?: string;
   selfId: string;
   onChange: (members: Member[]) => void;
 }
 
-export function MembersSection({ team, members, selfId, onChange }: Props) {
+export function MembersSection({ team, members, shown = () => true, title = 'Members', blurb, selfId, onChange }: Props) {
   const isAdmin = can(team.role, 'administer');
   const [busy, setBusy] = useState<string | null>(null);
-  const sorted = [...members].sort((a, b) => a.name.localeCompare(b.name));
+  const listed = members.filter(shown);
+  const sorted = [...listed].sort((a, b) => a.name.localeCompare(b.name));
+  const headingId = useId();
 
   const setRole = async (member: Member, role: Role) => {
     setBusy(member.userId);
@@ -55,8 +62,11 @@ export function MembersSection({ team, members, selfId, onChange }: Props) {
   };
 
   return (
-    <section className="section" aria-labelledby="members-heading">
-      <h2 id="members-heading">Members ({members.length})</h2>
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {title} ({listed.length})
+      </h2>
+      {blurb && <p className="muted">{blurb}</p>}
       <table className="table">
         <thead>
           <tr>

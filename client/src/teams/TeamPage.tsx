@@ -36,6 +36,8 @@ export function TeamPage({ teamId }: { teamId: string }) {
   }
   const { team, members } = data.value;
   const isAdmin = can(team.role, 'administer');
+  const setMembers = (next: Member[]) => data.set({ team, members: next });
+  const guests = members.filter((m) => m.role === 'guest');
   return (
     <main className="page" id="main">
       <p className="breadcrumbs">
@@ -51,13 +53,19 @@ export function TeamPage({ teamId }: { teamId: string }) {
 
       <BoardsSection team={team} />
 
-      <MembersSection
-        team={team}
-        members={members}
-        selfId={user.id}
-        onChange={(next) => data.set({ ...data.value, members: next })}
-      />
-      {isAdmin && <InvitationsSection teamId={team.id} onMemberAdded={(m) => data.set({ ...data.value, members: [...members.filter((x) => x.userId !== m.userId), m] })} />}
+      <MembersSection team={team} members={members} shown={(m) => m.role !== 'guest'} selfId={user.id} onChange={setMembers} />
+      {guests.length > 0 && (
+        <MembersSection
+          team={team}
+          members={members}
+          shown={(m) => m.role === 'guest'}
+          selfId={user.id}
+          onChange={setMembers}
+          title="Guests"
+          blurb="Customer developers and requesters: they raise interrupts, propose stories and are paired on features, and see only what they raised, proposed or are paired on."
+        />
+      )}
+      {isAdmin && <InvitationsSection teamId={team.id} onMemberAdded={(m) => setMembers([...members.filter((x) => x.userId !== m.userId), m])} />}
     </main>
   );
 }

@@ -1,10 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Team } from '@opsboard/shared';
 import { isRetryable, plainMessage } from '../api/errors';
 import { teamsApi } from '../api/teams';
 import { Link } from '../app/Link';
 import { paths } from '../app/routes';
 import { navigate } from '../app/router';
+import { teamHome } from '../guests/guest-gate';
 import { newKey } from '../lib/ids';
 import { EmptyNote, ErrorNote, Spinner } from '../ui/Feedback';
 import { Field } from '../ui/Field';
@@ -12,6 +13,11 @@ import { useAsync } from '../ui/use-async';
 
 export function TeamsPage() {
   const teams = useAsync(() => teamsApi.list(), []);
+  // Someone who is only a guest, of one team, has one place to be: their requests there.
+  const onlyGuestOf = teams.status === 'ready' && teams.value.length === 1 && teams.value[0]!.role === 'guest' ? teams.value[0]!.id : null;
+  useEffect(() => {
+    if (onlyGuestOf) navigate(paths.requests(onlyGuestOf), { replace: true });
+  }, [onlyGuestOf]);
   return (
     <main className="page" id="main">
       <h1>Your teams</h1>
@@ -24,9 +30,9 @@ export function TeamsPage() {
           <ul className="team-list">
             {teams.value.map((team) => (
               <li key={team.id}>
-                <Link to={paths.team(team.id)} className="team-list__item">
+                <Link to={teamHome(team)} className="team-list__item">
                   <span className="team-list__name">{team.name}</span>
-                  <span className="badge">{team.role}</span>
+                  <span className="badge">{team.role === 'po' ? 'product owner' : team.role}</span>
                 </Link>
               </li>
             ))}

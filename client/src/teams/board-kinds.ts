@@ -1,4 +1,4 @@
-import type { BoardKind } from '@opsboard/shared';
+import type { BoardKind, Role } from '@opsboard/shared';
 
 /** How each board kind is named and explained to people. */
 export const BOARD_KIND_INFO: Record<BoardKind, { short: string; title: string; blurb: string }> = {
@@ -12,4 +12,5 @@ export const ROLE_INFO = {
   po: 'Product owner: backlogs, iterations, board setup',
   member: 'Member: create, edit and move cards',
   viewer: 'Viewer: read only',
-} as const;
+  guest: 'Guest (a customer developer or requester): raises interrupts, proposes stories, is paired on features; sees only that',
+} as const satisfies Record<Role, string>;

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { assignmentScopes, can, checkWip, type Card, type CardLink, type CreateCardBody, type MoveCardBody, type PersonLimit, type RestoreCardBody, type Role, type UpdateCardBody } from '@opsboard/shared';
+import { assignmentScopes, can, canHoldCard, checkWip, type Card, type CardLink, type CreateCardBody, type MoveCardBody, type PersonLimit, type RestoreCardBody, type Role, type UpdateCardBody } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { firstColumn } from '../boards/columns.js';
 import { diff } from '../boards/service.js';
@@ -12,7 +12,7 @@ import { toInterrupt } from '../interrupts/mappers.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, ok, refuse, type Refusal, type Result } from '../http/result.js';
-import { decide } from '../teams/access.js';
+import { decide, rolesIn } from '../teams/access.js';
 import { countPeople } from './person-wip.js';
 import { decideEntry, lockColumns, lockLane, rebalanceColumn, type Anchors } from './placement.js';
 
@@ -103,6 +103,25 @@ async function validateReferences(
   return ok(null);
 }
 
+/**
+ * Guests hold only cards of a feature (see `canHoldCard`). Names the guest
+ * in `assigneeIds` when the edit assigns them, else `featureId` when the edit
+ * would take the feature away from a card a guest holds.
+ */
+async function checkHolders(tx: Tx, teamId: string, card: { assigneeIds: readonly string[]; featureId: string | null }, sent: { assigneeIds?: unknown; featureId?: unknown }): Promise<Result<null>> {
+  if (sent.assigneeIds === undefined && sent.featureId === undefined) return ok(null);
+  if (card.assigneeIds.length === 0 || card.featureId !== null) return ok(null);
+  const roles = await rolesIn(tx, teamId, card.assigneeIds);
+  const i = card.assigneeIds.findIndex((id) => {
+    const role = roles.get(id);
+    return role !== undefined && !canHoldCard(role, card);
+  });
+  if (i < 0) return ok(null);
+  return sent.assigneeIds !== undefined
+    ? invalidField(`assigneeIds[${i}]`, 'is a guest; a guest is assigned only to cards of a feature (set featureId)')
+    : invalidField('featureId', 'a guest is assigned to this card, and a guest holds only cards of a feature');
+}
+
 async function targetColumn(tx: Tx, boardId: string, columnId: string | undefined, field: string): Promise<Result<string>> {
   if (columnId !== undefined) return ok(columnId);
   const first = await firstColumn(tx, boardId);
@@ -175,6 +194,8 @@ export async function insertCard(
   if (title === '') return invalidField('title', 'must not be blank');
   const refs = await validateReferences(w.tx, board.teamId, cardId, body);
   if (!refs.ok) return refs;
+  const holders = await checkHolders(w.tx, board.teamId, { assigneeIds: body.assigneeIds ?? [], featureId: body.featureId ?? null }, body);
+  if (!holders.ok) return holders;
   const columnId = await targetColumn(w.tx, board.id, body.columnId, 'columnId');
   if (!columnId.ok) return columnId;
   const locked = await lockColumns(w.tx, [columnId.value]);
@@ -301,6 +322,8 @@ export async function applyUpdate(w: WriteContext, board: BoardRow, current: Car
     dueDate: body.dueDate !== undefined ? body.dueDate : before.dueDate,
     links: body.links ? [...body.links] : before.links,
   };
+  const holders = await checkHolders(w.tx, board.teamId, proposed, body);
+  if (!holders.ok) return holders;
   const changes = diff(before, proposed, EDITABLE);
   // An edit that changes nothing writes nothing and keeps the version.
   if (Object.keys(changes).length === 0) return ok(before);

@@ -252,6 +252,8 @@ export const cards = pgTable(
     index('cards_assignees_idx').using('gin', t.assigneeIds),
     index('cards_iteration_idx').on(t.iterationId),
     index('cards_feature_idx').on(t.featureId),
+    // "What did I raise or propose": a person's own cards, looked up on every commit while they watch them.
+    index('cards_team_creator_idx').on(t.teamId, t.createdBy),
   ],
 );
 

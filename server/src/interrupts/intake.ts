@@ -143,10 +143,10 @@ async function isMember(tx: Tx, teamId: string, userId: string): Promise<boolean
   return row !== undefined;
 }
 
-/** "Raise an interrupt" from the UI: any member of the team. */
+/** "Raise an interrupt" from the UI: any member of the team, and guests (requesters outside it). */
 export async function raiseInterrupt(deps: ServiceDeps, auth: AuthInfo, teamId: string, body: RaiseInterruptBody, o: Opts): Promise<Result<{ card: Card; interrupt: Interrupt }>> {
   return mutate(deps, { actor: { userId: auth.user.id }, idempotencyKey: o.idempotencyKey }, async (w) => {
-    const access = await requireTeam(w.tx, auth.user.id, teamId, 'write');
+    const access = await requireTeam(w.tx, auth.user.id, teamId, 'raise');
     if (!access.ok) return access;
     const result = await arrive(
       w,

@@ -56,7 +56,7 @@ export function interruptRoutes(app: App, deps: ServiceDeps): void {
     {
       schema: {
         tags,
-        summary: 'Raise an interrupt: it lands in the interrupts inbox, assigned to the Person of the Week (any member)',
+        summary: 'Raise an interrupt: it lands in the interrupts inbox, assigned to the Person of the Week (member, po, admin, guest)',
         params: TeamParams,
         body: RaiseInterruptBody,
         headers: MutationHeaders,

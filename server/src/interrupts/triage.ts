@@ -18,7 +18,7 @@ import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { notifyUser } from '../realtime/channels.js';
-import { decide, requireTeam } from '../teams/access.js';
+import { checkDuty, decide, requireTeam } from '../teams/access.js';
 import { toInterrupt } from './mappers.js';
 
 type Opts = IdempotencyOption;
@@ -85,10 +85,13 @@ async function applyTriage(w: WriteContext, deps: ServiceDeps, auth: AuthInfo, l
     }
     case 'escalate': {
       const [person] = await w.tx
-        .select({ id: users.id, name: users.name })
+        .select({ id: users.id, name: users.name, role: teamMembers.role })
         .from(teamMembers)
         .innerJoin(users, eq(users.id, teamMembers.userId))
         .where(and(eq(teamMembers.teamId, board.teamId), eq(teamMembers.userId, body.userId)));
+      // The person escalated to takes the card on: a guest or a viewer cannot.
+      const duty = checkDuty(new Map(person ? [[person.id, person.role]] : []), [body.userId], () => 'userId', 'write', 'an escalation goes to someone who works the card (member, po or admin)');
+      if (!duty.ok) return duty;
       if (!person) return invalidField('userId', 'is not a member of this team');
       status = 'escalated';
       patch.escalatedTo = person.id;

@@ -6,6 +6,7 @@
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import {
   burnChart,
+  can,
   capacity,
   ssaAllocation,
   shiftAt,
@@ -48,8 +49,8 @@ export async function iterationDetail(db: Queryable, userId: string, iterationId
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(eq(teamMembers.teamId, it.teamId))
     .orderBy(asc(users.name));
-  // Viewers are stakeholders, not the people doing the work.
-  const workers = people.filter((p) => p.role !== 'viewer');
+  // Viewers are stakeholders and guests work from outside the team: the capacity is the team's own.
+  const workers = people.filter((p) => can(p.role, 'write'));
   const absences = new Map((await db.select().from(iterationAbsences).where(eq(iterationAbsences.iterationId, iterationId))).map((a) => [a.userId, a.days]));
   const potwDays = await potwDaysIn(db, it.teamId, days, tz);
   const cap = capacity({

@@ -1,6 +1,6 @@
 /** Features (IDD projects): a feature lead, a goal, a customer, cards across boards and the pairs per iteration. */
 import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
-import type { Role, CreateFeatureBody, Feature, FeatureDetail, FeatureSummary, PairingMatrix, Progress, SetPairsBody, UpdateFeatureBody } from '@opsboard/shared';
+import { can, type Role, type CreateFeatureBody, type Feature, type FeatureDetail, type FeatureSummary, type PairingMatrix, type Progress, type SetPairsBody, type UpdateFeatureBody } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { diff } from '../boards/service.js';
 import { toCard } from '../boards/mappers.js';
@@ -11,7 +11,7 @@ import { iso } from '../db/time.js';
 import { mutate } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
-import { decide, requireTeam } from '../teams/access.js';
+import { checkDuty, decide, requireTeam, rolesIn } from '../teams/access.js';
 
 type Opts = IdempotencyOption;
 type FeatureRow = typeof features.$inferSelect;
@@ -31,9 +31,9 @@ export function toFeature(r: FeatureRow): Feature {
   };
 }
 
-async function isMember(tx: Queryable, teamId: string, userId: string): Promise<boolean> {
-  const [m] = await tx.select({ userId: teamMembers.userId }).from(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
-  return m !== undefined;
+/** A feature lead assembles pairs and works on the team: a member, po or admin (a guest may be paired, not lead). */
+async function checkLead(tx: Queryable, teamId: string, leadId: string): Promise<Result<null>> {
+  return checkDuty(await rolesIn(tx, teamId, [leadId]), [leadId], () => 'leadId', 'write', 'a feature lead is a member, po or admin of the team');
 }
 
 /** Points and cards of a set of live cards, done meaning in a done column. */
@@ -101,7 +101,10 @@ export async function createFeature(deps: ServiceDeps, auth: AuthInfo, teamId: s
     if (!access.ok) return access;
     const name = body.name.trim();
     if (name === '') return invalidField('name', 'must not be blank');
-    if (body.leadId && !(await isMember(w.tx, teamId, body.leadId))) return invalidField('leadId', 'is not a member of this team');
+    if (body.leadId) {
+      const lead = await checkLead(w.tx, teamId, body.leadId);
+      if (!lead.ok) return lead;
+    }
     const [row] = await w.tx
       .insert(features)
       .values({
@@ -138,7 +141,7 @@ function canEdit(found: { feature: FeatureRow; role: Role | null } | null, userI
   if (!access.ok) return access;
   const lead = found!.feature.leadId === userId;
   const plan = decide(found!.role, 'plan', 'Feature');
-  if (!plan.ok && !(lead && found!.role !== 'viewer')) return refuse('forbidden', 'Only the feature lead or the po/admin change a feature.', { permission: 'plan' });
+  if (!plan.ok && !(lead && can(found!.role, 'write'))) return refuse('forbidden', 'Only the feature lead or the po/admin change a feature.', { permission: 'plan' });
   return ok(found!.feature);
 }
 
@@ -152,7 +155,10 @@ export async function updateFeature(deps: ServiceDeps, auth: AuthInfo, featureId
     }
     const name = body.name?.trim();
     if (name === '') return invalidField('name', 'must not be blank');
-    if (body.leadId && !(await isMember(w.tx, current.teamId, body.leadId))) return invalidField('leadId', 'is not a member of this team');
+    if (body.leadId) {
+      const lead = await checkLead(w.tx, current.teamId, body.leadId);
+      if (!lead.ok) return lead;
+    }
     const [row] = await w.tx
       .update(features)
       .set({

@@ -46,6 +46,15 @@ interface StreamState {
   presenceTimer: NodeJS.Timeout | null;
 }
 
+/** Something else that follows commits to every stream (not only subscribed ones) and this instance's connections. */
+export interface CommitObserver {
+  /** A commit appended events to this stream (on any instance). */
+  onCommit(streamId: string): void;
+  /** The LISTEN connection is back: commits may have been missed meanwhile. */
+  onResume(): void;
+  onPeerGone(peerId: string): void;
+}
+
 export interface HubOptions {
   /** How far behind a subscriber may be before it is told to reload the snapshot. */
   maxCatchUp?: number;
@@ -77,6 +86,7 @@ export class RealtimeHub {
   private readonly presenceRefreshMs: number;
   private readonly accessCheckMs: number;
   private stopped = false;
+  private readonly observers: CommitObserver[] = [];
 
   constructor(
     private readonly database: Database,
@@ -101,6 +111,7 @@ export class RealtimeHub {
         this.access.ended(null);
         this.reconcile();
         void this.checkAccess();
+        for (const o of this.observers) o.onResume();
       },
       onError: (err) => this.log.warn({ err }, 'LISTEN connection lost; reconnecting'),
     });
@@ -116,6 +127,10 @@ export class RealtimeHub {
     // The database may already be gone at shutdown; nothing here must throw.
     await this.listener?.close().catch(() => undefined);
     await this.database.db.delete(presence).where(eq(presence.instanceId, this.instanceId)).catch(() => undefined);
+  }
+
+  observe(observer: CommitObserver): void {
+    this.observers.push(observer);
   }
 
   /** Number of local connections, for health and benchmarks. */
@@ -163,6 +178,7 @@ export class RealtimeHub {
   private onNotify(channel: string, payload: string): void {
     if (channel === EVENTS_CHANNEL) {
       const [streamId, seqText] = payload.split(':');
+      if (streamId) for (const o of this.observers) o.onCommit(streamId);
       const stream = streamId ? this.streams.get(streamId) : undefined;
       const seq = Number(seqText);
       if (!stream || !Number.isInteger(seq) || seq <= stream.delivered) return;
@@ -264,6 +280,7 @@ export class RealtimeHub {
     if (!entry) return;
     this.peers.delete(peerId);
     for (const streamId of entry.streams) this.dropSubscription(streamId, peerId);
+    for (const o of this.observers) o.onPeerGone(peerId);
   }
 
   /**
@@ -287,7 +304,12 @@ export class RealtimeHub {
       .leftJoin(teamMembers, and(eq(teamMembers.teamId, streams.teamId), eq(teamMembers.userId, peer.userId)))
       .where(eq(streams.id, streamId));
     if (!row || !can(row.role as Role | null, 'read')) {
-      peer.send(JSON.stringify({ type: 'rejected', streamId, code: 'not_found', message: 'No such board or team, or you are not a member.' } satisfies ServerMessage));
+      // A guest is in the team but sees none of its streams (only their own requests, through watch_requests).
+      const rejection =
+        row?.role === 'guest'
+          ? ({ type: 'rejected', streamId, code: 'forbidden', message: 'Guests follow their own requests only; board and team streams are for members.' } as const)
+          : ({ type: 'rejected', streamId, code: 'not_found', message: 'No such board or team, or you are not a member.' } as const);
+      peer.send(JSON.stringify(rejection satisfies ServerMessage));
       return;
     }
     if (!this.peers.has(peerId)) return; // closed while we looked
@@ -415,7 +437,7 @@ export class RealtimeHub {
       if (stream.teamId !== teamId) continue;
       for (const [peerId, sub] of [...stream.subs]) {
         if (sub.peer.userId !== userId) continue;
-        sub.peer.send(JSON.stringify({ type: 'rejected', streamId: stream.id, code: 'forbidden', message: 'You are no longer a member of this team.' } satisfies ServerMessage));
+        sub.peer.send(JSON.stringify({ type: 'rejected', streamId: stream.id, code: 'forbidden', message: 'You no longer have access to this team’s boards (removed, or your role changed).' } satisfies ServerMessage));
         this.dropSubscription(stream.id, peerId);
       }
     }

@@ -7,6 +7,7 @@ import { credentialOf } from '../auth/service.js';
 import type { AppDeps } from '../context.js';
 import { errorBody } from '../http/errors.js';
 import type { App } from '../http/types.js';
+import type { RequestWatch } from '../guests/watch.js';
 import type { Peer, RealtimeHub } from './hub.js';
 
 const checkMessage = Compile(ClientMessage);
@@ -19,7 +20,7 @@ export interface WsOptions {
 }
 
 /** The websocket endpoint: authenticated like any API route, origin-checked, heartbeated, back-pressured. */
-export function websocketRoute(app: App, deps: AppDeps, hub: RealtimeHub, opts: WsOptions = {}): void {
+export function websocketRoute(app: App, deps: AppDeps, hub: RealtimeHub, requests: RequestWatch, opts: WsOptions = {}): void {
   const maxBuffered = opts.maxBufferedBytes ?? 1 << 20;
   const heartbeatMs = opts.heartbeatMs ?? 30_000;
 
@@ -97,6 +98,12 @@ export function websocketRoute(app: App, deps: AppDeps, hub: RealtimeHub, opts: 
             return;
           case 'unsubscribe':
             hub.unsubscribe(id, msg.streamId);
+            return;
+          case 'watch_requests':
+            requests.watch(peer, msg.teamId);
+            return;
+          case 'unwatch_requests':
+            requests.unwatch(id, msg.teamId);
             return;
           case 'ping':
             reply(msg.at === undefined ? { type: 'pong' } : { type: 'pong', at: msg.at });

@@ -3,7 +3,7 @@
  * of it: who is on now, who is next, who was on at t. The maths is in
  * shared/src/domain/rotation.ts; this module loads, validates and records.
  */
-import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import {
   potwNowAndNext,
   scheduledAt,
@@ -22,13 +22,13 @@ import {
 import type { AuthInfo } from '../auth/service.js';
 import type { ServiceDeps } from '../context.js';
 import type { Queryable } from '../db/database.js';
-import { rotationOverrides, rotationVersions, teamMembers, teams } from '../db/schema.js';
+import { rotationOverrides, rotationVersions, teams } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
 import { validTimezone } from '../teams/timezone.js';
-import { requireTeam } from '../teams/access.js';
+import { checkDuty, requireTeam, rolesIn } from '../teams/access.js';
 
 type Opts = IdempotencyOption;
 
@@ -91,13 +91,11 @@ export async function rotationInfo(deps: ServiceDeps, userId: string, teamId: st
   return ok(describeRotation(await loadRotation(deps.database.db, teamId), deps.clock()));
 }
 
-async function memberSet(db: Queryable, teamId: string, userIds: readonly string[]): Promise<Set<string>> {
-  if (userIds.length === 0) return new Set();
-  const rows = await db
-    .select({ userId: teamMembers.userId })
-    .from(teamMembers)
-    .where(and(eq(teamMembers.teamId, teamId), inArray(teamMembers.userId, [...userIds])));
-  return new Set(rows.map((r) => r.userId));
+const POTW_DUTY = 'the Person of the Week triages, so it is a member, po or admin';
+
+/** Everyone on the rotation (or covering a week) must be able to triage: guests and viewers cannot. */
+async function checkOnDuty(db: Queryable, teamId: string, userIds: readonly string[], field: (index: number) => string): Promise<Result<null>> {
+  return checkDuty(await rolesIn(db, teamId, userIds), userIds, field, 'write', POTW_DUTY);
 }
 
 async function appendVersion(w: WriteContext, teamId: string, version: RotationVersion, newId: () => string): Promise<void> {
@@ -127,9 +125,8 @@ export async function updateRotation(deps: ServiceDeps, auth: AuthInfo, teamId: 
     const access = await requireTeam(w.tx, auth.user.id, teamId, 'administer');
     if (!access.ok) return access;
     await w.tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).for('update');
-    const members = await memberSet(w.tx, teamId, settings.memberIds);
-    const stranger = settings.memberIds.findIndex((id) => !members.has(id));
-    if (stranger >= 0) return invalidField(`memberIds[${stranger}]`, 'is not a member of this team');
+    const onDutyOk = await checkOnDuty(w.tx, teamId, settings.memberIds, (i) => `memberIds[${i}]`);
+    if (!onDutyOk.ok) return onDutyOk;
     const rotation = await loadRotation(w.tx, teamId);
     const now = new Date(w.now);
     const onDuty = scheduledAt(rotation.versions, now)?.userId ?? null;
@@ -166,7 +163,8 @@ export async function addOverride(deps: ServiceDeps, auth: AuthInfo, teamId: str
     if (body.kind === 'cover') {
       if (new Date(body.end) <= new Date(body.start)) return invalidField('end', 'must be after start');
       if (new Date(body.end).getTime() - new Date(body.start).getTime() > 366 * 86_400_000) return invalidField('end', 'a cover spans at most a year');
-      if (!(await memberSet(w.tx, teamId, [body.userId])).has(body.userId)) return invalidField('userId', 'is not a member of this team');
+      const cover = await checkOnDuty(w.tx, teamId, [body.userId], () => 'userId');
+      if (!cover.ok) return cover;
       rows.push({ kind: 'cover', start: new Date(body.start).toISOString(), end: new Date(body.end).toISOString(), userId: body.userId });
     } else {
       if (rotation.versions.length === 0) return refuse('conflict', 'Set up the rotation before swapping weeks.');

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ne } from 'drizzle-orm';
-import type { CreateTeamBody, InviteBody, InviteResult, Invitation, Member, Role, Team, TeamInfo, UpdateTeamBody } from '@opsboard/shared';
+import { can, type CreateTeamBody, type InviteBody, type InviteResult, type Invitation, type Member, type Role, type Team, type TeamInfo, type UpdateTeamBody } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { normaliseEmail } from '../auth/service.js';
 import { insertBoard } from '../boards/service.js';
@@ -178,6 +178,9 @@ export async function updateMember(deps: ServiceDeps, auth: AuthInfo, teamId: st
     }
     await w.tx.update(teamMembers).set({ role }).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
     const member: Member = { userId, name: current.name, email: current.email, role, joinedAt: iso(current.joinedAt) };
+    // A role that cannot triage cannot be Person of the Week; one that cannot read loses its live board and team streams now.
+    if (!can(role, 'write')) await dropFromRotation(w, teamId, userId, deps.newId);
+    if (can(current.role, 'read') && !can(role, 'read')) await notifyAccessEnded(w.tx, `member:${teamId}:${userId}`);
     if (current.role !== role) {
       w.emit(teamId, teamId, [{ type: 'member.updated', subjectId: userId, payload: { member, changes: { role: { from: current.role, to: role } } } }]);
     }
@@ -189,7 +192,7 @@ export async function updateMember(deps: ServiceDeps, auth: AuthInfo, teamId: st
 export async function removeMember(deps: ServiceDeps, auth: AuthInfo, teamId: string, userId: string, o: Opts): Promise<Result<null>> {
   return mutate(deps, { actor: { userId: auth.user.id }, idempotencyKey: o.idempotencyKey }, async (w) => {
     const self = userId === auth.user.id;
-    const access = await requireTeam(w.tx, auth.user.id, teamId, self ? 'read' : 'administer');
+    const access = await requireTeam(w.tx, auth.user.id, teamId, self ? 'belong' : 'administer');
     if (!access.ok) return access;
     await w.tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).for('update');
     const [current] = await w.tx

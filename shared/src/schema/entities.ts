@@ -1,7 +1,8 @@
 import Type from 'typebox';
 import { Id, IsoDate, IsoDateTime, Nullable, Rank, StringEnum } from './common.js';
 
-export const ROLES = ['admin', 'po', 'member', 'viewer'] as const;
+/** `guest`: someone outside the team (a customer developer, a requester) who raises, proposes and pairs, and sees only that. */
+export const ROLES = ['admin', 'po', 'member', 'viewer', 'guest'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const BOARD_KINDS = ['planned', 'interrupts', 'selfservice'] as const;

@@ -5,7 +5,7 @@
  * the new base and the person decides whether to save theirs over it.
  */
 import { useState, type FormEvent } from 'react';
-import { FEATURE_STATUSES, type Feature, type Member } from '@opsboard/shared';
+import { can, FEATURE_STATUSES, type Feature, type Member } from '@opsboard/shared';
 import { ApiError, plainMessage } from '../../api/errors';
 import { includes, isNumber, isRecord } from '../../lib/guards';
 import { newKey } from '../../lib/ids';
@@ -47,7 +47,8 @@ export function FeatureDialog({ teamId, feature, members, onClose, onSaved }: Pr
   const [errors, setErrors] = useState<Partial<Record<(typeof FIELDS)[number] | 'form', string>>>({});
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(() => newKey('feature'));
-  const workers = [...members.values()].filter((m) => m.role !== 'viewer').sort((a, b) => a.name.localeCompare(b.name));
+  // A lead works on the team (a guest may be paired, not lead).
+  const workers = [...members.values()].filter((m) => can(m.role, 'write')).sort((a, b) => a.name.localeCompare(b.name));
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
   const submit = async (event: FormEvent) => {

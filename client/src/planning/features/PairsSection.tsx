@@ -43,6 +43,7 @@ export function PairsSection({ detail, iterations, members, editable, onSaved }:
   const saved = (id: string | null): Row[] => (id ? (byIteration.get(id)?.pairs.map(([a, b]): Row => [a, b]) ?? []) : []);
   const current = rows ?? saved(iterationId);
   const check = checkPairs(current, name);
+  // Pairs may include customer developers (guests); viewers only watch.
   const workers = [...members.values()].filter((m) => m.role !== 'viewer').sort((a, b) => a.name.localeCompare(b.name));
   const setRow = (i: number, side: 0 | 1, value: string) => setRows(current.map((r, j): Row => (j === i ? (side === 0 ? [value, r[1]] : [r[0], value]) : r)));
 
@@ -126,7 +127,7 @@ export function PairsSection({ detail, iterations, members, editable, onSaved }:
                     <option value="">Choose…</option>
                     {workers.map((m) => (
                       <option key={m.userId} value={m.userId}>
-                        {m.name}
+                        {m.role === 'guest' ? `${m.name} (guest)` : m.name}
                       </option>
                     ))}
                   </select>

@@ -1,0 +1,1 @@
+CREATE INDEX "cards_team_creator_idx" ON "cards" USING btree ("team_id","created_by");

@@ -1,0 +1,264 @@
+/**
+ * What a guest gets from every route of the app, one row per route (a few
+ * routes have two rows: someone else versus yourself). authorization.test.ts
+ * runs it and checks the table names every route the app registers.
+ */
+import type { BoardSnapshot, Card, Feature, Iteration, RotationInfo, SessionSummary } from '@opsboard/shared';
+import { expect } from 'vitest';
+import { Api, PASSWORD, type Response, type TestApp, type TestTeam, type TestUser } from '../helpers/harness.js';
+import { WsClient } from '../helpers/ws-client.js';
+
+export type Expectation = 'forbidden' | '2xx' | number | readonly number[];
+
+export interface GuestCase {
+  /** `METHOD /url/:param`, exactly as the app registers it. */
+  route: string;
+  note?: string;
+  expect: Expectation;
+  run(guest: TestUser): Promise<Response>;
+  check?(res: Response): void;
+}
+
+interface Context {
+  t: TestApp;
+  team: TestTeam;
+  guest: TestUser;
+}
+
+/** Ids the rows need, made by the team's admin before the rows run. */
+interface Fixtures {
+  snapshot: BoardSnapshot;
+  card: Card;
+  archived: Card;
+  laneId: string;
+  feature: Feature;
+  iteration: Iteration;
+  interrupt: Card;
+  paired: Card;
+  webhookId: string;
+  overrideId: string;
+  invitationId: string;
+}
+
+export function guestRouteTable(context: () => Context): { setup(): Promise<void>; cases: GuestCase[] } {
+  let f: Fixtures;
+  const ctx = () => context();
+  const team = () => ctx().team.team.id;
+  const admin = () => ctx().team.admin.api;
+  const board = () => ctx().team.boards.planned;
+  const column = () => f.snapshot.columns[1]!.id;
+  let n = 0;
+
+  async function setup(): Promise<void> {
+    const api = admin();
+    const body = async <T>(p: Promise<Response<T>>): Promise<T> => {
+      const res = await p;
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+      return res.body;
+    };
+    const snapshot = await body(api.get<BoardSnapshot>(`/api/boards/${board()}`));
+    const card = await body(api.post<Card>(`/api/boards/${board()}/cards`, { title: 'Guest table card' }));
+    const archived = await body(api.post<Card>(`/api/boards/${board()}/cards`, { title: 'Archived for the guest table' }));
+    await body(api.post(`/api/cards/${archived.id}/archive`));
+    const lane = await body(api.post<{ id: string }>(`/api/boards/${board()}/lanes`, { name: 'Guest table lane' }));
+    const feature = await body(api.post<Feature>(`/api/teams/${team()}/features`, { name: 'Guest table feature' }));
+    const iteration = await body(api.post<Iteration>(`/api/teams/${team()}/iterations`, { startDate: '2031-01-06' }));
+    const interrupt = (await body(api.post<{ card: Card }>(`/api/teams/${team()}/interrupts`, { title: 'Guest table interrupt' }))).card;
+    const paired = await body(api.post<Card>(`/api/boards/${board()}/cards`, { title: 'Paired with the guest', featureId: feature.id, assigneeIds: [ctx().team.admin.id, ctx().guest.id] }));
+    const webhook = await body(api.post<{ webhook: { id: string } }>(`/api/teams/${team()}/webhooks`, { name: 'Guest table hook', kind: 'generic' }));
+    await body(api.put(`/api/teams/${team()}/rotation`, { memberIds: [ctx().team.admin.id], handoffWeekday: 1, handoffTime: '09:00', timezone: 'UTC' }));
+    const rotation = await body(
+      api.post<RotationInfo>(`/api/teams/${team()}/rotation/overrides`, { kind: 'cover', userId: ctx().team.byRole.member.id, start: '2031-02-03T00:00:00Z', end: '2031-02-04T00:00:00Z' }),
+    );
+    const invitation = await body(api.post<{ invitation: { id: string } }>(`/api/teams/${team()}/invitations`, { email: 'guest-table@example.test', role: 'member' }));
+    f = {
+      snapshot,
+      card,
+      archived,
+      laneId: lane.id,
+      feature,
+      iteration,
+      interrupt,
+      paired,
+      webhookId: webhook.webhook.id,
+      overrideId: rotation.overrides[0]!.id,
+      invitationId: invitation.invitation.id,
+    };
+  }
+
+  /** A second session of the guest's, to log out of and to revoke. */
+  async function freshSession(guest: TestUser): Promise<Api> {
+    const res = await ctx().t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: guest.email, password: PASSWORD } });
+    const cookie = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('opsboard_session='))!.split(';')[0]!;
+    return new Api(ctx().t.app, { cookie, csrf: (JSON.parse(res.body) as { csrfToken: string }).csrfToken });
+  }
+
+  const forbidden = (route: string, run: GuestCase['run']): GuestCase => ({ route, expect: 'forbidden', run });
+  const T = '/api/teams/:teamId';
+
+  const cases: GuestCase[] = [
+    // ---- the team and its people: only the team's name and the guest's own role
+    { route: 'GET /api/teams', expect: 200, run: (g) => g.api.get('/api/teams') },
+    { route: `GET ${T}`, expect: 200, run: (g) => g.api.get(`/api/teams/${team()}`), check: (res) => expect(res.body).toMatchObject({ role: 'guest' }) },
+    forbidden(`PATCH ${T}`, (g) => g.api.patch(`/api/teams/${team()}`, { name: 'Renamed by a guest' })),
+    forbidden(`GET ${T}/members`, (g) => g.api.get(`/api/teams/${team()}/members`)),
+    forbidden(`PATCH ${T}/members/:userId`, (g) => g.api.patch(`/api/teams/${team()}/members/${ctx().team.byRole.viewer.id}`, { role: 'po' })),
+    { ...forbidden(`DELETE ${T}/members/:userId`, (g) => g.api.del(`/api/teams/${team()}/members/${ctx().team.byRole.viewer.id}`)), note: 'someone else' },
+    forbidden(`GET ${T}/invitations`, (g) => g.api.get(`/api/teams/${team()}/invitations`)),
+    forbidden(`POST ${T}/invitations`, (g) => g.api.post(`/api/teams/${team()}/invitations`, { email: `guest-invites-${++n}@example.test`, role: 'member' })),
+    forbidden(`DELETE ${T}/invitations/:invitationId`, (g) => g.api.del(`/api/teams/${team()}/invitations/${f.invitationId}`)),
+
+    // ---- boards, columns, lanes
+    forbidden(`GET ${T}/boards`, (g) => g.api.get(`/api/teams/${team()}/boards`)),
+    forbidden(`POST ${T}/boards`, (g) => g.api.post(`/api/teams/${team()}/boards`, { kind: 'planned', name: 'A guest’s board' })),
+    forbidden('GET /api/boards/:id', (g) => g.api.get(`/api/boards/${board()}`)),
+    forbidden('PATCH /api/boards/:id', (g) => g.api.patch(`/api/boards/${board()}`, { personWipLimit: 2 })),
+    forbidden('POST /api/boards/:id/position', (g) => g.api.post(`/api/boards/${board()}/position`, { afterId: null })),
+    forbidden('POST /api/boards/:id/archive', (g) => g.api.post(`/api/boards/${board()}/archive`)),
+    forbidden('POST /api/boards/:id/restore', (g) => g.api.post(`/api/boards/${board()}/restore`)),
+    forbidden('GET /api/boards/:id/events', (g) => g.api.get(`/api/boards/${board()}/events?since=0`)),
+    forbidden('GET /api/boards/:id/archived-cards', (g) => g.api.get(`/api/boards/${board()}/archived-cards`)),
+    forbidden('GET /api/boards/:id/archived-columns', (g) => g.api.get(`/api/boards/${board()}/archived-columns`)),
+    forbidden('GET /api/boards/:id/archived-lanes', (g) => g.api.get(`/api/boards/${board()}/archived-lanes`)),
+    forbidden('POST /api/boards/:id/columns', (g) => g.api.post(`/api/boards/${board()}/columns`, { name: 'Guest column', category: 'doing' })),
+    forbidden('PATCH /api/columns/:id', (g) => g.api.patch(`/api/columns/${column()}`, { wipLimit: 1 })),
+    forbidden('POST /api/columns/:id/position', (g) => g.api.post(`/api/columns/${column()}/position`, { afterId: null })),
+    forbidden('POST /api/columns/:id/archive', (g) => g.api.post(`/api/columns/${column()}/archive`)),
+    forbidden('POST /api/columns/:id/restore', (g) => g.api.post(`/api/columns/${column()}/restore`)),
+    forbidden('POST /api/boards/:id/lanes', (g) => g.api.post(`/api/boards/${board()}/lanes`, { name: 'Guest lane' })),
+    forbidden('PATCH /api/lanes/:id', (g) => g.api.patch(`/api/lanes/${f.laneId}`, { name: 'Renamed lane' })),
+    forbidden('POST /api/lanes/:id/position', (g) => g.api.post(`/api/lanes/${f.laneId}/position`, { afterId: null })),
+    forbidden('POST /api/lanes/:id/archive', (g) => g.api.post(`/api/lanes/${f.laneId}/archive`)),
+    forbidden('POST /api/lanes/:id/restore', (g) => g.api.post(`/api/lanes/${f.laneId}/restore`)),
+
+    // ---- cards (a guest's own paired card included: it moves through my-work only)
+    forbidden('POST /api/boards/:id/cards', (g) => g.api.post(`/api/boards/${board()}/cards`, { title: 'A guest’s card' })),
+    forbidden(`GET ${T}/cards`, (g) => g.api.get(`/api/teams/${team()}/cards?q=guest`)),
+    forbidden('GET /api/cards/:id', (g) => g.api.get(`/api/cards/${f.paired.id}`)),
+    forbidden('GET /api/cards/:id/history', (g) => g.api.get(`/api/cards/${f.paired.id}/history`)),
+    forbidden('PATCH /api/cards/:id', (g) => g.api.patch(`/api/cards/${f.paired.id}`, { version: f.paired.version, title: 'Edited by a guest' })),
+    forbidden('POST /api/cards/:id/move', (g) => g.api.post(`/api/cards/${f.paired.id}/move`, { toColumnId: column() })),
+    forbidden('POST /api/cards/:id/archive', (g) => g.api.post(`/api/cards/${f.card.id}/archive`)),
+    forbidden('POST /api/cards/:id/restore', (g) => g.api.post(`/api/cards/${f.archived.id}/restore`)),
+
+    // ---- interrupts, triage, figures, webhook secrets
+    forbidden(`GET ${T}/interrupts`, (g) => g.api.get(`/api/teams/${team()}/interrupts`)),
+    forbidden('POST /api/interrupts/:id/triage', (g) => g.api.post(`/api/interrupts/${f.interrupt.id}/triage`, { action: 'accept' })),
+    forbidden(`GET ${T}/interrupts/figures`, (g) => g.api.get(`/api/teams/${team()}/interrupts/figures`)),
+    forbidden(`GET ${T}/webhooks`, (g) => g.api.get(`/api/teams/${team()}/webhooks`)),
+    forbidden(`POST ${T}/webhooks`, (g) => g.api.post(`/api/teams/${team()}/webhooks`, { name: 'A guest’s hook', kind: 'generic' })),
+    forbidden(`DELETE ${T}/webhooks/:webhookId`, (g) => g.api.del(`/api/teams/${team()}/webhooks/${f.webhookId}`)),
+    {
+      route: 'POST /api/webhooks/:id',
+      note: 'a session or API token is not the hook’s secret',
+      expect: 401,
+      run: (g) => g.api.post(`/api/webhooks/${f.webhookId}`, { title: 'Through the hook' }),
+    },
+
+    // ---- planning: features, pairs, iterations, velocity
+    forbidden(`GET ${T}/features`, (g) => g.api.get(`/api/teams/${team()}/features`)),
+    forbidden(`POST ${T}/features`, (g) => g.api.post(`/api/teams/${team()}/features`, { name: 'A guest’s feature' })),
+    forbidden('GET /api/features/:id', (g) => g.api.get(`/api/features/${f.feature.id}`)),
+    forbidden('PATCH /api/features/:id', (g) => g.api.patch(`/api/features/${f.feature.id}`, { version: f.feature.version, goal: 'A guest’s goal' })),
+    forbidden('PUT /api/features/:id/pairs', (g) => g.api.put(`/api/features/${f.feature.id}/pairs`, { iterationId: f.iteration.id, pairs: [] })),
+    forbidden(`GET ${T}/pairing`, (g) => g.api.get(`/api/teams/${team()}/pairing`)),
+    forbidden(`GET ${T}/iterations`, (g) => g.api.get(`/api/teams/${team()}/iterations`)),
+    forbidden(`POST ${T}/iterations`, (g) => g.api.post(`/api/teams/${team()}/iterations`, { startDate: '2031-03-03' })),
+    forbidden('GET /api/iterations/:id', (g) => g.api.get(`/api/iterations/${f.iteration.id}`)),
+    forbidden('PATCH /api/iterations/:id', (g) => g.api.patch(`/api/iterations/${f.iteration.id}`, { goal: 'A guest’s goal' })),
+    forbidden('POST /api/iterations/:id/cards', (g) => g.api.post(`/api/iterations/${f.iteration.id}/cards`, { cardIds: [f.card.id] })),
+    forbidden('DELETE /api/iterations/:id/cards/:cardId', (g) => g.api.del(`/api/iterations/${f.iteration.id}/cards/${f.card.id}`)),
+    forbidden('POST /api/iterations/:id/start', (g) => g.api.post(`/api/iterations/${f.iteration.id}/start`)),
+    forbidden('POST /api/iterations/:id/close', (g) => g.api.post(`/api/iterations/${f.iteration.id}/close`, { carryOverTo: null })),
+    forbidden(`GET ${T}/velocity`, (g) => g.api.get(`/api/teams/${team()}/velocity`)),
+
+    // ---- Person of the Week
+    forbidden(`GET ${T}/rotation`, (g) => g.api.get(`/api/teams/${team()}/rotation`)),
+    forbidden(`PUT ${T}/rotation`, (g) => g.api.put(`/api/teams/${team()}/rotation`, { memberIds: [g.id], handoffWeekday: 1, handoffTime: '09:00', timezone: 'UTC' })),
+    forbidden(`POST ${T}/rotation/overrides`, (g) =>
+      g.api.post(`/api/teams/${team()}/rotation/overrides`, { kind: 'cover', userId: ctx().team.admin.id, start: '2031-04-07T00:00:00Z', end: '2031-04-08T00:00:00Z' }),
+    ),
+    forbidden(`DELETE ${T}/rotation/overrides/:overrideId`, (g) => g.api.del(`/api/teams/${team()}/rotation/overrides/${f.overrideId}`)),
+    forbidden(`GET ${T}/potw`, (g) => g.api.get(`/api/teams/${team()}/potw`)),
+    forbidden(`GET ${T}/handoff`, (g) => g.api.get(`/api/teams/${team()}/handoff`)),
+    forbidden(`PUT ${T}/handoff`, (g) => g.api.put(`/api/teams/${team()}/handoff`, { summary: 'A guest’s hand-off' })),
+
+    // ---- live: board and team streams are refused; the guest's own channel is watch_requests (guests-live.test.ts)
+    {
+      route: 'GET /api/ws',
+      note: 'subscribing to a board stream',
+      expect: 101,
+      run: async (g) => {
+        const ws = new WsClient({ baseUrl: ctx().t.baseUrl, token: g.token });
+        await ws.connect();
+        ws.subscribe(board(), 0);
+        await ws.waitFor(() => ws.messages.some((m) => m.type === 'rejected'));
+        ws.kill();
+        return { status: 101, body: ws.messages.find((m) => m.type === 'rejected'), headers: {} };
+      },
+      check: (res) => expect(res.body).toMatchObject({ code: 'forbidden' }),
+    },
+
+    // ---- what a guest may do in the team
+    { route: `POST ${T}/interrupts`, expect: 201, run: (g) => g.api.post(`/api/teams/${team()}/interrupts`, { title: 'Raised by the guest' }) },
+    { route: `POST ${T}/proposals`, expect: 201, run: (g) => g.api.post(`/api/teams/${team()}/proposals`, { boardKind: 'selfservice', title: 'Proposed by the guest' }) },
+    { route: `POST ${T}/my-work/:cardId/move`, expect: 200, run: (g) => g.api.post(`/api/teams/${team()}/my-work/${f.paired.id}/move`, { toColumnId: column() }) },
+    {
+      route: `GET ${T}/my-requests`,
+      expect: 200,
+      run: (g) => g.api.get(`/api/teams/${team()}/my-requests`),
+      check: (res) => {
+        const titles = JSON.stringify(res.body);
+        expect(titles).toContain('Raised by the guest');
+        expect(titles).toContain('Proposed by the guest');
+        expect(titles).toContain('Paired with the guest');
+        expect(titles).not.toContain('Guest table card');
+      },
+    },
+
+    // ---- the guest's own account, like anyone's
+    { route: 'GET /api/health', expect: 200, run: (g) => g.api.get('/api/health') },
+    { route: 'GET /api/openapi.json', expect: 200, run: (g) => g.api.get('/api/openapi.json') },
+    { route: 'GET /api/instance', expect: 200, run: (g) => g.api.get('/api/instance') },
+    { route: 'POST /api/auth/signup', note: 'a new account', expect: 201, run: (g) => g.api.post('/api/auth/signup', { email: `guest-signup-${++n}@example.test`, name: 'New person', password: PASSWORD }) },
+    { route: 'POST /api/auth/login', expect: 200, run: (g) => g.api.post('/api/auth/login', { email: g.email, password: PASSWORD }) },
+    { route: 'GET /api/auth/session', expect: 200, run: (g) => g.api.get('/api/auth/session') },
+    { route: 'GET /api/auth/sessions', expect: 200, run: (g) => g.api.get('/api/auth/sessions') },
+    {
+      route: 'DELETE /api/auth/sessions/:id',
+      expect: 200,
+      run: async (g) => {
+        const before = new Set((await g.api.get<SessionSummary[]>('/api/auth/sessions')).body.map((s) => s.id));
+        await freshSession(g);
+        const added = (await g.api.get<SessionSummary[]>('/api/auth/sessions')).body.find((s) => !before.has(s.id))!;
+        return g.api.del(`/api/auth/sessions/${added.id}`);
+      },
+    },
+    { route: 'POST /api/auth/logout', expect: 200, run: async (g) => (await freshSession(g)).post('/api/auth/logout') },
+    { route: 'GET /api/auth/tokens', expect: 200, run: (g) => g.api.get('/api/auth/tokens') },
+    { route: 'POST /api/auth/tokens', expect: 201, run: (g) => g.api.post('/api/auth/tokens', { name: `guest script ${++n}` }) },
+    {
+      route: 'DELETE /api/auth/tokens/:id',
+      expect: 200,
+      run: async (g) => {
+        const created = await g.api.post<{ token: { id: string } }>('/api/auth/tokens', { name: `guest throwaway ${++n}` });
+        return g.api.del(`/api/auth/tokens/${created.body.token.id}`);
+      },
+    },
+    { route: 'GET /api/notifications', expect: 200, run: (g) => g.api.get('/api/notifications') },
+    { route: 'POST /api/notifications/read', expect: 200, run: (g) => g.api.post('/api/notifications/read') },
+    {
+      route: 'POST /api/notifications/:id/read',
+      note: 'a notification that is not theirs',
+      // 404 once unknown ids are refused (issue 10, another branch); never 403 or a 5xx.
+      expect: [200, 404],
+      run: (g) => g.api.post('/api/notifications/00000000-0000-4000-8000-000000000000/read'),
+    },
+    { route: 'POST /api/teams', note: 'a team of their own', expect: 201, run: (g) => g.api.post('/api/teams', { name: 'The guest’s own team' }) },
+
+    // Last: leaving ends everything above.
+    { route: `DELETE ${T}/members/:userId`, note: 'leaving the team themselves', expect: 200, run: (g) => g.api.del(`/api/teams/${team()}/members/${g.id}`) },
+  ];
+
+  return { setup, cases };
+}
