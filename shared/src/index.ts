@@ -16,4 +16,5 @@ export * from './domain/rank.js';
 export * from './domain/roles.js';
 export * from './domain/rotation.js';
 export * from './domain/iteration.js';
+export * from './domain/pairs.js';
 export * from './domain/stats.js';
