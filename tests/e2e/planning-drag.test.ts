@@ -53,22 +53,23 @@ describe('planning rows drag by their body', () => {
     const panel = page.getByTestId('iteration-panel');
     await row(page, 'Patch the kernel').waitFor();
 
-    // Press on the middle of the title text, far from the grip.
-    const title = row(page, 'Patch the kernel').locator('.plan-card__title');
-    const tb = (await title.boundingBox())!;
-    const first = await dragFrom(page, { x: tb.x + tb.width * 0.6, y: tb.y + tb.height / 2 }, panel);
-    expect(first).toEqual({ midSelection: '', dragging: true });
-    await expect.poll(() => inIteration(team, it.id), SOON).toEqual(['Patch the kernel fleet-wide']);
-    // The drag ended on no link: the page stayed where it was.
-    expect(new URL(page.url()).pathname).toBe(`/teams/${team.team.id}/iterations`);
-    expect(await selection(page)).toBe('');
-
-    // Press on the row's empty space beside the points.
+    // Press on the row's empty space beside the points, where a press-and-move used to select text across the page.
     const meta = row(page, 'Rotate the LDAP').locator('.plan-card__meta');
     const mb = (await meta.boundingBox())!;
-    const second = await dragFrom(page, { x: mb.x + mb.width - 8, y: mb.y + mb.height / 2 }, panel);
-    expect(second.midSelection).toBe('');
+    const first = await dragFrom(page, { x: mb.x + mb.width - 8, y: mb.y + mb.height / 2 }, panel);
+    expect(first.midSelection).toBe('');
+    expect(first.dragging).toBe(true);
+    await expect.poll(() => inIteration(team, it.id), SOON).toEqual(['Rotate the LDAP bind password']);
+    expect(await selection(page)).toBe('');
+
+    // Press on the middle of the title text (a link), far from the grip.
+    const title = row(page, 'Patch the kernel').locator('.plan-card__title');
+    const tb = (await title.boundingBox())!;
+    const second = await dragFrom(page, { x: tb.x + tb.width * 0.6, y: tb.y + tb.height / 2 }, panel);
+    expect(second).toEqual({ midSelection: '', dragging: true });
     await expect.poll(async () => (await inIteration(team, it.id)).sort(), SOON).toEqual(['Patch the kernel fleet-wide', 'Rotate the LDAP bind password']);
+    // The drag ended on no link: the page stayed where it was.
+    expect(new URL(page.url()).pathname).toBe(`/teams/${team.team.id}/iterations`);
 
     // And back: a row in the iteration drags by its body to the backlog.
     const back = panel.locator('[data-plan-card]', { hasText: 'Rotate the LDAP' }).locator('.plan-card__meta');
