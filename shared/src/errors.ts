@@ -25,6 +25,10 @@ export const ERROR_STATUS = {
   wip_override_required: 409,
   person_wip_limit_exceeded: 409,
   iteration_state: 409,
+  /** Starting an iteration planned over capacity, without confirming the figures. */
+  over_capacity: 409,
+  /** Starting an iteration before its start date or after its end date, without confirming the dates. */
+  outside_dates: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,

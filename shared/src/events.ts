@@ -2,7 +2,7 @@ import Type, { type TSchema } from 'typebox';
 import { Id, IsoDateTime, Nullable, Rank } from './schema/common.js';
 import { Board, Card, Column, Lane, Member, TeamInfo } from './schema/entities.js';
 import { Handoff, Interrupt, RotationSettings } from './schema/potw.js';
-import { Feature, Iteration, Pair } from './schema/planning.js';
+import { Feature, Iteration, Pair, StartConfirmation } from './schema/planning.js';
 
 /** A field-by-field record of what an update changed, for history views. */
 const Changes = Type.Record(Type.String(), Type.Object({ from: Type.Unknown(), to: Type.Unknown() }));
@@ -77,8 +77,12 @@ export const TeamEventPayloads = {
   'feature.pairs_set': Type.Object({ featureId: Id, iterationId: Id, pairs: Type.Array(Pair) }),
   'iteration.created': Type.Object({ iteration: Iteration }),
   'iteration.updated': Type.Object({ iteration: Iteration, changes: Changes }),
-  /** Started: the commitment (cards and points) is snapshotted. */
-  'iteration.started': Type.Object({ iteration: Iteration, committed: Type.Array(Type.Object({ cardId: Id, points: Nullable(Type.Number()), title: Type.String() })) }),
+  /** Started: the commitment (cards and points) is snapshotted; `confirmation` records a start over capacity or outside the dates. */
+  'iteration.started': Type.Object({
+    iteration: Iteration,
+    committed: Type.Array(Type.Object({ cardId: Id, points: Nullable(Type.Number()), title: Type.String() })),
+    confirmation: Nullable(StartConfirmation),
+  }),
   /** Closed: finished cards count towards velocity; the rest carried over (to another iteration or the backlog). */
   'iteration.closed': Type.Object({ iteration: Iteration, finished: Type.Array(Id), carriedOver: Type.Array(Type.Object({ cardId: Id, to: Nullable(Id) })) }),
 } as const satisfies Record<string, TSchema>;

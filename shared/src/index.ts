@@ -17,6 +17,7 @@ export * from './domain/rank.js';
 export * from './domain/roles.js';
 export * from './domain/rotation.js';
 export * from './domain/iteration.js';
+export * from './domain/pairs.js';
 export * from './domain/stats.js';
 export * from './domain/dates.js';
 export * from './domain/links.js';

@@ -81,9 +81,32 @@ describe('features', () => {
     const matrix = (await team.byRole.viewer.api.get<PairingMatrix>(`/api/teams/${team.team.id}/pairing`)).body;
     const [x, y] = [team.byRole.member.id, team.admin.id].sort();
     expect(matrix.counts).toContainEqual({ a: x, b: y, count: 1 });
-    // Tidy: that early iteration is only for pairs.
-    await team.byRole.po.api.post(`/api/iterations/${it1.id}/start`);
-    await team.byRole.po.api.post(`/api/iterations/${it1.id}/close`, { carryOverTo: null });
+    // Tidy: that early iteration is only for pairs. Its dates are over, so starting it asks to confirm them.
+    expect((await team.byRole.po.api.post(`/api/iterations/${it1.id}/start`, { confirm: { outsideDates: { startDate: it1.startDate, endDate: it1.endDate } } })).status).toBe(200);
+    expect((await team.byRole.po.api.post(`/api/iterations/${it1.id}/close`, { carryOverTo: null })).status).toBe(200);
+  });
+
+  it("shows the pairs its cards' assignees make, beside the pairs the lead set, and the matrix counts each pairing once per iteration", async () => {
+    const [lead, admin, po] = [team.byRole.member, team.admin, team.byRole.po];
+    const it2 = (await po.api.post<Iteration>(`/api/teams/${team.team.id}/iterations`, { startDate: '2026-11-02', endDate: '2026-11-13' })).body;
+    const paired = await card(team.boards.planned, 'Zone delegation runbook', { featureId: feature.id, assigneeIds: [admin.id, lead.id] });
+    const loose = await card(team.boards.selfservice, 'DNS record templates', { featureId: feature.id, assigneeIds: [po.id, admin.id] });
+    await card(team.boards.planned, 'Solo work', { featureId: feature.id, assigneeIds: [po.id] });
+    expect((await po.api.post(`/api/iterations/${it2.id}/cards`, { cardIds: [paired.id] })).status).toBe(200);
+    // The lead sets the same pair for the iteration too: still one pairing in the matrix.
+    expect((await lead.api.put(`/api/features/${feature.id}/pairs`, { iterationId: it2.id, pairs: [[lead.id, admin.id]] })).status).toBe(200);
+
+    const detail = (await team.byRole.viewer.api.get<FeatureDetail>(`/api/features/${feature.id}`)).body;
+    const [x, y] = [lead.id, admin.id].sort() as [string, string];
+    const inIt2 = detail.pairs.find((p) => p.iterationId === it2.id);
+    expect(inIt2).toEqual({ iterationId: it2.id, iterationName: it2.name, pairs: [[x, y]], fromCards: [{ pair: [x, y], cardIds: [paired.id] }] });
+    const outside = detail.pairs.find((p) => p.iterationId === null);
+    expect(outside).toEqual({ iterationId: null, iterationName: null, pairs: [], fromCards: [{ pair: [po.id, admin.id].sort(), cardIds: [loose.id] }] });
+    // Newest iteration first, cards outside iterations last.
+    expect(detail.pairs.map((p) => p.iterationId)).toEqual([it2.id, expect.any(String), null]);
+
+    const matrix = (await team.byRole.viewer.api.get<PairingMatrix>(`/api/teams/${team.team.id}/pairing`)).body;
+    expect(matrix.counts).toContainEqual({ a: x, b: y, count: 2 }); // the first iteration and this one
   });
 });
 
@@ -181,7 +204,11 @@ describe('iterations', () => {
     watcher.subscribe(team.team.id, (await team.admin.api.get<{ seq: number }>(`/api/boards/${team.team.id}/events?since=0&limit=1`)).body.seq);
     await watcher.waitFor(() => watcher.messages.some((m) => m.type === 'subscribed' && m.streamId === team.team.id));
     expect((await team.byRole.member.api.post(`/api/iterations/${current.id}/start`)).status).toBe(403);
-    const started = await team.byRole.po.api.post<Iteration>(`/api/iterations/${current.id}/start`);
+    // 18 points on a capacity of 12: the PO confirms the figures.
+    const over = await team.byRole.po.api.post<Err>(`/api/iterations/${current.id}/start`);
+    expect(over.status).toBe(409);
+    expect(over.body.error.code).toBe('over_capacity');
+    const started = await team.byRole.po.api.post<Iteration>(`/api/iterations/${current.id}/start`, { confirm: { overCapacity: { planned: 18, capacity: 12 } } });
     expect(started.status).toBe(200);
     expect(started.body).toMatchObject({ state: 'active', committedPoints: 18 });
     const detail = (await team.admin.api.get<IterationDetail>(`/api/iterations/${current.id}`)).body;
@@ -234,8 +261,8 @@ describe('iterations', () => {
 
   it('closing to the backlog returns unstarted cards to the top of the backlog', async () => {
     now = Date.parse('2026-12-14T10:00:00Z');
-    await team.byRole.po.api.post(`/api/iterations/${next.id}/start`);
-    await team.byRole.po.api.post(`/api/iterations/${next.id}/close`, { carryOverTo: null });
+    expect((await team.byRole.po.api.post(`/api/iterations/${next.id}/start`)).status).toBe(200);
+    expect((await team.byRole.po.api.post(`/api/iterations/${next.id}/close`, { carryOverTo: null })).status).toBe(200);
     const back = await latest(cards[0]!.id);
     expect(back.iterationId).toBeNull();
     expect(back.columnId).toBe((await col(team.boards.planned, 'backlog')).id);

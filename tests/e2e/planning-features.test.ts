@@ -1,4 +1,4 @@
-/** Issue 6: features with a lead — the PO creates one, the lead edits it and sets pairs, others see it live; the pairing matrix counts the pairs. */
+/** Issues 6 and 10: features with a lead — the PO creates one, the lead edits it and sets pairs, cards show pairs too, others see it live; the pairing matrix counts the pairs. */
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { BoardSnapshot, Card, Iteration } from '@opsboard/shared';
@@ -49,8 +49,15 @@ describe('features', () => {
     await lead.page.getByTestId('feature-form').getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => row.innerText(), SOON).toContain('Every dev team');
 
-    // The lead sets a pair for Sprint 1; the matrix counts it.
+    // Two people on one of its cards are a pair: the page shows it, not "No pairs yet".
     const pairs = lead.page.getByTestId('pairs');
+    expect(await pairs.innerText()).toContain('No pairs yet');
+    expect((await admin.api.patch(`/api/cards/${card.body.id}`, { version: card.body.version, assigneeIds: [member.id, admin.id] })).status).toBe(200);
+    const loose = pairs.getByTestId('pairs-group').filter({ hasText: 'Not in an iteration' });
+    await expect.poll(() => loose.innerText(), SOON).toContain(`on #${card.body.number}`);
+    expect(await loose.innerText()).toMatch(new RegExp(`${admin.name} & ${member.name}|${member.name} & ${admin.name}`));
+
+    // The lead sets a pair for Sprint 1; the matrix counts it.
     await pairs.getByRole('button', { name: 'Add a pair' }).click();
     await pairs.getByLabel('Pair 1, first person').selectOption({ label: member.name });
     await pairs.getByLabel('Pair 1, second person').selectOption({ label: po.name });

@@ -10,6 +10,7 @@ import type {
   IterationDetail,
   PairingMatrix,
   SetPairsBody,
+  StartIterationBody,
   UpdateFeatureBody,
   UpdateIterationBody,
   VelocityReport,
@@ -34,7 +35,7 @@ export const planningApi = {
   updateIteration: (id: string, body: UpdateIterationBody, idempotencyKey: string) => http.patch<Iteration>(iteration(id), body, { idempotencyKey }),
   addCards: (id: string, cardIds: string[], idempotencyKey: string) => http.post<Iteration>(`${iteration(id)}/cards`, { cardIds }, { idempotencyKey }),
   removeCard: (id: string, cardId: string, idempotencyKey: string) => http.del<Iteration>(`${iteration(id)}/cards/${encodeURIComponent(cardId)}`, { idempotencyKey }),
-  start: (id: string, idempotencyKey: string) => http.post<Iteration>(`${iteration(id)}/start`, {}, { idempotencyKey }),
+  start: (id: string, body: StartIterationBody, idempotencyKey: string) => http.post<Iteration>(`${iteration(id)}/start`, body, { idempotencyKey }),
   close: (id: string, body: CloseIterationBody, idempotencyKey: string) => http.post<Iteration>(`${iteration(id)}/close`, body, { idempotencyKey }),
   velocity: (teamId: string, last: number) => http.get<VelocityReport>(`${team(teamId)}/velocity?last=${last}`),
 };

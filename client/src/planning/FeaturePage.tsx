@@ -1,6 +1,6 @@
 /**
  * /features/:id — one feature: its goal, lead and customer, progress, its
- * cards across the boards, the pairs by iteration (set by the lead), and the
+ * cards across the boards, the pairs by iteration (set by the lead or shown by the cards), and the
  * team's pairing matrix. Live from the team stream and the boards.
  */
 import { useMemo, useState } from 'react';
@@ -56,7 +56,15 @@ function FeatureView({ detail, refresh }: { detail: FeatureDetail; refresh: () =
   });
   const state = team.state;
   const boardIds = useMemo(() => [...new Set([...detail.cards.map((c) => c.boardId), ...(state?.boards.filter((b) => b.kind !== 'interrupts').map((b) => b.id) ?? [])])], [detail.cards, state?.boards]);
-  const live = useLiveBoards(boardIds, refresh, 400);
+  // Cards change pairs too (two people on a card), so a card change refreshes the pairs and the matrix.
+  const live = useLiveBoards(
+    boardIds,
+    () => {
+      refresh();
+      setPairsRevision((r) => r + 1);
+    },
+    400,
+  );
   const [editing, setEditing] = useState(false);
   const goalHtml = useMarkdown(detail.feature.goal);
 
@@ -147,7 +155,9 @@ function FeatureView({ detail, refresh }: { detail: FeatureDetail; refresh: () =
 
       <section className="section" aria-labelledby="pairs-heading">
         <h2 id="pairs-heading">Pairs by iteration</h2>
-        <p className="muted section__lede">The feature lead assembles the pairs for each iteration{editable ? '' : '; only the lead or the product owner changes them'}.</p>
+        <p className="muted section__lede">
+          Two people on one of the feature's cards are a pair; the feature lead also sets the pairs for each iteration{editable ? '' : ' (only the lead or the product owner changes those)'}.
+        </p>
         <PairsSection key={`${detail.feature.id}:${detail.pairs.length}`} detail={detail} iterations={iterations} members={members} editable={editable} onSaved={refresh} />
       </section>
 

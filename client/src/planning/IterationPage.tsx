@@ -5,9 +5,10 @@
  * cards went. Live from the team stream and the boards its cards sit on.
  */
 import { useMemo, useState } from 'react';
-import { can, instantToZoned, type Card, type IterationDetail } from '@opsboard/shared';
+import { can, daysOverdue, type Card, type IterationDetail } from '@opsboard/shared';
 import { Link } from '../app/Link';
 import { paths } from '../app/routes';
+import { navigate, useLocation } from '../app/router';
 import { useServices } from '../app/services';
 import { newKey } from '../lib/ids';
 import { roleIn, useTeamLive } from '../team/use-team-live';
@@ -19,11 +20,14 @@ import { BurnCharts } from './iteration/BurnCharts';
 import { CarryOver } from './iteration/CarryOver';
 import { CloseDialog } from './iteration/CloseDialog';
 import { ScopeSection } from './iteration/ScopeSection';
+import { StartRecord } from './iteration/StartRecord';
 import { StageColumns } from './iteration/StageColumns';
 import { carryOverChoices, cardsByStage, commitmentDiff } from './model/iteration-cards';
+import { teamToday } from './model/timing';
 import { CapacityBar } from './ui/CapacityBar';
 import { rangeWithLength } from './ui/dates';
 import { GoalField } from './ui/GoalField';
+import { OverdueNote } from './ui/OverdueNote';
 import { SsaIndicator } from './ui/SsaIndicator';
 import { IterationStateBadge } from './ui/StateBadge';
 import { useFresh } from './use-fresh';
@@ -61,6 +65,8 @@ function IterationView({ teamId, detail, refresh }: { teamId: string; detail: It
   );
   const live = useLiveBoards(boardIds, refresh);
   const [closing, setClosing] = useState(false);
+  const location = useLocation();
+  const askedToClose = new URLSearchParams(location.search).get('close') === '1';
 
   const columnOf = (card: Card) => live.states.get(card.boardId)?.columns.get(card.columnId);
   // Prefer the live card (moved a second ago) over the server's list from the last refresh.
@@ -71,11 +77,17 @@ function IterationView({ teamId, detail, refresh }: { teamId: string; detail: It
   const features = new Map([...(state?.features.values() ?? [])].map((f) => [f.id, f.name]));
   const role = roleIn(state, user.id);
   const canPlan = can(role, 'plan');
-  const today = state ? instantToZoned(new Date(), state.team.timezone).date : null;
+  const today = state ? teamToday(state.team.timezone) : null;
   const kindOf = (card: Card) => state?.boards.find((b) => b.id === card.boardId)?.kind;
   const unfinished = stages.filter((s) => s.stage !== 'done').flatMap((s) => s.cards);
   const finishedPoints = stages.find((s) => s.stage === 'done')?.points ?? 0;
   const choices = state ? carryOverChoices([...state.iterations.values()], iteration) : [];
+  // "Close…" from the list, the board or the planning screen lands here with ?close=1: the dialog opens once the role is known.
+  const closeOpen = closing || (askedToClose && canPlan && iteration.state === 'active');
+  const endClosing = () => {
+    setClosing(false);
+    if (askedToClose) navigate(location.pathname, { replace: true });
+  };
   const committedById = new Map((detail.committed ?? []).map((c) => [c.cardId, c]));
   const cardOf = (cardId: string) => {
     for (const s of live.states.values()) {
@@ -93,7 +105,7 @@ function IterationView({ teamId, detail, refresh }: { teamId: string; detail: It
       </p>
       <div className="title-row">
         <h1>{iteration.name}</h1>
-        <IterationStateBadge state={iteration.state} />
+        <IterationStateBadge state={iteration.state} overdue={today ? daysOverdue(iteration, today) : 0} />
         <div className="title-row__actions">
           {iteration.state === 'planned' && (
             <Link to={`${paths.iterations(teamId)}?plan=${iteration.id}`} className="button">
@@ -110,6 +122,8 @@ function IterationView({ teamId, detail, refresh }: { teamId: string; detail: It
       <TeamNav teamId={teamId} active="iterations" />
       {team.error && <ErrorNote message={team.error} onRetry={team.retry} />}
       {live.error && <ErrorNote message={live.error} />}
+
+      {today && <OverdueNote iteration={iteration} today={today} canPlan={canPlan} onClose={() => setClosing(true)} />}
 
       <div className="iteration-head">
         <p className="iteration-head__dates">
@@ -131,6 +145,8 @@ function IterationView({ teamId, detail, refresh }: { teamId: string; detail: It
           <Stat label="Capacity" value={detail.capacity.total} unit="pts" />
         </dl>
       </div>
+
+      {detail.startConfirmation && <StartRecord confirmation={detail.startConfirmation} people={people} />}
 
       {iteration.state === 'closed' && detail.carriedOver && (
         <section className="section" aria-labelledby="carry-heading">
@@ -164,15 +180,15 @@ function IterationView({ teamId, detail, refresh }: { teamId: string; detail: It
         </section>
       )}
 
-      {closing && (
+      {closeOpen && (
         <CloseDialog
           iteration={iteration}
           unfinished={unfinished}
           finishedPoints={finishedPoints}
           choices={choices}
-          onClose={() => setClosing(false)}
+          onClose={endClosing}
           onClosed={() => {
-            setClosing(false);
+            endClosing();
             refresh();
           }}
         />

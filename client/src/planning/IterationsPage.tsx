@@ -4,7 +4,7 @@
  * and velocity. Everything follows the team stream and the boards live.
  */
 import { useMemo, useState } from 'react';
-import { can, instantToZoned } from '@opsboard/shared';
+import { can } from '@opsboard/shared';
 import { Link } from '../app/Link';
 import { paths } from '../app/routes';
 import { navigate, useLocation } from '../app/router';
@@ -19,7 +19,9 @@ import { NewIterationDialog } from './iterations/NewIterationDialog';
 import { PlanningScreen } from './iterations/PlanningScreen';
 import { VelocitySection } from './iterations/VelocitySection';
 import { openIterations, planningTarget } from './model/iteration-cards';
+import { activeIteration, teamToday } from './model/timing';
 import { rangeWords } from './ui/dates';
+import { OverdueNote } from './ui/OverdueNote';
 import '../styles/planning.css';
 import '../styles/plan-screen.css';
 
@@ -46,7 +48,8 @@ export function IterationsPage({ teamId }: { teamId: string }) {
   const open = openIterations(iterations);
   const asked = new URLSearchParams(location.search).get('plan');
   const target = open.find((i) => i.id === asked) ?? planningTarget(iterations);
-  const today = instantToZoned(new Date(), state.team.timezone).date;
+  const today = teamToday(state.team.timezone);
+  const running = activeIteration(iterations);
   const choose = (id: string) => navigate(`${location.pathname}?plan=${encodeURIComponent(id)}`, { replace: true });
 
   return (
@@ -78,6 +81,7 @@ export function IterationsPage({ teamId }: { teamId: string }) {
             </button>
           )}
         </div>
+        {running && <OverdueNote iteration={running} today={today} canPlan={canPlan} />}
         {!canPlan && <p className="note note--info">You can follow the plan here; the product owner or an admin pulls cards in and starts iterations.</p>}
         {target ? (
           <PlanningScreen key={target.id} team={state} iteration={target} canPlan={canPlan} canWrite={can(role, 'write')} />
@@ -95,7 +99,7 @@ export function IterationsPage({ teamId }: { teamId: string }) {
 
       <section className="section" aria-labelledby="all-iterations-heading">
         <h2 id="all-iterations-heading">All iterations</h2>
-        <IterationList iterations={iterations} selectedId={target?.id ?? null} />
+        <IterationList iterations={iterations} selectedId={target?.id ?? null} today={today} canPlan={canPlan} />
       </section>
 
       <VelocitySection teamId={teamId} closedCount={iterations.filter((i) => i.state === 'closed').length} />

@@ -16,7 +16,7 @@ const iteration: Iteration = {
 const message = (event: TeamEvent) => ({ type: 'event' as const, streamId: 't', seq: event.seq, event });
 
 const started = (seq: number, it: Iteration): TeamEvent => ({
-  streamId: 't', seq, actorId: null, clientMutationId: null, at: AT, type: 'iteration.started', payload: { iteration: it, committed: [] },
+  streamId: 't', seq, actorId: null, clientMutationId: null, at: AT, type: 'iteration.started', payload: { iteration: it, committed: [], confirmation: null },
 });
 
 function setup(opts: { failFirst?: boolean } = {}) {

@@ -19,7 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { BoardKind, CardLink, CardType, ColumnCategory, Priority, Role, WipPolicy } from '@opsboard/shared';
+import type { BoardKind, CardLink, CardType, ColumnCategory, Priority, Role, StartConfirmation, WipPolicy } from '@opsboard/shared';
 
 /** Fractional-index keys compare byte-wise: locale collations sort them wrong. */
 const rankText = customType<{ data: string }>({
@@ -427,6 +427,8 @@ export const iterations = pgTable(
     committedPoints: real('committed_points'),
     completedPoints: real('completed_points'),
     carriedOver: jsonb('carried_over').$type<{ cardId: string; to: string | null }[] | null>(),
+    /** Who started it over capacity or outside its dates, the figures they confirmed and why. */
+    startConfirmation: jsonb('start_confirmation').$type<StartConfirmation | null>(),
     startedAt: ts('started_at'),
     closedAt: ts('closed_at'),
     version: integer('version').notNull().default(1),

@@ -4,24 +4,13 @@
  * allocation, and burndown/burnup from the event log.
  */
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
-import {
-  burnChart,
-  can,
-  capacity,
-  ssaAllocation,
-  shiftAt,
-  workingDays,
-  zonedWallTimeToInstant,
-  type Card,
-  type CardStateChange,
-  type IterationDetail,
-} from '@opsboard/shared';
+import { burnChart, ssaAllocation, type Card, type CardStateChange, type IterationDetail } from '@opsboard/shared';
 import { toCard } from '../boards/mappers.js';
 import type { Queryable } from '../db/database.js';
-import { boards, columns, events, iterationAbsences, iterations, teamMembers, teams, users } from '../db/schema.js';
+import { boards, columns, events, iterations, teamMembers, teams } from '../db/schema.js';
 import { ok, type Result } from '../http/result.js';
-import { loadRotation } from '../rotation/service.js';
 import { decide } from '../teams/access.js';
+import { iterationCapacity } from './capacity.js';
 import { iterationCards, toIteration, type IterationRow } from './iterations.js';
 import { iso } from '../db/time.js';
 
@@ -41,32 +30,7 @@ export async function iterationDetail(db: Queryable, userId: string, iterationId
 
   const scope = await iterationCards(db, iterationId);
   const cards = scope.map((s) => toCard(s.card));
-  const days = workingDays(it.startDate, it.endDate);
-
-  const people = await db
-    .select({ userId: users.id, name: users.name, role: teamMembers.role })
-    .from(teamMembers)
-    .innerJoin(users, eq(users.id, teamMembers.userId))
-    .where(eq(teamMembers.teamId, it.teamId))
-    .orderBy(asc(users.name));
-  // Viewers are stakeholders and guests work from outside the team: the capacity is the team's own.
-  const workers = people.filter((p) => can(p.role, 'write'));
-  const absences = new Map((await db.select().from(iterationAbsences).where(eq(iterationAbsences.iterationId, iterationId))).map((a) => [a.userId, a.days]));
-  const potwDays = await potwDaysIn(db, it.teamId, days, tz);
-  const cap = capacity({
-    memberIds: workers.map((p) => p.userId),
-    pointsPerPerson: it.pointsPerPerson,
-    workingDays: days.length,
-    absenceDays: Object.fromEntries(absences),
-    potwDays,
-  });
-  const names = new Map(people.map((p) => [p.userId, p.name]));
-  const perPerson = cap.perPerson.map((p) => ({
-    ...p,
-    name: names.get(p.userId) ?? 'Former member',
-    absenceDays: absences.get(p.userId) ?? 0,
-    potwDays: potwDays[p.userId] ?? 0,
-  }));
+  const { workingDays, capacity } = await iterationCapacity(db, it, tz);
 
   const ssa = ssaAllocation(scope.map((s) => ({ assigneeIds: s.card.assigneeIds, boardKind: s.board.kind, done: s.category === 'done' })));
   const plannedPoints = cards.reduce((sum, c) => sum + (c.points ?? 0), 0);
@@ -76,25 +40,15 @@ export async function iterationDetail(db: Queryable, userId: string, iterationId
     iteration: toIteration(it),
     cards,
     committed: it.committed ?? null,
-    workingDays: days.length,
-    capacity: { total: cap.total, perPerson },
+    workingDays,
+    capacity,
     plannedPoints,
     donePoints,
     ssa,
     burn: it.startedAt ? await burn(db, it, tz, now) : [],
     carriedOver: it.carriedOver ?? null,
+    startConfirmation: it.startConfirmation ?? null,
   });
-}
-
-/** Working days each person is PoTW during the iteration (PoTW at midday local time counts the day). */
-async function potwDaysIn(db: Queryable, teamId: string, days: string[], tz: string): Promise<Record<string, number>> {
-  const rotation = await loadRotation(db, teamId);
-  const out: Record<string, number> = {};
-  for (const day of days) {
-    const shift = shiftAt(rotation.versions, rotation.overrides, zonedWallTimeToInstant(day, '12:00', tz));
-    if (shift) out[shift.userId] = (out[shift.userId] ?? 0) + 1;
-  }
-  return out;
 }
 
 /** Burndown/burnup points from the card events after the iteration started. */

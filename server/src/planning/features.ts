@@ -1,6 +1,23 @@
-/** Features (IDD projects): a feature lead, a goal, a customer, cards across boards and the pairs per iteration. */
+/** Features (IDD projects): a feature lead, a goal, a customer, cards across boards and the pairs per iteration (set by the lead, or shown by the cards). */
 import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
-import { can, type Role, type CreateFeatureBody, type Feature, type FeatureDetail, type FeatureSummary, type PairingMatrix, type Progress, type SetPairsBody, type UpdateFeatureBody } from '@opsboard/shared';
+import {
+  can,
+  cardPairs,
+  pairingCounts,
+  pairsByIteration,
+  type Card,
+  type CreateFeatureBody,
+  type Feature,
+  type FeatureDetail,
+  type FeaturePairs,
+  type FeatureSummary,
+  type PairIds,
+  type PairingMatrix,
+  type Progress,
+  type Role,
+  type SetPairsBody,
+  type UpdateFeatureBody,
+} from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { diff } from '../boards/service.js';
 import { toCard } from '../boards/mappers.js';
@@ -80,19 +97,26 @@ export async function featureDetail(db: Queryable, userId: string, featureId: st
   const feature = row!.feature;
   const cardRows = await db.select().from(cards).where(and(eq(cards.featureId, featureId), isNull(cards.archivedAt))).orderBy(asc(cards.boardId), asc(cards.rank));
   const progress = (await progressOf(db, eq(cards.featureId, featureId))).get(featureId) ?? EMPTY;
-  const pairRows = await db
-    .select({ iterationId: featurePairs.iterationId, name: iterations.name, start: iterations.startDate, a: featurePairs.userA, b: featurePairs.userB })
-    .from(featurePairs)
-    .innerJoin(iterations, eq(iterations.id, featurePairs.iterationId))
-    .where(eq(featurePairs.featureId, featureId))
-    .orderBy(desc(iterations.startDate));
-  const byIteration = new Map<string, { iterationId: string; iterationName: string; pairs: [string, string][] }>();
-  for (const p of pairRows) {
-    const entry = byIteration.get(p.iterationId) ?? { iterationId: p.iterationId, iterationName: p.name, pairs: [] };
-    entry.pairs.push([p.a, p.b]);
-    byIteration.set(p.iterationId, entry);
-  }
-  return ok({ feature: toFeature(feature), progress, cards: cardRows.map(toCard), pairs: [...byIteration.values()] });
+  const cardList = cardRows.map(toCard);
+  return ok({ feature: toFeature(feature), progress, cards: cardList, pairs: await featurePairsOf(db, feature.teamId, featureId, cardList) });
+}
+
+/** The feature's pairs per iteration: those the lead set and those its cards show, newest iteration first, cards outside iterations last. */
+async function featurePairsOf(db: Queryable, teamId: string, featureId: string, cardList: readonly Card[]): Promise<FeaturePairs[]> {
+  const set = await db.select({ iterationId: featurePairs.iterationId, a: featurePairs.userA, b: featurePairs.userB }).from(featurePairs).where(eq(featurePairs.featureId, featureId));
+  const its = await db.select({ id: iterations.id, name: iterations.name }).from(iterations).where(eq(iterations.teamId, teamId)).orderBy(desc(iterations.startDate), desc(iterations.createdAt));
+  const names = new Map(its.map((i) => [i.id, i.name]));
+  const groups = pairsByIteration(
+    set.map((p) => ({ iterationId: p.iterationId, pair: [p.a, p.b] })),
+    cardList,
+    [...its.map((i) => i.id), null],
+  );
+  return groups.map((g) => ({
+    iterationId: g.iterationId,
+    iterationName: g.iterationId === null ? null : (names.get(g.iterationId) ?? null),
+    pairs: g.set,
+    fromCards: g.fromCards,
+  }));
 }
 
 export async function createFeature(deps: ServiceDeps, auth: AuthInfo, teamId: string, body: CreateFeatureBody, o: Opts): Promise<Result<Feature>> {
@@ -209,8 +233,8 @@ export async function setPairs(deps: ServiceDeps, auth: AuthInfo, featureId: str
 }
 
 /**
- * Who paired with whom over the last N iterations: the pairs leads assembled,
- * plus cards finished (or worked) by exactly two people in those iterations.
+ * Who paired with whom over the last N iterations: in how many of them two
+ * people were a pair, as a lead set it or as a card's assignees show it.
  */
 export async function pairingMatrix(db: Queryable, userId: string, teamId: string, lastN: number): Promise<Result<PairingMatrix>> {
   const access = await requireTeam(db, userId, teamId, 'read');
@@ -222,23 +246,16 @@ export async function pairingMatrix(db: Queryable, userId: string, teamId: strin
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(and(eq(teamMembers.teamId, teamId)))
     .orderBy(asc(users.name));
-  const counts = new Map<string, number>();
-  const bump = (a: string, b: string) => {
-    const [x, y] = a < b ? [a, b] : [b, a];
-    counts.set(`${x}:${y}`, (counts.get(`${x}:${y}`) ?? 0) + 1);
-  };
+  const entries: { iterationId: string; pair: PairIds }[] = [];
   if (its.length > 0) {
     const ids = its.map((i) => i.id);
-    for (const p of await db.select().from(featurePairs).where(inArray(featurePairs.iterationId, ids))) bump(p.userA, p.userB);
-    const paired = await db.select({ assignees: cards.assigneeIds }).from(cards).where(and(eq(cards.teamId, teamId), inArray(cards.iterationId, ids)));
-    for (const c of paired) if (c.assignees.length === 2) bump(c.assignees[0]!, c.assignees[1]!);
+    for (const p of await db.select().from(featurePairs).where(inArray(featurePairs.iterationId, ids))) entries.push({ iterationId: p.iterationId, pair: [p.userA, p.userB] });
+    const worked = await db
+      .select({ iterationId: cards.iterationId, assignees: cards.assigneeIds })
+      .from(cards)
+      // Archived cards too: the two worked together whether or not the card is still on the board.
+      .where(and(eq(cards.teamId, teamId), inArray(cards.iterationId, ids)));
+    for (const c of worked) for (const pair of cardPairs(c.assignees)) entries.push({ iterationId: c.iterationId!, pair });
   }
-  return ok({
-    people,
-    iterations: its,
-    counts: [...counts.entries()].map(([k, count]) => {
-      const [a, b] = k.split(':') as [string, string];
-      return { a, b, count };
-    }),
-  });
+  return ok({ people, iterations: its, counts: pairingCounts(entries) });
 }

@@ -1,17 +1,13 @@
 /**
  * Iterations: two-week Scrum-ban by default. Planning pulls ranked backlog
- * cards in up to capacity; starting snapshots the commitment; closing counts
- * velocity and carries unfinished cards over (to another iteration, or back to
- * the backlog).
+ * cards in up to capacity (starting and closing are in lifecycle.ts).
  */
 import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import {
   addCalendarDays,
-  carryOver,
   isAcceptableDate,
   LATEST_DATE,
   velocity,
-  type CloseIterationBody,
   type CreateIterationBody,
   type Iteration,
   type Role,
@@ -55,7 +51,7 @@ export function toIteration(r: IterationRow): Iteration {
 }
 
 /** Another open (planned or active) iteration of the team whose dates overlap. */
-async function overlapping(tx: Queryable, teamId: string, start: string, end: string, exceptId: string | null): Promise<IterationRow | null> {
+export async function overlapping(tx: Queryable, teamId: string, start: string, end: string, exceptId: string | null): Promise<IterationRow | null> {
   const rows = await tx
     .select()
     .from(iterations)
@@ -103,7 +99,7 @@ export async function createIteration(deps: ServiceDeps, auth: AuthInfo, teamId:
   });
 }
 
-async function lockIteration(tx: Tx, iterationId: string, userId: string): Promise<{ iteration: IterationRow; role: Role | null } | null> {
+export async function lockIteration(tx: Tx, iterationId: string, userId: string): Promise<{ iteration: IterationRow; role: Role | null } | null> {
   const [row] = await tx
     .select({ iteration: iterations, role: teamMembers.role })
     .from(iterations)
@@ -241,7 +237,7 @@ export async function removeCard(deps: ServiceDeps, auth: AuthInfo, iterationId:
 }
 
 /** Moves a card out of an iteration (into `to`, or the backlog when null); unstarted cards return to the backlog column. */
-async function sendBack(w: WriteContext, cardId: string, from: string, to: string | null, role: Role | null): Promise<Result<null>> {
+export async function sendBack(w: WriteContext, cardId: string, from: string, to: string | null, role: Role | null): Promise<Result<null>> {
   const [r] = await w.tx
     .select({ card: cards, board: boards, category: columns.category })
     .from(cards)
@@ -262,63 +258,6 @@ async function sendBack(w: WriteContext, cardId: string, from: string, to: strin
   }
   const updated = await applyUpdate(w, r.board, card, { iterationId: to });
   return updated.ok ? ok(null) : updated;
-}
-
-export async function startIteration(deps: ServiceDeps, auth: AuthInfo, iterationId: string, o: Opts): Promise<Result<Iteration>> {
-  return mutate(deps, { actor: { userId: auth.user.id }, idempotencyKey: o.idempotencyKey }, async (w) => {
-    const found = await lockIteration(w.tx, iterationId, auth.user.id);
-    const access = decide(found?.role ?? null, 'plan', 'Iteration');
-    if (!access.ok) return access;
-    const it = found!.iteration;
-    if (it.state !== 'planned') return refuse('iteration_state', `The iteration is ${it.state}; only a planned one can start.`);
-    await w.tx.select({ id: teams.id }).from(teams).where(eq(teams.id, it.teamId)).for('update');
-    const [active] = await w.tx.select().from(iterations).where(and(eq(iterations.teamId, it.teamId), eq(iterations.state, 'active')));
-    if (active) return refuse('iteration_state', `"${active.name}" is still active; close it first.`, { iterationId: active.id });
-    const scope = await iterationCards(w.tx, iterationId);
-    const committed = scope.map((s) => ({ cardId: s.card.id, points: s.card.points, title: s.card.title }));
-    const committedPoints = committed.reduce((sum, c) => sum + (c.points ?? 0), 0);
-    const [row] = await w.tx
-      .update(iterations)
-      .set({ state: 'active', startedAt: w.now, committed, committedPoints, version: it.version + 1 })
-      .where(eq(iterations.id, iterationId))
-      .returning();
-    const iteration = toIteration(row!);
-    w.emit(it.teamId, it.teamId, [{ type: 'iteration.started', subjectId: iterationId, payload: { iteration, committed } }]);
-    return ok(iteration);
-  });
-}
-
-export async function closeIteration(deps: ServiceDeps, auth: AuthInfo, iterationId: string, body: CloseIterationBody, o: Opts): Promise<Result<Iteration>> {
-  return mutate(deps, { actor: { userId: auth.user.id }, idempotencyKey: o.idempotencyKey }, async (w) => {
-    const found = await lockIteration(w.tx, iterationId, auth.user.id);
-    const access = decide(found?.role ?? null, 'plan', 'Iteration');
-    if (!access.ok) return access;
-    const it = found!.iteration;
-    if (it.state !== 'active') return refuse('iteration_state', `The iteration is ${it.state}; only an active one can close.`);
-    if (body.carryOverTo !== null) {
-      if (body.carryOverTo === iterationId) return invalidField('carryOverTo', 'must be another iteration');
-      const [next] = await w.tx.select().from(iterations).where(and(eq(iterations.id, body.carryOverTo), eq(iterations.teamId, it.teamId)));
-      if (!next) return invalidField('carryOverTo', 'is not an iteration of this team');
-      if (next.state === 'closed') return invalidField('carryOverTo', 'is a closed iteration');
-    }
-    const scope = await iterationCards(w.tx, iterationId);
-    const split = carryOver(scope.map((s) => ({ id: s.card.id, done: s.category === 'done' })));
-    const carriedOver = split.carried.map((cardId) => ({ cardId, to: body.carryOverTo }));
-    for (const cardId of split.carried) {
-      const back = await sendBack(w, cardId, iterationId, body.carryOverTo, found!.role);
-      if (!back.ok) return back;
-    }
-    const finished = new Set(split.finished);
-    const completedPoints = scope.filter((s) => finished.has(s.card.id)).reduce((sum, s) => sum + (s.card.points ?? 0), 0);
-    const [row] = await w.tx
-      .update(iterations)
-      .set({ state: 'closed', closedAt: w.now, completedPoints, carriedOver, version: it.version + 1 })
-      .where(eq(iterations.id, iterationId))
-      .returning();
-    const iteration = toIteration(row!);
-    w.emit(it.teamId, it.teamId, [{ type: 'iteration.closed', subjectId: iterationId, payload: { iteration, finished: split.finished, carriedOver } }]);
-    return ok(iteration);
-  });
 }
 
 /** Points finished per closed iteration, the last several, with their average. */

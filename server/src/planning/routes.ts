@@ -13,6 +13,7 @@ import {
   IterationDetail,
   PairingMatrix,
   SetPairsBody,
+  StartIterationBody,
   TeamParams,
   UpdateFeatureBody,
   UpdateIterationBody,
@@ -24,7 +25,8 @@ import { sendResult } from '../http/errors.js';
 import { idempotency, MutationHeaders, responses, type App } from '../http/types.js';
 import { iterationDetail } from './detail.js';
 import { createFeature, featureDetail, listFeatures, pairingMatrix, setPairs, updateFeature } from './features.js';
-import { addCards, closeIteration, createIteration, listIterations, removeCard, startIteration, updateIteration, velocityReport } from './iterations.js';
+import { addCards, createIteration, listIterations, removeCard, updateIteration, velocityReport } from './iterations.js';
+import { closeIteration, startIteration } from './lifecycle.js';
 
 const tags = ['planning'];
 const LastQuery = Type.Object({ last: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })) }, { additionalProperties: false });
@@ -92,15 +94,28 @@ export function planningRoutes(app: App, deps: ServiceDeps): void {
   );
   app.post(
     '/api/iterations/:id/start',
-    { schema: { tags, summary: 'Start: snapshot the commitment (po, admin)', params: IdParams, headers: MutationHeaders, response: responses({ 200: Iteration }) } },
-    async (request, reply) => sendResult(reply, await startIteration(deps, caller(request), request.params.id, idempotency(request))),
+    {
+      schema: {
+        tags,
+        summary: 'Start: snapshot the commitment (po, admin). Over capacity or outside its dates it answers 409 over_capacity / outside_dates until the figures are confirmed',
+        params: IdParams,
+        body: StartIterationBody,
+        headers: MutationHeaders,
+        response: responses({ 200: Iteration }),
+      },
+      // A bare POST (no body) is a start with nothing confirmed, as it was before confirmations existed.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
+    async (request, reply) => sendResult(reply, await startIteration(deps, caller(request), request.params.id, request.body, idempotency(request))),
   );
   app.post(
     '/api/iterations/:id/close',
     {
       schema: {
         tags,
-        summary: 'Close: count finished points, carry unfinished cards to another iteration or (null) the backlog (po, admin)',
+        summary: 'Close: count finished points, carry unfinished cards to another iteration or (null) the backlog; backlogCardIds go to the backlog either way (po, admin)',
         params: IdParams,
         body: CloseIterationBody,
         headers: MutationHeaders,

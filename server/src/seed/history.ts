@@ -5,7 +5,7 @@
  * Alertmanager, triaged as a PoTW would. Everything lands in the event log, so
  * burndown, velocity and interrupt figures have real history from day one.
  */
-import { addCalendarDays, weekStart, zonedWallTimeToInstant, type Board, type Card, type CardType, type Column, type Priority, type Role, type TriageBody, type User } from '@opsboard/shared';
+import { addCalendarDays, capacityLoad, weekStart, zonedWallTimeToInstant, type Board, type Card, type CardType, type Column, type Priority, type Role, type TriageBody, type User } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { listBoards } from '../boards/service.js';
 import { readSnapshot } from '../boards/snapshot.js';
@@ -16,7 +16,9 @@ import { raiseInterrupt } from '../interrupts/intake.js';
 import { triage } from '../interrupts/triage.js';
 import { createWebhook, intakeAlertmanager, authenticateWebhook } from '../interrupts/webhooks.js';
 import { createFeature } from '../planning/features.js';
-import { addCards, closeIteration, createIteration, startIteration } from '../planning/iterations.js';
+import { iterationDetail } from '../planning/detail.js';
+import { addCards, createIteration } from '../planning/iterations.js';
+import { closeIteration, startIteration } from '../planning/lifecycle.js';
 import { potwAt, updateRotation } from '../rotation/service.js';
 import { createTeam, invite } from '../teams/service.js';
 
@@ -201,7 +203,14 @@ export async function playHistory(svc: ServiceDeps, people: Person[], end: Date,
       must(await addCards(svc, as(sam), it.id, ids, key), `plan ${plan.name}`);
     });
     tl.at(day(plan.start, '10:30'), async () => {
-      must(await startIteration(svc, as(sam), iterationIds[index]!, key), `start ${plan.name}`);
+      const id = iterationIds[index]!;
+      // The PO starts what was agreed at planning: a plan over capacity is confirmed, with the reason, as the team would.
+      const detail = must(await iterationDetail(svc.database.db, people[sam]!.user.id, id, svc.clock()), `detail ${plan.name}`);
+      const load = capacityLoad(detail.plannedPoints, detail.capacity.total);
+      const confirm = load.overCapacity
+        ? { confirm: { overCapacity: { planned: load.planned, capacity: load.capacity } }, reason: 'Carry-over from the last iteration; we finish it before anything new.' }
+        : {};
+      must(await startIteration(svc, as(sam), id, confirm, key), `start ${plan.name}`);
     });
     for (const c of plan.cards) {
       const move = (n: number | undefined, category: Column['category'], nth: number, time: string) => {

@@ -4,7 +4,7 @@
  * Dates are local calendar dates 'YYYY-MM-DD' in the team's time zone; start and end are inclusive.
  */
 import type { BoardKind } from '../schema/entities.js';
-import { addCalendarDays, calendarWeekday, instantToZoned, zonedWallTimeToInstant } from './rotation.js';
+import { addCalendarDays, calendarDaysBetween, calendarWeekday, instantToZoned, zonedWallTimeToInstant } from './rotation.js';
 import { roundTo } from './stats.js';
 
 /** The Monday-to-Friday dates from `start` to `end`, both inclusive. */
@@ -168,7 +168,7 @@ export function burnChart(input: BurnChartInput): BurnPoint[] {
   return chart;
 }
 
-// ---------- velocity, carry-over, SS&A ----------
+// ---------- velocity, carry-over ----------
 
 export interface VelocityEntry {
   id: string;
@@ -191,6 +191,118 @@ export function carryOver(cards: readonly { id: string; done: boolean }[]): { fi
     carried: cards.filter((c) => !c.done).map((c) => c.id),
   };
 }
+
+// ---------- capacity load, dates against today, start checks ----------
+
+export interface CapacityLoad {
+  planned: number;
+  capacity: number;
+  /** Points beyond capacity; 0 when the plan fits. */
+  over: number;
+  overCapacity: boolean;
+}
+
+/** Planned points against capacity, to one decimal (the precision capacity has), so noise never tips it over. */
+export function capacityLoad(planned: number, capacity: number): CapacityLoad {
+  const p = roundTo(planned, 1);
+  const c = roundTo(capacity, 1);
+  const over = roundTo(Math.max(0, p - c), 1);
+  return { planned: p, capacity: c, over, overCapacity: over > 0 };
+}
+
+export interface DatesAgainstToday {
+  /** Today is before the start, within the dates (inclusive), or after the end. */
+  position: 'before' | 'within' | 'after';
+  /** Calendar days until the start (before), or since the end (after); 0 within. */
+  days: number;
+}
+
+export function datesAgainstToday(startDate: string, endDate: string, today: string): DatesAgainstToday {
+  if (today < startDate) return { position: 'before', days: calendarDaysBetween(today, startDate) };
+  if (today > endDate) return { position: 'after', days: calendarDaysBetween(endDate, today) };
+  return { position: 'within', days: 0 };
+}
+
+/** Calendar days an active iteration has run past its end date; 0 for one that has not, or is not active. */
+export function daysOverdue(iteration: { state: string; endDate: string }, today: string): number {
+  return iteration.state === 'active' && today > iteration.endDate ? calendarDaysBetween(iteration.endDate, today) : 0;
+}
+
+/** The same length of iteration, starting today. */
+export function shiftedToToday(startDate: string, endDate: string, today: string): { startDate: string; endDate: string } {
+  return { startDate: today, endDate: addCalendarDays(today, calendarDaysBetween(startDate, endDate)) };
+}
+
+export interface OutsideDates {
+  startDate: string;
+  endDate: string;
+  today: string;
+  position: 'before' | 'after';
+  days: number;
+}
+
+/** What a start must have confirmed: a plan over capacity, and today outside the iteration's dates. */
+export interface StartChecks {
+  overCapacity: CapacityLoad | null;
+  outsideDates: OutsideDates | null;
+}
+
+export function startChecks(input: { planned: number; capacity: number; startDate: string; endDate: string; today: string }): StartChecks {
+  const load = capacityLoad(input.planned, input.capacity);
+  const when = datesAgainstToday(input.startDate, input.endDate, input.today);
+  return {
+    overCapacity: load.overCapacity ? load : null,
+    outsideDates: when.position === 'within' ? null : { startDate: input.startDate, endDate: input.endDate, today: input.today, position: when.position, days: when.days },
+  };
+}
+
+/** What the person starting saw and accepted; the figures bind it, so a plan that grew since needs a new look. */
+export interface StartConfirm {
+  overCapacity?: { planned: number; capacity: number } | undefined;
+  outsideDates?: { startDate: string; endDate: string } | undefined;
+}
+
+/**
+ * The checks still open after a confirmation. Over capacity counts as confirmed when the plan is
+ * no further over than the confirmed figures were; dates only for exactly the dates confirmed.
+ */
+export function unconfirmedChecks(checks: StartChecks, confirm: StartConfirm): StartChecks {
+  const seen = confirm.overCapacity;
+  const dates = confirm.outsideDates;
+  return {
+    overCapacity: checks.overCapacity && (!seen || checks.overCapacity.over > capacityLoad(seen.planned, seen.capacity).over) ? checks.overCapacity : null,
+    outsideDates: checks.outsideDates && (!dates || dates.startDate !== checks.outsideDates.startDate || dates.endDate !== checks.outsideDates.endDate) ? checks.outsideDates : null,
+  };
+}
+
+/** The confirmation that answers these checks exactly. */
+export function confirmationFor(checks: StartChecks): StartConfirm {
+  return {
+    ...(checks.overCapacity && { overCapacity: { planned: checks.overCapacity.planned, capacity: checks.overCapacity.capacity } }),
+    ...(checks.outsideDates && { outsideDates: { startDate: checks.outsideDates.startDate, endDate: checks.outsideDates.endDate } }),
+  };
+}
+
+export interface CarryOverLoad {
+  cards: number;
+  points: number;
+  /** The receiving iteration before and after the carry-over; null when the cards go back to the backlog. */
+  before: CapacityLoad | null;
+  after: CapacityLoad | null;
+}
+
+/** What closing carries over and what it does to the receiving iteration's load (null points count 0). */
+export function carryOverLoad(carried: readonly { points: number | null }[], target: { planned: number; capacity: number } | null): CarryOverLoad {
+  const points = roundTo(carried.reduce((sum, c) => sum + (c.points ?? 0), 0), 3);
+  return {
+    cards: carried.length,
+    points,
+    before: target && capacityLoad(target.planned, target.capacity),
+    after: target && capacityLoad(target.planned + points, target.capacity),
+  };
+}
+
+// ---------- SS&A ----------
 
 export interface SsaAllocation {
   people: string[];

@@ -85,6 +85,11 @@ function daysBetween(from: string, to: string): number {
   return Math.round((parseDate(to) - parseDate(from)) / DAY_MS);
 }
 
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier); both 'YYYY-MM-DD'. */
+export function calendarDaysBetween(from: string, to: string): number {
+  return daysBetween(from, to);
+}
+
 function mod(n: number, m: number): number {
   return ((n % m) + m) % m;
 }

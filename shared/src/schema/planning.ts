@@ -37,14 +37,30 @@ export type FeatureSummary = Type.Static<typeof FeatureSummary>;
 
 export const Pair = Type.Tuple([Id, Id]);
 
+/**
+ * A feature's pairs in one iteration (or, with a null iteration, on its cards outside any iteration):
+ * the pairs the lead set, and the pairs its cards show through their assignees.
+ */
+export const FeaturePairs = Type.Object(
+  {
+    iterationId: Nullable(Id),
+    iterationName: Nullable(Type.String()),
+    /** Set by the feature lead (what the pairs editor edits). */
+    pairs: Type.Array(Pair),
+    /** Shown by the feature's cards: each pair with the cards that have both people on them. */
+    fromCards: Type.Array(Type.Object({ pair: Pair, cardIds: Type.Array(Id) }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+export type FeaturePairs = Type.Static<typeof FeaturePairs>;
+
 export const FeatureDetail = Type.Object(
   {
     feature: Feature,
     progress: Progress,
     cards: Type.Array(Card),
-    pairs: Type.Array(
-      Type.Object({ iterationId: Id, iterationName: Type.String(), pairs: Type.Array(Pair) }, { additionalProperties: false }),
-    ),
+    /** Newest iteration first; cards outside iterations last. */
+    pairs: Type.Array(FeaturePairs),
   },
   { additionalProperties: false },
 );
@@ -143,10 +159,60 @@ export type UpdateIterationBody = Type.Static<typeof UpdateIterationBody>;
 export const IterationCardsBody = Type.Object({ cardIds: Type.Array(Id, { minItems: 1, maxItems: 200, uniqueItems: true }) }, { additionalProperties: false });
 
 export const CloseIterationBody = Type.Object(
-  { carryOverTo: Nullable(Id) },
+  {
+    carryOverTo: Nullable(Id),
+    /** Unfinished cards that go back to the backlog instead of to `carryOverTo`. */
+    backlogCardIds: Type.Optional(Type.Array(Id, { maxItems: 500, uniqueItems: true })),
+  },
   { additionalProperties: false },
 );
 export type CloseIterationBody = Type.Static<typeof CloseIterationBody>;
+
+export const CapacityLoadSchema = Type.Object(
+  { planned: Type.Number(), capacity: Type.Number(), over: Type.Number(), overCapacity: Type.Boolean() },
+  { additionalProperties: false },
+);
+
+export const OutsideDatesSchema = Type.Object(
+  { startDate: IsoDate, endDate: IsoDate, today: IsoDate, position: StringEnum(['before', 'after'] as const), days: Type.Integer() },
+  { additionalProperties: false },
+);
+
+/** Points and dates as the person starting saw them; a start needs these only when the checks ask. */
+export const StartIterationBody = Type.Object(
+  {
+    confirm: Type.Optional(
+      Type.Object(
+        {
+          overCapacity: Type.Optional(
+            Type.Object({ planned: Type.Number({ minimum: 0, maximum: 1_000_000 }), capacity: Type.Number({ minimum: 0, maximum: 1_000_000 }) }, { additionalProperties: false }),
+          ),
+          outsideDates: Type.Optional(Type.Object({ startDate: IsoDate, endDate: IsoDate }, { additionalProperties: false })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    /** Why the team starts anyway; recorded with the confirmation. */
+    reason: Type.Optional(Type.String({ maxLength: 500 })),
+    /** Move the dates so the iteration starts today, keeping its length (instead of confirming other dates). */
+    moveDatesToToday: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type StartIterationBody = Type.Static<typeof StartIterationBody>;
+
+/** Who started an iteration against a warning, what they saw, and why. */
+export const StartConfirmation = Type.Object(
+  {
+    userId: Id,
+    at: IsoDateTime,
+    reason: Nullable(Type.String()),
+    overCapacity: Nullable(CapacityLoadSchema),
+    outsideDates: Nullable(OutsideDatesSchema),
+  },
+  { additionalProperties: false },
+);
+export type StartConfirmation = Type.Static<typeof StartConfirmation>;
 
 export const CapacityPerson = Type.Object(
   { userId: Id, name: Type.String(), availableDays: Type.Number(), absenceDays: Type.Number(), potwDays: Type.Number(), points: Type.Number() },
@@ -184,6 +250,8 @@ export const IterationDetail = Type.Object(
     ssa: SsaInfo,
     burn: Type.Array(BurnPointSchema),
     carriedOver: Nullable(Type.Array(Type.Object({ cardId: Id, to: Nullable(Id) }, { additionalProperties: false }))),
+    /** Set when the iteration was started over capacity or outside its dates. */
+    startConfirmation: Nullable(StartConfirmation),
   },
   { additionalProperties: false },
 );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Board, Viewer } from '@opsboard/shared';
 import { Link } from '../../app/Link';
 import { paths } from '../../app/routes';
+import { IterationChip } from '../../planning/ui/IterationChip';
 import { InterruptsStrip } from '../../potw/InterruptsStrip';
 import { PotwBadge } from '../../potw/PotwBadge';
 import { RaiseInterruptDialog } from '../../potw/RaiseInterruptDialog';
@@ -69,6 +70,7 @@ export function BoardHeader({ board, teamName, boards, viewers, selfId, connecti
             </Link>
           ))}
         </nav>
+        {board.kind !== 'interrupts' && <IterationChip team={env.team} userId={selfId} now={env.now} />}
         <div className="board-header__potw">
           <PotwBadge teamId={board.teamId} shift={potw} name={name} timezone={rotation.info?.settings?.timezone ?? null} />
           {env.canWrite && (

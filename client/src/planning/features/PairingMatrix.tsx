@@ -1,6 +1,6 @@
 /**
- * Who has paired with whom over the last N iterations, as a grid: the number
- * in each cell, shaded darker the more often. Below it, the people who have
+ * Who has paired with whom over the last N iterations, as a grid: in each cell
+ * the number of iterations the two paired in, shaded darker the more often. Below it, the people who have
  * not paired at all, because pairing them next spreads knowledge.
  */
 import { useEffect, useState } from 'react';
@@ -37,7 +37,7 @@ export function PairingMatrix({ teamId, revision }: { teamId: string; revision: 
         <>
           <div className="matrix__scroll">
             <table className="matrix__table">
-              <caption className="visually-hidden">How often each two people paired in the last {last} iterations</caption>
+              <caption className="visually-hidden">In how many of the last {last} iterations each two people paired (on a card, or set by a feature lead)</caption>
               <thead>
                 <tr>
                   <td />
@@ -63,7 +63,7 @@ export function PairingMatrix({ teamId, revision }: { teamId: string; revision: 
                           ·
                         </td>
                       ) : (
-                        <td key={j} className={`matrix__cell matrix__cell--s${shade(count, grid.max)}`} title={`${row.name} and ${grid.people[j]!.name}: ${count} ${count === 1 ? 'time' : 'times'}`}>
+                        <td key={j} className={`matrix__cell matrix__cell--s${shade(count, grid.max)}`} title={`${row.name} and ${grid.people[j]!.name}: paired in ${count} ${count === 1 ? 'iteration' : 'iterations'}`}>
                           {count}
                         </td>
                       ),

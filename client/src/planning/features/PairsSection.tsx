@@ -1,8 +1,8 @@
 /**
- * The pairs a feature lead assembled, iteration by iteration, and (for the
- * lead or the PO) an editor for one iteration's pairs: two people per row,
- * saved together. People who have never paired are suggested, to spread
- * knowledge.
+ * A feature's pairs, iteration by iteration: those the feature lead set and
+ * those its cards show (two people on a card are a pair), each saying where it
+ * comes from. For the lead or the PO, an editor for one iteration's pairs:
+ * two people per row, saved together.
  */
 import { newKey } from '../../lib/ids';
 import { useState } from 'react';
@@ -13,7 +13,7 @@ import { Avatar } from '../../ui/Avatar';
 import { EmptyNote } from '../../ui/Feedback';
 import { Icon } from '../../ui/Icon';
 import { planningApi } from '../../api/planning';
-import { checkPairs } from '../model/pairing';
+import { checkPairs, shownPairs } from '../model/pairing';
 import { rangeWords } from '../ui/dates';
 
 interface Props {
@@ -29,8 +29,9 @@ type Row = [string, string];
 
 export function PairsSection({ detail, iterations, members, editable, onSaved }: Props) {
   const name = (id: string) => members.get(id)?.name ?? 'a former member';
-  const byIteration = new Map(detail.pairs.map((p) => [p.iterationId, p]));
-  const recorded = [...detail.pairs].sort((a, b) => order(iterations, b.iterationId) - order(iterations, a.iterationId));
+  const byIteration = new Map(detail.pairs.flatMap((p) => (p.iterationId === null ? [] : [[p.iterationId, p] satisfies [string, typeof p]])));
+  const numbers = new Map(detail.cards.map((c) => [c.id, c.number]));
+  const recorded = detail.pairs.map((g) => ({ ...g, shown: shownPairs(g) })).filter((g) => g.shown.length > 0);
   const editableIterations = iterations.filter((i) => i.state !== 'closed' || byIteration.has(i.id));
   const defaultIteration = iterations.find((i) => i.state === 'planned') ?? iterations.find((i) => i.state === 'active') ?? iterations.at(-1) ?? null;
   // The team's iterations may arrive after the first render: until someone picks one, follow the default.
@@ -66,22 +67,24 @@ export function PairsSection({ detail, iterations, members, editable, onSaved }:
   return (
     <div className="pairs" data-testid="pairs">
       {recorded.length === 0 ? (
-        <EmptyNote>No pairs recorded yet.</EmptyNote>
+        <EmptyNote>No pairs yet. The lead sets them below, or put two people on one of the feature's cards.</EmptyNote>
       ) : (
         <ul className="pairs__list">
-          {recorded.map((p) => (
-            <li key={p.iterationId} className="pairs__iteration">
-              <span className="pairs__name">{p.iterationName}</span>
+          {recorded.map((g) => (
+            <li key={g.iterationId ?? 'none'} className="pairs__iteration" data-testid="pairs-group">
+              <span className="pairs__name">{g.iterationName ?? 'Not in an iteration'}</span>
               <span className="pairs__pairs">
-                {p.pairs.length === 0 && <span className="muted">no pairs</span>}
-                {p.pairs.map((pair) => {
+                {g.shown.map(({ pair, set, cardIds }) => {
                   // Names in alphabetical order, so a pair reads the same whichever way it was saved.
                   const [a, b] = name(pair[0]).localeCompare(name(pair[1])) <= 0 ? pair : [pair[1], pair[0]];
+                  const on = cardIds.map((id) => `#${numbers.get(id) ?? '?'}`).join(', ');
+                  const source = [set ? 'set by the lead' : null, cardIds.length > 0 ? `on ${on}` : null].filter(Boolean).join(' · ');
                   return (
                     <span key={`${a}:${b}`} className="pair-chip">
                       <Avatar userId={a} name={name(a)} size="sm" />
                       <Avatar userId={b} name={name(b)} size="sm" />
                       {name(a)} & {name(b)}
+                      <span className="pair-chip__source">{source}</span>
                     </span>
                   );
                 })}
@@ -162,8 +165,4 @@ export function PairsSection({ detail, iterations, members, editable, onSaved }:
       )}
     </div>
   );
-}
-
-function order(iterations: readonly Iteration[], id: string): number {
-  return iterations.findIndex((i) => i.id === id);
 }

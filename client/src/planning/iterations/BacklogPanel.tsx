@@ -11,7 +11,7 @@ import { includes } from '../../lib/guards';
 import { Icon } from '../../ui/Icon';
 import { backlogGroups, fillToCapacity, readyStats, readyWords } from '../model/backlog';
 import { PlanCard } from '../ui/PlanCard';
-import { DragHandle, useZoneState } from './PlanDnd';
+import { DraggablePlanCard, useZoneState } from './PlanDnd';
 
 interface Props {
   boards: readonly Board[];
@@ -139,19 +139,21 @@ export function BacklogPanel({ boards, states, iterationName, people, features, 
               <ol className="plan-list" aria-label={`${g.column.name}, in rank order`}>
                 {g.cards.map((card) => (
                   <li key={card.id}>
-                    <PlanCard
-                      card={card}
-                      people={people}
-                      featureName={card.featureId ? (features.get(card.featureId) ?? null) : null}
-                      handle={canPlan ? <DragHandle card={card} from="backlog" /> : undefined}
-                      actions={
-                        canPlan ? (
+                    {canPlan ? (
+                      <DraggablePlanCard
+                        from="backlog"
+                        card={card}
+                        people={people}
+                        featureName={card.featureId ? (features.get(card.featureId) ?? null) : null}
+                        actions={
                           <button type="button" className="button button--small" onClick={() => onPull([card])} aria-label={`Pull '${card.title}' into ${iterationName}`}>
                             Add <Icon name="arrowRight" />
                           </button>
-                        ) : undefined
-                      }
-                    />
+                        }
+                      />
+                    ) : (
+                      <PlanCard card={card} people={people} featureName={card.featureId ? (features.get(card.featureId) ?? null) : null} />
+                    )}
                   </li>
                 ))}
               </ol>

@@ -1,14 +1,27 @@
-/** Every iteration of the team, upcoming first, then the running one, then the past: dates, state, committed and finished points. */
-import type { Iteration } from '@opsboard/shared';
+/**
+ * Every iteration of the team, upcoming first, then the running one, then the past: dates, state,
+ * committed and finished points. A running iteration past its end date is marked overdue, with a
+ * way to close it for those who may.
+ */
+import { daysOverdue, type Iteration } from '@opsboard/shared';
 import { Link } from '../../app/Link';
 import { paths } from '../../app/routes';
 import { EmptyNote } from '../../ui/Feedback';
+import { CLOSE_QUERY } from '../model/timing';
 import { rangeWords } from '../ui/dates';
 import { IterationStateBadge } from '../ui/StateBadge';
 
 const ORDER = { planned: 0, active: 1, closed: 2 } as const;
 
-export function IterationList({ iterations, selectedId }: { iterations: readonly Iteration[]; selectedId: string | null }) {
+interface Props {
+  iterations: readonly Iteration[];
+  selectedId: string | null;
+  /** The team's calendar date, for overdue. */
+  today: string;
+  canPlan: boolean;
+}
+
+export function IterationList({ iterations, selectedId, today, canPlan }: Props) {
   if (iterations.length === 0) return <EmptyNote>No iterations yet.</EmptyNote>;
   const sorted = [...iterations].sort((a, b) => ORDER[a.state] - ORDER[b.state] || (a.state === 'closed' ? b.startDate.localeCompare(a.startDate) : a.startDate.localeCompare(b.startDate)));
   return (
@@ -29,20 +42,31 @@ export function IterationList({ iterations, selectedId }: { iterations: readonly
           </tr>
         </thead>
         <tbody>
-          {sorted.map((i) => (
-            <tr key={i.id} className={i.id === selectedId ? 'iteration-table__row--selected' : undefined}>
+          {sorted.map((i) => {
+            const overdue = daysOverdue(i, today);
+            const classes = [i.id === selectedId && 'iteration-table__row--selected', overdue > 0 && 'iteration-table__row--overdue'].filter(Boolean).join(' ');
+            return (
+            <tr key={i.id} className={classes || undefined} data-overdue={overdue > 0 || undefined}>
               <th scope="row">
                 <Link to={paths.iteration(i.id)}>{i.name}</Link>
               </th>
               <td className="nowrap">{rangeWords(i)}</td>
               <td>
-                <IterationStateBadge state={i.state} />
+                <span className="iteration-table__state">
+                  <IterationStateBadge state={i.state} overdue={overdue} />
+                  {overdue > 0 && canPlan && (
+                    <Link to={`${paths.iteration(i.id)}${CLOSE_QUERY}`} className="button button--small">
+                      Close<span className="visually-hidden"> {i.name}</span>…
+                    </Link>
+                  )}
+                </span>
               </td>
               <td className="num">{i.committedPoints ?? '–'}</td>
               <td className="num">{i.completedPoints ?? '–'}</td>
               <td className="iteration-table__goal">{i.goal || <span className="muted">–</span>}</td>
             </tr>
-          ))}
+            );
+          })}
         </tbody>
       </table>
     </div>

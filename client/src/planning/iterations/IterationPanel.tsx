@@ -5,7 +5,7 @@
  * in; the PO starts the iteration from here.
  */
 import type { ReactNode } from 'react';
-import type { Board, Card, IterationDetail, Member } from '@opsboard/shared';
+import { daysOverdue, type Board, type Card, type IterationDetail, type Member } from '@opsboard/shared';
 import { Link } from '../../app/Link';
 import { paths } from '../../app/routes';
 import { AssigneesField } from '../../card/AssigneesField';
@@ -17,7 +17,7 @@ import { GoalField } from '../ui/GoalField';
 import { PlanCard } from '../ui/PlanCard';
 import { SsaIndicator } from '../ui/SsaIndicator';
 import { IterationStateBadge } from '../ui/StateBadge';
-import { DragHandle, useZoneState } from './PlanDnd';
+import { DraggablePlanCard, useZoneState } from './PlanDnd';
 
 interface Props {
   detail: IterationDetail;
@@ -32,11 +32,13 @@ interface Props {
   onAssign(card: Card, assigneeIds: string[]): void;
   onSaveGoal(goal: string): Promise<void>;
   onChanged(): void;
+  /** The team's calendar date (for overdue). */
+  today: string;
   /** The start button and its explanation (from the screen, which knows about other iterations). */
   footer: ReactNode;
 }
 
-export function IterationPanel({ detail, cards, boards, people, features, canPlan, canWrite, busy, onRemove, onAssign, onSaveGoal, onChanged, footer }: Props) {
+export function IterationPanel({ detail, cards, boards, people, features, canPlan, canWrite, busy, onRemove, onAssign, onSaveGoal, onChanged, today, footer }: Props) {
   const { iteration } = detail;
   const { setNodeRef: zoneNode, active: targeted, dragging: droppable } = useZoneState('iteration');
   const ssaCards = cards.filter((c) => boards.get(c.boardId)?.kind === 'selfservice');
@@ -58,7 +60,7 @@ export function IterationPanel({ detail, cards, boards, people, features, canPla
         <h2 id="plan-iteration-title" className="plan-panel__title">
           <Link to={paths.iteration(iteration.id)}>{iteration.name}</Link>
         </h2>
-        <IterationStateBadge state={iteration.state} />
+        <IterationStateBadge state={iteration.state} overdue={daysOverdue(iteration, today)} />
       </div>
       <p className="plan-panel__dates">
         <Icon name="calendar" /> {rangeWithLength(iteration)}
@@ -83,21 +85,29 @@ export function IterationPanel({ detail, cards, boards, people, features, canPla
               <ul className="plan-list">
                 {g.cards.map((card) => (
                   <li key={card.id}>
-                    <PlanCard
-                      card={card}
-                      people={people}
-                      featureName={card.featureId ? (features.get(card.featureId) ?? null) : null}
-                      handle={canPlan && iteration.state !== 'closed' ? <DragHandle card={card} from="iteration" /> : undefined}
-                      note={busy.has(card.id) ? <span className="plan-card__note">saving…</span> : undefined}
-                      actions={
-                        canPlan && iteration.state !== 'closed' ? (
+                    {canPlan && iteration.state !== 'closed' ? (
+                      <DraggablePlanCard
+                        from="iteration"
+                        card={card}
+                        people={people}
+                        featureName={card.featureId ? (features.get(card.featureId) ?? null) : null}
+                        note={busy.has(card.id) ? <span className="plan-card__note">saving…</span> : undefined}
+                        actions={
                           <button type="button" className="button button--small button--quiet" onClick={() => onRemove(card)} aria-label={`Take '${card.title}' out of ${iteration.name}`}>
                             <Icon name="close" /> Remove
                           </button>
-                        ) : undefined
-                      }
-                      assign={canWrite && iteration.state !== 'closed' ? <AssigneesField card={card} people={people} editable onChange={(ids) => onAssign(card, ids)} /> : undefined}
-                    />
+                        }
+                        assign={canWrite ? <AssigneesField card={card} people={people} editable onChange={(ids) => onAssign(card, ids)} /> : undefined}
+                      />
+                    ) : (
+                      <PlanCard
+                        card={card}
+                        people={people}
+                        featureName={card.featureId ? (features.get(card.featureId) ?? null) : null}
+                        note={busy.has(card.id) ? <span className="plan-card__note">saving…</span> : undefined}
+                        assign={canWrite && iteration.state !== 'closed' ? <AssigneesField card={card} people={people} editable onChange={(ids) => onAssign(card, ids)} /> : undefined}
+                      />
+                    )}
                   </li>
                 ))}
               </ul>

@@ -1,16 +1,33 @@
 /**
- * Drag and drop between the backlog and the iteration. dnd-kit supplies the
- * gestures: a pointer drag (with a small dead zone) and the keyboard (space
- * picks up, space drops, escape cancels). With the keyboard the arrow keys
- * choose the side — right for the iteration, left for the backlog — as the
- * board does it: nothing moves on screen, the target zone lights up and the
- * choice is spoken.
+ * Drag and drop between the backlog and the iteration. A row drags by its
+ * whole body: the mouse after a 6 px dead zone (so clicks on its title, Add
+ * and Remove still work), touch after a long press (so a swipe still
+ * scrolls). Nothing on the page gets selected while dragging. The keyboard
+ * uses the row's grip button (space picks up, space drops, escape cancels),
+ * and the arrow keys choose the side — right for the iteration, left for the
+ * backlog — as the board does it: nothing moves on screen, the target zone
+ * lights up and the choice is spoken.
  */
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, useDraggable, useDroppable, useSensor, useSensors, type Announcements, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
-import { createContext, useContext, useRef, useState, type ReactNode } from 'react';
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  MouseSensor,
+  pointerWithin,
+  TouchSensor,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Card } from '@opsboard/shared';
 import { announce } from '../../ui/announcer';
 import { GripIcon } from '../ui/Grip';
+import { PlanCard, type PlanCardProps, type RowDrag } from '../ui/PlanCard';
 
 export type Zone = 'backlog' | 'iteration';
 
@@ -85,7 +102,8 @@ export function PlanDnd({ iterationName, enabled, onDrop, renderOverlay, childre
   const ctx: PlanDndState = { ...state, steer, finish: (commit) => end(commit, null) };
 
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
     useSensor(KeyboardSensor, {
       keyboardCodes: { start: ['Space', 'Enter'], cancel: ['Escape'], end: ['Space', 'Enter'] },
       // Nothing moves on screen: the arrow keys only choose the zone (see DragHandle, which usually gets there first).
@@ -98,6 +116,24 @@ export function PlanDnd({ iterationName, enabled, onDrop, renderOverlay, childre
       },
     }),
   );
+
+  const pointerDragging = state.drag?.mode === 'pointer';
+  useEffect(() => {
+    if (!pointerDragging) return;
+    // While a row is dragged: no text selection anywhere, and the click that ends the drag
+    // (on the row's own title link, say) neither navigates nor reaches React.
+    const root = document.documentElement;
+    root.classList.add('plan-dragging');
+    const swallow = (event: MouseEvent) => {
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    window.addEventListener('click', swallow, true);
+    return () => {
+      root.classList.remove('plan-dragging');
+      window.setTimeout(() => window.removeEventListener('click', swallow, true), 100);
+    };
+  }, [pointerDragging]);
 
   const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
     const data = active.data.current;
@@ -156,43 +192,63 @@ export function useZoneState(zone: Zone): { setNodeRef: (el: HTMLElement | null)
   return { setNodeRef, active, dragging };
 }
 
-/** The drag handle of a card row: a button with the card's name, the only control that starts a drag. */
-export function DragHandle({ card, from }: { card: Card; from: Zone }) {
+/** Where a press must not start a drag: the row's own controls (its grip excepted), which keep their clicks and typing. */
+function onControl(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target.closest('[data-drag-grip]')) return false;
+  return target.closest('input, textarea, select, button, summary, details, label, [contenteditable="true"]') !== null;
+}
+
+/**
+ * A card row that drags by its whole body (mouse and touch) and, for the keyboard, by its grip:
+ * a button with the card's name, which also tells screen readers how to drag.
+ */
+export function DraggablePlanCard({ from, ...props }: Omit<PlanCardProps, 'handle' | 'row'> & { from: Zone }) {
+  const { card } = props;
   const data: DragData = { card, from };
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: `${from}:${card.id}`, data });
   const { drag, steer, finish } = useContext(Ctx);
   const picked = isDragging || drag?.card.id === card.id;
   const keyboardDrag = drag?.mode === 'keyboard' && drag.card.id === card.id;
-  return (
-    <span ref={setNodeRef} className="plan-card__grip-wrap">
-      <button
-        type="button"
-        ref={setActivatorNodeRef}
-        className={`plan-card__grip${picked ? ' plan-card__grip--picked' : ''}`}
-        {...attributes}
-        {...listeners}
-        onKeyDown={(event) => {
-          // Steering here, on the focused handle, works from the first key press after pick-up.
-          const zone = keyboardDrag ? zoneForKey(event.code) : null;
-          if (zone) {
-            event.preventDefault();
-            steered.add(event.nativeEvent);
-            steer(zone);
-            return;
-          }
-          if (keyboardDrag && ['Space', 'Enter', 'Escape'].includes(event.code)) {
-            // dnd-kit's own listener still sees the key and ends its side of the drag.
-            event.preventDefault();
-            finish(event.code !== 'Escape');
-            return;
-          }
-          listeners?.onKeyDown?.(event);
-        }}
-        aria-label={`Drag '${card.title}' ${from === 'backlog' ? 'into the iteration' : 'back to the backlog'}`}
-        data-testid="plan-grip"
-      >
-        <GripIcon />
-      </button>
-    </span>
+  const row: RowDrag = {
+    ref: setNodeRef,
+    picked: isDragging && drag?.mode === 'pointer',
+    onMouseDown: (event) => {
+      if (!onControl(event.target)) listeners?.onMouseDown?.(event);
+    },
+    onTouchStart: (event) => {
+      if (!onControl(event.target)) listeners?.onTouchStart?.(event);
+    },
+  };
+  const handle = (
+    <button
+      type="button"
+      ref={setActivatorNodeRef}
+      className={`plan-card__grip${picked ? ' plan-card__grip--picked' : ''}`}
+      {...attributes}
+      onKeyDown={(event) => {
+        // Steering here, on the focused handle, works from the first key press after pick-up.
+        const zone = keyboardDrag ? zoneForKey(event.code) : null;
+        if (zone) {
+          event.preventDefault();
+          steered.add(event.nativeEvent);
+          steer(zone);
+          return;
+        }
+        if (keyboardDrag && ['Space', 'Enter', 'Escape'].includes(event.code)) {
+          // dnd-kit's own listener still sees the key and ends its side of the drag.
+          event.preventDefault();
+          finish(event.code !== 'Escape');
+          return;
+        }
+        listeners?.onKeyDown?.(event);
+      }}
+      aria-label={`Drag '${card.title}' ${from === 'backlog' ? 'into the iteration' : 'back to the backlog'}`}
+      data-testid="plan-grip"
+      data-drag-grip
+    >
+      <GripIcon />
+    </button>
   );
+  return <PlanCard {...props} handle={handle} row={row} />;
 }

@@ -5,7 +5,7 @@
  * show here without a reload.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { byRank, type Board, type Card, type Iteration } from '@opsboard/shared';
+import { byRank, carryOverLoad, type Board, type Card, type CarryOverLoad, type Iteration } from '@opsboard/shared';
 import { cardsApi } from '../../api/cards';
 import { plainMessage } from '../../api/errors';
 import { newKey } from '../../lib/ids';
@@ -15,11 +15,13 @@ import { ErrorNote, Spinner } from '../../ui/Feedback';
 import { showToast } from '../../ui/toasts';
 import { planningApi } from '../../api/planning';
 import { PlanCard } from '../ui/PlanCard';
+import { teamToday } from '../model/timing';
 import { useFresh } from '../use-fresh';
 import { useLiveBoards } from '../use-live-boards';
 import { BacklogPanel } from './BacklogPanel';
 import { IterationPanel } from './IterationPanel';
 import { PlanDnd, type Zone } from './PlanDnd';
+import { PullOverDialog } from './PullOverDialog';
 import { StartFooter } from './StartFooter';
 
 interface Props {
@@ -42,6 +44,7 @@ export function PlanningScreen({ team, iteration, canPlan, canWrite }: Props) {
   const boardIds = useMemo(() => [...new Set([...planningBoards.map((b) => b.id), ...(detail.value?.cards.map((c) => c.boardId) ?? [])])], [planningBoards, detail.value]);
   const live = useLiveBoards(boardIds, refresh);
   const [moving, setMoving] = useState<Moving>(new Map());
+  const [asking, setAsking] = useState<{ cards: Card[]; figures: CarryOverLoad } | null>(null);
   // Who holds a card, as just chosen: shown at once, until the board brings the saved change (or it fails).
   const [holders, setHolders] = useState<ReadonlyMap<string, { ids: string[]; since: number }>>(new Map());
   const boardsById = useMemo(() => new Map<string, Board>(team.boards.map((b) => [b.id, b])), [team.boards]);
@@ -91,12 +94,25 @@ export function PlanningScreen({ team, iteration, canPlan, canWrite }: Props) {
     });
   }, []);
 
-  const pull = async (cards: Card[]) => {
+  const pull = async (cards: Card[], confirmed = false) => {
     if (cards.length === 0) return;
+    const figures = detail.value ? carryOverLoad(cards, { planned: detail.value.plannedPoints, capacity: detail.value.capacity.total }) : null;
+    const over = figures?.after?.overCapacity === true;
+    // Into a running iteration, going over capacity is a decision: ask first. While planning, say so after.
+    if (over && iteration.state === 'active' && !confirmed && figures) {
+      setAsking({ cards, figures });
+      return;
+    }
     mark(cards, 'iteration');
     try {
       await planningApi.addCards(iteration.id, cards.map((c) => c.id), newKey('plan'));
       announce(cards.length === 1 ? `Pulled '${cards[0]!.title}' into ${iteration.name}.` : `Pulled ${cards.length} cards into ${iteration.name}.`);
+      if (over && figures?.after && !figures.before?.overCapacity && iteration.state === 'planned') {
+        const { planned, capacity, over: by } = figures.after;
+        const message = `${planned} of ${capacity} points planned, ${by} over. Starting it will ask you to confirm that, or take cards out.`;
+        showToast({ tone: 'warning', title: `${iteration.name} is now over capacity`, message });
+        announce(`${iteration.name} is now over capacity: ${message}`);
+      }
       refresh();
     } catch (err) {
       mark(cards, null);
@@ -147,6 +163,7 @@ export function PlanningScreen({ team, iteration, canPlan, canWrite }: Props) {
   const hiddenFromBacklog = new Set([...pending].filter(([, m]) => m.to === 'iteration').map(([id]) => id));
   const room = detail.value.capacity.total - detail.value.plannedPoints;
   const planning = iteration.state !== 'closed';
+  const today = teamToday(team.team.timezone);
 
   return (
     <PlanDnd
@@ -184,9 +201,25 @@ export function PlanningScreen({ team, iteration, canPlan, canWrite }: Props) {
             refresh();
           }}
           onChanged={refresh}
-          footer={<StartFooter team={team} iteration={iteration} detail={detail.value} canPlan={canPlan} />}
+          today={today}
+          footer={<StartFooter team={team} iteration={iteration} detail={detail.value} canPlan={canPlan} today={today} onStale={refresh} />}
         />
       </div>
+      {asking && (
+        <PullOverDialog
+          iteration={iteration}
+          cards={asking.cards}
+          figures={asking.figures}
+          onCancel={() => {
+            announce(`Not pulled in: ${iteration.name} stays within capacity.`);
+            setAsking(null);
+          }}
+          onPull={() => {
+            setAsking(null);
+            void pull(asking.cards, true);
+          }}
+        />
+      )}
     </PlanDnd>
   );
 }

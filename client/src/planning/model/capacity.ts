@@ -1,4 +1,5 @@
 /** How full the iteration is: planned points against capacity, in levels and words people act on. */
+import { capacityLoad } from '@opsboard/shared';
 
 export type LoadLevel = 'empty' | 'under' | 'full' | 'over';
 
@@ -13,10 +14,10 @@ export interface LoadView {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** "Full" starts at 90 %: close enough that one more card likely overflows. */
+/** "Full" starts at 90 %: close enough that one more card likely overflows. "Over" is the server's rule (the one a start must confirm). */
 export function loadView(planned: number, capacity: number): LoadView {
   const ratio = capacity > 0 ? planned / capacity : planned > 0 ? Infinity : 0;
-  const level: LoadLevel = planned === 0 ? 'empty' : ratio > 1 + 1e-9 ? 'over' : ratio >= 0.9 ? 'full' : 'under';
+  const level: LoadLevel = planned === 0 ? 'empty' : capacityLoad(planned, capacity).overCapacity ? 'over' : ratio >= 0.9 ? 'full' : 'under';
   const left = round(capacity - planned);
   const words =
     level === 'over'

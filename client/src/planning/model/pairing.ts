@@ -1,5 +1,5 @@
 /** The pairing matrix as a grid, and the checks on pairs a feature lead sets. */
-import type { PairingMatrix } from '@opsboard/shared';
+import type { FeaturePairs, PairingMatrix } from '@opsboard/shared';
 
 export interface PairingGrid {
   people: { userId: string; name: string }[];
@@ -58,4 +58,25 @@ export function checkPairs(pairs: readonly (readonly [string, string])[], name: 
     }
   }
   return { error: null, warning };
+}
+
+export interface ShownPair {
+  pair: [string, string];
+  /** The feature lead set it for the iteration. */
+  set: boolean;
+  /** The cards that have both people on them. */
+  cardIds: string[];
+}
+
+/** One iteration's pairs, each once: set by the lead, shown by cards, or both. */
+export function shownPairs(group: Pick<FeaturePairs, 'pairs' | 'fromCards'>): ShownPair[] {
+  const out = new Map<string, ShownPair>();
+  const key = ([a, b]: readonly [string, string]) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+  for (const pair of group.pairs) out.set(key(pair), { pair: [pair[0], pair[1]], set: true, cardIds: [] });
+  for (const { pair, cardIds } of group.fromCards) {
+    const seen = out.get(key(pair));
+    if (seen) seen.cardIds.push(...cardIds);
+    else out.set(key(pair), { pair: [pair[0], pair[1]], set: false, cardIds: [...cardIds] });
+  }
+  return [...out.values()];
 }

@@ -4,7 +4,7 @@ import { card } from '../../board/store/testing/fixtures';
 import { lengthWords, mondayOnOrAfter, nextIterationDraft } from './defaults';
 import { canEditFeature, matchesStatus, sortFeatures } from './features';
 import { carryOverChoices, cardsByStage, commitmentDiff, openIterations, planningTarget } from './iteration-cards';
-import { checkPairs, pairingGrid, shade } from './pairing';
+import { checkPairs, pairingGrid, shade, shownPairs } from './pairing';
 
 const AT = '2026-11-01T00:00:00.000Z';
 const iteration = (id: string, startDate: string, endDate: string, state: Iteration['state'], extra: Partial<Iteration> = {}): Iteration => ({
@@ -142,5 +142,24 @@ describe('features', () => {
     const list = [feature('Zed', 'done'), feature('Beta', 'proposed'), feature('Alpha', 'dropped'), feature('Gamma', 'active')];
     expect(sortFeatures(list).map((s) => s.feature.name)).toEqual(['Gamma', 'Beta', 'Zed', 'Alpha']);
     expect(list.filter((s) => matchesStatus(s.feature, 'open')).map((s) => s.feature.name)).toEqual(['Beta', 'Gamma']);
+  });
+});
+
+describe("a feature's pairs in one iteration", () => {
+  it('shows each pair once, saying whether the lead set it and which cards show it', () => {
+    const shown = shownPairs({
+      pairs: [['u1', 'u2']],
+      fromCards: [
+        { pair: ['u1', 'u2'], cardIds: ['c1', 'c3'] },
+        { pair: ['u2', 'u3'], cardIds: ['c2'] },
+      ],
+    });
+    expect(shown).toEqual([
+      { pair: ['u1', 'u2'], set: true, cardIds: ['c1', 'c3'] },
+      { pair: ['u2', 'u3'], set: false, cardIds: ['c2'] },
+    ]);
+  });
+  it('matches a pair the lead set the other way round', () => {
+    expect(shownPairs({ pairs: [['u2', 'u1']], fromCards: [{ pair: ['u1', 'u2'], cardIds: ['c1'] }] })).toEqual([{ pair: ['u2', 'u1'], set: true, cardIds: ['c1'] }]);
   });
 });

@@ -1,9 +1,9 @@
 /**
  * A card as a row on the planning screens: number, type, title (a link that
  * opens it on its board), points, feature, labels and who holds it. Actions
- * (pull in, take out) and a drag handle come from the caller.
+ * (pull in, take out), a grip and the row's drag listeners come from the caller.
  */
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode, TouchEvent } from 'react';
 import type { Card, Member } from '@opsboard/shared';
 import { Link } from '../../app/Link';
 import { paths } from '../../app/routes';
@@ -12,7 +12,16 @@ import { AvatarGroup } from '../../ui/Avatar';
 import { Icon } from '../../ui/Icon';
 import '../../styles/plan-card.css';
 
-interface Props {
+/** Makes the whole row the drag source (from the planning screen's drag and drop). */
+export interface RowDrag {
+  ref(element: HTMLElement | null): void;
+  onMouseDown(event: MouseEvent<HTMLElement>): void;
+  onTouchStart(event: TouchEvent<HTMLElement>): void;
+  /** This row is the one being dragged (its copy follows the pointer). */
+  picked: boolean;
+}
+
+export interface PlanCardProps {
   card: Card;
   people: ReadonlyMap<string, Member>;
   featureName: string | null;
@@ -26,13 +35,21 @@ interface Props {
   assign?: ReactNode;
   /** Extra content under the row. */
   children?: ReactNode;
+  /** The copy drawn under the pointer. */
   dragging?: boolean;
+  row?: RowDrag;
 }
 
-export function PlanCard({ card, people, featureName, handle, actions, note, assign, children, dragging = false }: Props) {
+export function PlanCard({ card, people, featureName, handle, actions, note, assign, children, dragging = false, row }: PlanCardProps) {
   const holders = card.assigneeIds.map((id) => ({ userId: id, name: people.get(id)?.name ?? 'a former member' }));
   return (
-    <div className={`plan-card${dragging ? ' plan-card--dragging' : ''}`} data-plan-card={card.id}>
+    <div
+      ref={row?.ref}
+      className={`plan-card${dragging ? ' plan-card--dragging' : ''}${row ? ' plan-card--draggable' : ''}${row?.picked ? ' plan-card--picked' : ''}`}
+      data-plan-card={card.id}
+      onMouseDown={row?.onMouseDown}
+      onTouchStart={row?.onTouchStart}
+    >
       {handle}
       <div className="plan-card__main">
         <div className="plan-card__top">
