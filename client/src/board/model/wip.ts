@@ -53,7 +53,7 @@ export function entryScopes(state: BoardState, card: Card, columnId: string, lan
   return scopes;
 }
 
-/** What the server would say about this move without a reason. */
-export function predictEntry(state: BoardState, card: Card, columnId: string, laneId: string | null, names: (userId: string) => string): WipDecision {
-  return checkWip(entryScopes(state, card, columnId, laneId, names), null);
+/** What the server would say about this move, without a reason or with the one given. */
+export function predictEntry(state: BoardState, card: Card, columnId: string, laneId: string | null, names: (userId: string) => string, overrideReason: string | null = null): WipDecision {
+  return checkWip(entryScopes(state, card, columnId, laneId, names), overrideReason);
 }

@@ -42,11 +42,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const [dialog, setDialog] = useState<'archived' | 'help' | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useClock(10 * 60_000);
-  // The live member list knows a role change at once; the first answer stands in until it has loaded.
-  const liveRole = team?.members.get(services.user.id)?.role ?? role;
   const archived = Boolean(snap?.state.board.archivedAt);
-  const canWrite = can(liveRole, 'write') && !archived;
-  const canConfigure = can(liveRole, 'configure');
+  const canWrite = can(role, 'write') && !archived;
+  const canConfigure = can(role, 'configure');
   const teamFeatures = team?.features;
   const features = useMemo(() => new Map([...(teamFeatures?.values() ?? [])].map((f) => [f.id, f.name])), [teamFeatures]);
 
