@@ -7,6 +7,7 @@ import { TeamPage } from '../teams/TeamPage';
 import { TeamsPage } from '../teams/TeamsPage';
 import { Announcer } from '../ui/Announcer';
 import { ErrorNote, Spinner } from '../ui/Feedback';
+import { installKeyGate } from '../ui/keyboard';
 import { Toasts } from '../ui/Toasts';
 import { AppHeader } from './AppHeader';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -32,6 +33,8 @@ export function App() {
   useEffect(() => {
     void session.load();
   }, []);
+  // Keys typed ahead into a dialog that a shortcut opened never land in it (ui/shortcuts.ts).
+  useEffect(() => installKeyGate(), []);
 
   let content;
   if (state.status === 'loading') {

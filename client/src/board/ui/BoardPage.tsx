@@ -6,6 +6,7 @@ import { navigate, useLocation } from '../../app/router';
 import { includes } from '../../lib/guards';
 import { useClock } from '../../lib/use-clock';
 import { ErrorNote, Spinner } from '../../ui/Feedback';
+import { runShortcut } from '../../ui/keyboard';
 import { CardPanel } from '../../card/CardPanel';
 import { BoardDnd } from '../dnd/BoardDnd';
 import { parseFilter, withFilter, type BoardFilter } from '../model/filters';
@@ -75,12 +76,11 @@ export function BoardPage({ boardId }: { boardId: string }) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target;
-      const typing = target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-      if (event.key === '?' && !typing) {
-        event.preventDefault();
+      if (event.key !== '?') return;
+      runShortcut(event, () => {
         setDialog('help');
-      }
+        return 'opened';
+      });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
