@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { LoginPage } from '../auth/LoginPage';
 import { session, useSession } from '../auth/session';
 import { SignupPage } from '../auth/SignupPage';
@@ -11,6 +11,7 @@ import { installKeyGate } from '../ui/keyboard';
 import { Toasts } from '../ui/Toasts';
 import { AppHeader } from './AppHeader';
 import { ErrorBoundary } from './ErrorBoundary';
+import { Landing, useRememberPage } from './Landing';
 import { NotFoundPage } from './NotFoundPage';
 import { parseRoute, type Route } from './routes';
 import { useLocation } from './router';
@@ -62,11 +63,17 @@ export function App() {
 function SignedIn({ user, route }: { user: Services['user']; route: Route }) {
   const [services] = useState(() => createServices(user));
   useEffect(() => startServices(services, () => void session.recheck()), [services]);
+  useRememberPage(user.id);
+  // Only the first page after login (or after opening the app at its root) is decided for the person; the team list they ask for later is theirs.
+  const [landing, setLanding] = useState(() => route.name === 'teams' || route.name === 'login' || route.name === 'signup');
+  const landed = useCallback(() => setLanding(false), []);
   return (
     <ServicesContext value={services}>
       <AppHeader />
       <Suspense fallback={<Spinner label="Loading" />}>
-        <Page route={route} />
+        <Landing userId={user.id} active={landing} onDone={landed}>
+          <Page route={route} />
+        </Landing>
       </Suspense>
     </ServicesContext>
   );
