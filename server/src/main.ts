@@ -49,7 +49,7 @@ async function main(): Promise<void> {
 
   const { app } = await buildApp(deps, { demoLogin: () => (demo ? { email: demo.email, password: demo.password } : null) });
   const shutdown = async (signal: string) => {
-    app.log.info(`${signal}: closing`);
+    console.log(`\n${signal}: stopping opsboard…`);
     await app.close();
     await database.close();
     process.exit(0);
@@ -57,7 +57,12 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  const address = await app.listen({ port: config.port, host: config.host });
+  // Fastify logs a JSON line per network interface on listen; the banner below says the same in words.
+  const level = app.log.level;
+  if (level === 'info') app.log.level = 'warn';
+  const address = await app.listen({ port: config.port, host: config.host }).finally(() => {
+    app.log.level = level;
+  });
   const everywhere = config.host === '0.0.0.0' || config.host === '::';
   const shown = everywhere ? `http://localhost:${new URL(address).port}` : address;
   const storage = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { BoardSnapshot, Card } from '@opsboard/shared';
 import { createTeam, type TestApp } from '../helpers/harness.js';
-import { browserSuite, columnList, dragWithMouse, focusedCardTitle, openBoard, pageOrder, signedInPage, snapshotOrder, tabToBoard, tile, SOON } from '../helpers/browser.js';
+import { browserSuite, columnList, dragWithMouse, focusedCardTitle, holdOver, openBoard, pageOrder, signedInPage, snapshotOrder, tabToBoard, tile, SOON } from '../helpers/browser.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -92,24 +92,38 @@ describe('board drag and drop', () => {
     await context.close();
   });
 
-  it('rolls a move back and says why when the column is at its hard WIP limit', async () => {
+  it('shows a column at its hard WIP limit as refused while dragging, with the reason, and sends nothing on the drop', async () => {
     const { team, col, add, snapshot } = await plannedBoard('Full');
     for (const n of [1, 2, 3, 4]) await add(`Busy ${n}`, 'In progress');
     const card = await add('One more thing', 'Ready');
     const { page, problems, context } = await signedInPage(browser, t.baseUrl, team.admin);
     await openBoard(page, team.boards.planned);
     expect(await page.locator(`[data-column-header="${col['In progress']}"] [data-testid="wip-count"]`).textContent()).toBe('4 / 4');
+    const requests: string[] = [];
+    page.on('request', (r) => r.method() !== 'GET' && requests.push(r.url()));
 
-    await dragWithMouse(page, tile(page, 'One more thing'), tile(page, 'Busy 2'));
+    await holdOver(page, tile(page, 'One more thing'), tile(page, 'Busy 2'));
+    // While the card is in the air: the line, the cell and the header say no, and why.
+    const line = page.getByTestId('insertion-line');
+    expect(await line.getAttribute('data-drop')).toBe('refused');
+    expect(await line.innerText()).toBe("Can't drop here · In progress is full (4 of 4)");
+    expect(await columnList(page, col['In progress']).getAttribute('data-drop')).toBe('refused');
+    expect(await page.locator(`[data-column-header="${col['In progress']}"]`).getAttribute('class')).toContain('column-header--refused');
+    // Other columns stay open, and a screen reader hears the reason too.
+    expect(await columnList(page, col.Review).getAttribute('data-drop')).toBe('ok');
+    await expect.poll(() => announcement(page), SOON).toContain('It cannot be dropped here: Column "In progress" already holds 4 cards; its WIP limit is 4.');
+    const before = (await snapshot()).seq;
+    await page.mouse.up();
 
     const toast = page.getByTestId('toast').filter({ hasText: "Couldn't move 'One more thing'" });
     await toast.waitFor();
-    expect(await toast.innerText()).toContain('Column "In progress" already holds 4 cards; its WIP limit is 4. It is back in Ready.');
-    await expect.poll(async () => (await pageOrder(page))[col.Ready], SOON).toEqual([card.id]);
-    expect((await snapshot()).cards.find((c) => c.id === card.id)!.columnId).toBe(col.Ready);
+    expect(await toast.innerText()).toContain('Column "In progress" already holds 4 cards; its WIP limit is 4. It stays in Ready.');
+    expect(await pageOrder(page).then((o) => o[col.Ready])).toEqual([card.id]);
     expect(await columnList(page, col['In progress']).locator('[data-tile-id]').count()).toBe(4);
-    // The refusal is an expected 409 from the API; nothing else may go wrong.
-    expect(problems.filter((p) => !p.includes('409'))).toEqual([]);
+    // Nothing was sent: no request, no event, no 409 to roll back from.
+    expect(requests).toEqual([]);
+    expect((await snapshot()).seq).toBe(before);
+    expect(problems).toEqual([]);
     await context.close();
   });
 
@@ -120,7 +134,11 @@ describe('board drag and drop', () => {
     const { page, problems, context } = await signedInPage(browser, t.baseUrl, team.admin);
     await openBoard(page, team.boards.planned);
 
-    await dragWithMouse(page, tile(page, 'Hotfix for the VPN'), tile(page, 'Reviewing 1'));
+    await holdOver(page, tile(page, 'Hotfix for the VPN'), tile(page, 'Reviewing 1'));
+    // While dragging, the target says it will ask for a reason.
+    expect(await page.getByTestId('insertion-line').innerText()).toBe('Asks for a reason · Review would hold 4 of 3');
+    expect(await columnList(page, col.Review).getAttribute('data-drop')).toBe('ask');
+    await page.mouse.up();
     const dialog = page.getByRole('dialog', { name: 'Over the WIP limit of Review' });
     await dialog.waitFor();
     // Nothing moved yet: the drop waits for the reason.

@@ -41,6 +41,8 @@ async function openTriage(page: Page, teamId: string): Promise<void> {
 
 const options = (page: Page) => page.getByTestId('triage-list').getByRole('option');
 const selectedTitle = (page: Page) => page.getByTestId('triage-list').locator('[aria-selected="true"] .triage-row__title').innerText();
+/** A person reads the dialog a key opened before typing into it; keys typed ahead of that are swallowed (client/src/ui/shortcuts.ts). */
+const readDialog = (page: Page) => page.waitForTimeout(500);
 const focusIsOnList = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'triage-list');
 
 describe('PoTW triage', () => {
@@ -69,6 +71,7 @@ describe('PoTW triage', () => {
     // Escalate: e, type a name, Enter picks, a note, Enter escalates.
     await page.keyboard.press('e');
     await page.getByRole('combobox', { name: 'Escalate to' }).waitFor();
+    await readDialog(page);
     await page.keyboard.type('keys po');
     await page.keyboard.press('Enter');
     await page.getByLabel('Note for them (optional)').waitFor();
@@ -81,6 +84,7 @@ describe('PoTW triage', () => {
     // Close: x, a resolution, Enter.
     await page.keyboard.press('x');
     await page.getByLabel('Resolution', { exact: true }).waitFor();
+    await readDialog(page);
     await page.keyboard.type('Sent the VPN how-to from the wiki');
     await page.keyboard.press('Enter');
     await page.getByTestId('triage-empty').waitFor();

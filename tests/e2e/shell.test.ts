@@ -61,7 +61,8 @@ describe('client shell', () => {
     await page.getByLabel('E-mail').fill(admin.email);
     await page.getByLabel('Password').fill('correct horse battery staple');
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: 'Your teams' }).waitFor();
+    // One team and no history on this device: straight to its planned board.
+    await page.locator('[data-ready="true"]').waitFor();
 
     await page.goto(`/teams/${team.body.id}`);
     await page.getByRole('heading', { name: 'Invite people' }).waitFor();

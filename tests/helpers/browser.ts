@@ -150,6 +150,12 @@ export async function boardSeq(page: Page): Promise<number> {
 
 /** Drags a card with the mouse to just above another card, or to the top of an empty column. */
 export async function dragWithMouse(page: Page, from: Locator, to: Locator, where: 'above' | 'top' = 'above'): Promise<void> {
+  await holdOver(page, from, to, where);
+  await page.mouse.up();
+}
+
+/** Picks a card up with the mouse and holds it over a target without dropping (see what the board shows there); `page.mouse.up()` drops it. */
+export async function holdOver(page: Page, from: Locator, to: Locator, where: 'above' | 'top' = 'above'): Promise<void> {
   const a = await from.boundingBox();
   const b = await to.boundingBox();
   if (!a || !b) throw new Error('drag source or target is not visible');
@@ -160,7 +166,6 @@ export async function dragWithMouse(page: Page, from: Locator, to: Locator, wher
   const y = where === 'top' ? b.y + 12 : b.y + Math.min(12, b.height / 4);
   await page.mouse.move(b.x + b.width / 2, y, { steps: 12 });
   await page.getByTestId('insertion-line').waitFor();
-  await page.mouse.up();
 }
 
 /** Presses Tab until a card tile has focus (keyboard only, as a person would). */

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { LoginPage } from '../auth/LoginPage';
 import { session, useSession } from '../auth/session';
 import { SignupPage } from '../auth/SignupPage';
@@ -7,10 +7,12 @@ import { TeamPage } from '../teams/TeamPage';
 import { TeamsPage } from '../teams/TeamsPage';
 import { Announcer } from '../ui/Announcer';
 import { ErrorNote, Spinner } from '../ui/Feedback';
+import { installKeyGate } from '../ui/keyboard';
 import { Toasts } from '../ui/Toasts';
 import { AppHeader } from './AppHeader';
 import { GuestGate } from '../guests/GuestGate';
 import { ErrorBoundary } from './ErrorBoundary';
+import { Landing, useRememberPage } from './Landing';
 import { NotFoundPage } from './NotFoundPage';
 import { parseRoute, type Route } from './routes';
 import { useLocation } from './router';
@@ -34,6 +36,8 @@ export function App() {
   useEffect(() => {
     void session.load();
   }, []);
+  // Keys typed ahead into a dialog that a shortcut opened never land in it (ui/shortcuts.ts).
+  useEffect(() => installKeyGate(), []);
 
   let content;
   if (state.status === 'loading') {
@@ -61,12 +65,18 @@ export function App() {
 function SignedIn({ user, route }: { user: Services['user']; route: Route }) {
   const [services] = useState(() => createServices(user));
   useEffect(() => startServices(services, () => void session.recheck()), [services]);
+  useRememberPage(user.id);
+  // Only the first page after login (or after opening the app at its root) is decided for the person; the team list they ask for later is theirs.
+  const [landing, setLanding] = useState(() => route.name === 'teams' || route.name === 'login' || route.name === 'signup');
+  const landed = useCallback(() => setLanding(false), []);
   return (
     <ServicesContext value={services}>
       <AppHeader />
       <Suspense fallback={<Spinner label="Loading" />}>
         <GuestGate route={route}>
-          <Page route={route} />
+          <Landing userId={user.id} active={landing} onDone={landed}>
+            <Page route={route} />
+          </Landing>
         </GuestGate>
       </Suspense>
     </ServicesContext>

@@ -9,12 +9,16 @@ import { cardsApi } from '../api/cards';
 import { isRetryable } from '../api/errors';
 import { moveBody, updateBody, type PendingOp } from '../board/store/ops';
 import { Outbox } from '../board/store/outbox';
+import { TabOutboxes, type ListedStorage, type TabLocks } from '../board/store/tab-outboxes';
+import { newKey } from '../lib/ids';
 import { RealtimeSocket, type SocketLike } from '../realtime/socket';
 
 export interface Services {
   user: User;
   socket: RealtimeSocket;
   outbox: Outbox;
+  /** Keeps this tab's queue apart from other tabs' and adopts the queues of tabs that closed. */
+  tabs: TabOutboxes;
 }
 
 export const ServicesContext = createContext<Services | null>(null);
@@ -38,12 +42,24 @@ function sendOp(op: PendingOp): Promise<Card> {
   }
 }
 
-function localStore(): Storage | null {
+function localStore(): ListedStorage | null {
+  let storage: Storage;
   try {
-    return window.localStorage;
+    storage = window.localStorage;
   } catch {
     return null;
   }
+  return {
+    getItem: (key) => storage.getItem(key),
+    setItem: (key, value) => storage.setItem(key, value),
+    removeItem: (key) => storage.removeItem(key),
+    keys: () => Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k !== null),
+  };
+}
+
+/** Web Locks exist only in secure contexts (https, localhost). */
+function webLocks(): TabLocks | null {
+  return typeof navigator !== 'undefined' && 'locks' in navigator && window.isSecureContext ? navigator.locks : null;
 }
 
 /** The browser WebSocket behind the small interface RealtimeSocket is written against. */
@@ -77,34 +93,54 @@ export function createServices(user: User): Services {
     random: Math.random,
     now: Date.now,
   });
+  const storage = localStore();
+  const tabs = new TabOutboxes({
+    storage,
+    locks: webLocks(),
+    prefix: `opsboard.outbox.${user.id}`,
+    tabId: newKey('tab'),
+    // Called only once the tabs have started, after the outbox below exists.
+    adopt: (ops) => outbox.adopt(ops),
+    now: Date.now,
+    setInterval: (fn, ms) => window.setInterval(fn, ms),
+    clearInterval: (id) => window.clearInterval(id),
+  });
   const outbox = new Outbox({
     send: sendOp,
     isRetryable,
-    storage: localStore(),
-    storageKey: `opsboard.outbox.${user.id}`,
+    storage,
+    storageKey: tabs.storageKey,
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (id) => window.clearTimeout(id),
     random: Math.random,
   });
-  return { user, socket, outbox };
+  return { user, socket, outbox, tabs };
 }
 
 /** Connects the services to the browser: online/offline events and the socket's state drive retries. */
 export function startServices(services: Services, onAuthLost: () => void): () => void {
-  const { socket, outbox } = services;
+  const { socket, outbox, tabs } = services;
   socket.start();
   outbox.start();
+  tabs.start();
   const online = () => {
     socket.reconnectNow();
     outbox.kick();
   };
+  const storageChanged = (event: StorageEvent) => tabs.notice(event.key);
+  const leaving = (event: PageTransitionEvent) => event.persisted || tabs.leaving();
   window.addEventListener('online', online);
+  window.addEventListener('storage', storageChanged);
+  window.addEventListener('pagehide', leaving);
   const stopState = socket.onState((state) => {
     if (state.status === 'live') outbox.kick();
     if (state.status === 'auth-lost') onAuthLost();
   });
   return () => {
     window.removeEventListener('online', online);
+    window.removeEventListener('storage', storageChanged);
+    window.removeEventListener('pagehide', leaving);
+    tabs.stop();
     stopState();
     socket.stop();
   };

@@ -7,7 +7,7 @@ import { useId, useMemo } from 'react';
 import { XAxis, YAxis } from './axes';
 import { ChartFigure, ChartTooltip, tooltipText, type BarVariant, type LegendEntry, type TooltipRow } from './ChartParts';
 import { xLabel } from './format';
-import { chartFrame, fittingLabels } from './frame';
+import { chartFrame, fittingLabels, type YScale } from './frame';
 import { seriesColor, SERIES_COLORS, type SeriesColor } from './palette';
 import { bands, formatValue, stack } from './scale';
 import { textWidth, useChartSize } from './use-chart-size';
@@ -56,6 +56,8 @@ export interface BarChartProps {
   heightRem?: number;
   /** How values read on the axis, on the bars and in the tooltip. */
   formatY?: (value: number) => string;
+  /** `duration`: values are milliseconds, ticked at round durations (formatY still words exact values). */
+  yScale?: YScale;
   /** Writes each bar's value (each stack's total) above it when there is room. */
   showValues?: boolean;
   /** Shown instead of the drawing when there are no categories. */
@@ -66,7 +68,7 @@ export interface BarChartProps {
 }
 
 export function BarChart(props: BarChartProps) {
-  const { title, hideTitle = false, summary, x, series, mode = 'grouped', reference, yLabel, heightRem = 16, formatY = formatValue, showValues = false, emptyText = 'No data yet.', testId, className } = props;
+  const { title, hideTitle = false, summary, x, series, mode = 'grouped', reference, yLabel, heightRem = 16, formatY = formatValue, yScale = 'linear', showValues = false, emptyText = 'No data yet.', testId, className } = props;
   const [boxRef, size] = useChartSize<HTMLDivElement>();
   const patternId = `bars${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const height = heightRem * size.rem;
@@ -88,6 +90,7 @@ export function BarChart(props: BarChartProps) {
       yMin: 0,
       yMax: Math.max(1, peak, reference?.value ?? 0),
       formatY,
+      yScale,
       xLabels: shortLabels,
       yTitle: Boolean(yLabel),
       xTitle: Boolean(x.label),
@@ -99,7 +102,7 @@ export function BarChart(props: BarChartProps) {
     const positions = slots.map((b) => b.center);
     const shown = fittingLabels(positions, shortLabels, frame.fontPx, textWidth);
     return { frame, slots, positions, shortLabels, shown, stacks, totals };
-  }, [series, x, count, mode, size.width, size.rem, height, reference?.value, formatY, yLabel, showValues]);
+  }, [series, x, count, mode, size.width, size.rem, height, reference?.value, formatY, yScale, yLabel, showValues]);
 
   const { frame, slots, positions, shortLabels, shown, stacks, totals } = geo;
   const focus = useChartFocus(positions);
@@ -179,7 +182,7 @@ export function BarChart(props: BarChartProps) {
               </defs>
               {ready && (
                 <>
-                  <YAxis frame={frame} title={yLabel} format={formatY} />
+                  <YAxis frame={frame} title={yLabel} />
                   {index !== null && slots[index] && <rect className="chart-focus__band" x={slots[index].start - 4} width={slots[index].width + 8} y={frame.top} height={frame.bottom - frame.top} />}
                   <g aria-hidden="true">{series.map((_, k) => x.values.map((_, i) => bar(k, i)))}</g>
                   {showValues && mode === 'stacked' &&

@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { XAxis, YAxis } from './axes';
 import { ChartFigure, ChartTooltip, tooltipText, type LegendEntry, type TooltipRow } from './ChartParts';
 import { xLabel } from './format';
-import { chartFrame, fittingLabels } from './frame';
+import { chartFrame, fittingLabels, type YScale } from './frame';
 import { seriesColor, type SeriesColor } from './palette';
 import { formatValue, linePath, xPositions } from './scale';
 import { textWidth, useChartSize } from './use-chart-size';
@@ -61,6 +61,8 @@ export interface LineChartProps {
   heightRem?: number;
   /** How y values read on the axis and in the tooltip. */
   formatY?: (value: number) => string;
+  /** `duration`: values are milliseconds, ticked at round durations (formatY still words exact values). */
+  yScale?: YScale;
   /** Labelled vertical markers: scope changes, today, a start. */
   markers?: readonly ChartMarker[];
   /** Shown instead of the drawing when there are no x values. */
@@ -73,7 +75,7 @@ export interface LineChartProps {
 const TONE_COLOR = { note: '#475569', added: '#c2410c', removed: '#7e22ce' } as const;
 
 export function LineChart(props: LineChartProps) {
-  const { title, hideTitle = false, summary, x, series, yLabel, yMax = 0, heightRem = 16, formatY = formatValue, markers = [], emptyText = 'No data yet.', testId, className } = props;
+  const { title, hideTitle = false, summary, x, series, yLabel, yMax = 0, heightRem = 16, formatY = formatValue, yScale = 'linear', markers = [], emptyText = 'No data yet.', testId, className } = props;
   const [boxRef, size] = useChartSize<HTMLDivElement>();
   const height = heightRem * size.rem;
   const colors = series.map((s, i) => seriesColor(s.color, i));
@@ -88,6 +90,7 @@ export function LineChart(props: LineChartProps) {
       yMin: Math.min(0, ...all),
       yMax: Math.max(yMax, ...all, 1),
       formatY,
+      yScale,
       xLabels: shortLabels,
       yTitle: Boolean(yLabel),
       xTitle: Boolean(x.label),
@@ -97,7 +100,7 @@ export function LineChart(props: LineChartProps) {
     const positions = xPositions(x.kind, x.values, frame.left + size.rem * 0.5, frame.right);
     const shown = fittingLabels(positions, shortLabels, frame.fontPx, textWidth);
     return { frame, positions, shortLabels, shown };
-  }, [series, x, size.width, size.rem, height, yMax, formatY, yLabel, markers.length]);
+  }, [series, x, size.width, size.rem, height, yMax, formatY, yScale, yLabel, markers.length]);
 
   const { frame, positions, shortLabels, shown } = geo;
   const focus = useChartFocus(positions);
@@ -138,7 +141,7 @@ export function LineChart(props: LineChartProps) {
             >
               {ready && (
                 <>
-                  <YAxis frame={frame} title={yLabel} format={formatY} />
+                  <YAxis frame={frame} title={yLabel} />
                   <XAxis frame={frame} positions={positions} labels={shortLabels} shown={shown} title={x.label} />
                   {markers.map((m) => {
                     const at = markerIndex(m);

@@ -1,8 +1,7 @@
 /** Gridlines, tick labels and axis titles, drawn from a Frame. */
 import type { Frame } from './frame';
-import { formatValue } from './scale';
 
-export function YAxis({ frame, title, format = formatValue }: { frame: Frame; title?: string; format?: (v: number) => string }) {
+export function YAxis({ frame, title }: { frame: Frame; title?: string }) {
   const { left, right, top, bottom, fontPx, yTicks } = frame;
   return (
     <g className="chart-axis chart-axis--y" aria-hidden="true">
@@ -12,7 +11,7 @@ export function YAxis({ frame, title, format = formatValue }: { frame: Frame; ti
           <g key={v}>
             <line className={v === 0 ? 'chart-axis__zero' : 'chart-axis__grid'} x1={left} x2={right} y1={y} y2={y} />
             <text className="chart-axis__tick" x={left - fontPx * 0.5} y={y} dy="0.32em" textAnchor="end">
-              {format(v)}
+              {frame.yTickLabel(v)}
             </text>
           </g>
         );

@@ -3,7 +3,7 @@
  * will actually be drawn (measured, not guessed), so long numbers or large
  * mode never clip. Pure apart from the injected `measure`.
  */
-import { formatValue, labelIndices, niceTicks, type Ticks } from './scale';
+import { durationTickLabel, durationTicks, formatValue, labelIndices, niceTicks, type Ticks } from './scale';
 
 export interface FrameInput {
   width: number;
@@ -14,6 +14,11 @@ export interface FrameInput {
   yMin: number;
   yMax: number;
   formatY?: (value: number) => string;
+  /**
+   * `duration`: y values are milliseconds, ticked at round durations and
+   * labelled in one unit ("12 h, 24 h"); formatY still words the exact values.
+   */
+  yScale?: YScale;
   /** Every x label (only those that fit get drawn). */
   xLabels: readonly string[];
   yTitle: boolean;
@@ -23,6 +28,8 @@ export interface FrameInput {
   measure(text: string, px: number): number;
 }
 
+export type YScale = 'linear' | 'duration';
+
 export interface Frame {
   left: number;
   right: number;
@@ -31,6 +38,8 @@ export interface Frame {
   /** Font size of tick labels (px): 0.8125rem, as in charts.css. */
   fontPx: number;
   yTicks: Ticks;
+  /** The label of a y tick. */
+  yTickLabel(value: number): string;
   y(value: number): number;
 }
 
@@ -43,9 +52,12 @@ export function chartFrame(input: FrameInput): Frame {
   const bottom = fontPx * 1.9 + (input.xTitle ? fontPx * 1.6 : 0);
   const plotHeight = Math.max(rem * 4, height - top - bottom);
   // About one gridline per 2.5rem of height: enough to read values, few enough to stay calm.
-  const yTicks = niceTicks(Math.min(0, input.yMin), input.yMax, Math.max(2, Math.round(plotHeight / (rem * 2.5))));
+  const tickCount = Math.max(2, Math.round(plotHeight / (rem * 2.5)));
+  const duration = input.yScale === 'duration';
+  const yTicks = duration ? durationTicks(Math.min(0, input.yMin), input.yMax, tickCount) : niceTicks(Math.min(0, input.yMin), input.yMax, tickCount);
   const format = input.formatY ?? formatValue;
-  const yLabelWidth = Math.max(...yTicks.values.map((v) => measure(format(v), fontPx)));
+  const yTickLabel = duration ? (v: number) => durationTickLabel(v, yTicks.step) : format;
+  const yLabelWidth = Math.max(...yTicks.values.map((v) => measure(yTickLabel(v), fontPx)));
   const left = Math.ceil(yLabelWidth + fontPx * 0.75 + (input.yTitle ? fontPx * 1.8 : 0));
   const lastLabel = input.xLabels.at(-1);
   const right = width - Math.max(rem * 0.75, lastLabel ? measure(lastLabel, fontPx) / 2 + 2 : 0);
@@ -58,6 +70,7 @@ export function chartFrame(input: FrameInput): Frame {
     bottom: plotBottom,
     fontPx,
     yTicks,
+    yTickLabel,
     y: (value) => (span === 0 ? plotBottom : plotBottom - ((value - yTicks.min) / span) * plotHeight),
   };
 }

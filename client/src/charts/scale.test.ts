@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chartFrame } from './frame';
-import { bands, dayNumber, formatValue, labelIndices, linePath, nearestIndex, niceStep, niceTicks, stack, xPositions } from './scale';
+import { bands, dayNumber, durationTickLabel, durationTicks, formatValue, labelIndices, linePath, nearestIndex, niceStep, niceTicks, stack, xPositions } from './scale';
 
 describe('nice ticks', () => {
   it('picks round steps', () => {
@@ -20,6 +20,50 @@ describe('nice ticks', () => {
 
   it('has no floating-point noise in labels', () => {
     expect(niceTicks(0, 0.7, 7).values).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]);
+  });
+});
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+describe('duration ticks', () => {
+  const labels = (min: number, max: number, count: number) => {
+    const ticks = durationTicks(min, max, count);
+    return ticks.values.map((v) => durationTickLabel(v, ticks.step));
+  };
+
+  it('ticks a two-week time to triage in whole weeks, never "6 d 22 h"', () => {
+    // The figures that drew "6 d 22 h / 13 d 21 h" with plain number ticks over minutes.
+    const ticks = durationTicks(0, 13 * DAY + 21 * HOUR, 3);
+    expect(ticks.step).toBe(7 * DAY);
+    expect(labels(0, 13 * DAY + 21 * HOUR, 3)).toEqual(['0', '7 d', '14 d']);
+  });
+
+  it('picks minutes, hours or days by the span, labelling every tick in the one unit of the step', () => {
+    expect(labels(0, 50 * MIN, 5)).toEqual(['0', '10 min', '20 min', '30 min', '40 min', '50 min']);
+    expect(labels(0, 100 * MIN, 4)).toEqual(['0', '30 min', '60 min', '90 min', '120 min']);
+    expect(labels(0, 40 * HOUR, 4)).toEqual(['0', '12 h', '24 h', '36 h', '48 h']);
+    expect(labels(0, 5 * DAY, 5)).toEqual(['0', '1 d', '2 d', '3 d', '4 d', '5 d']);
+  });
+
+  it('keeps every tick a whole multiple of a round step for any range', () => {
+    const round = [1, 2, 5, 10, 15, 30].map((m) => m * MIN).concat([1, 2, 3, 6, 12].map((h) => h * HOUR), [1, 2, 7, 14, 28].map((d) => d * DAY));
+    for (let max = 7 * MIN; max < 40 * DAY; max = Math.round(max * 1.37)) {
+      for (const count of [3, 5, 7]) {
+        const ticks = durationTicks(0, max, count);
+        expect(round).toContain(ticks.step);
+        expect(ticks.max).toBeGreaterThanOrEqual(max);
+        expect(ticks.values.length - 1).toBeLessThanOrEqual(count + 1);
+        for (const v of ticks.values) expect(v % ticks.step).toBe(0);
+      }
+    }
+  });
+
+  it('counts whole days beyond four-week steps, and gives an empty range an axis', () => {
+    expect(durationTicks(0, 400 * DAY, 4).step).toBe(100 * DAY);
+    expect(labels(0, 0, 4)).toEqual(['0', '1 min']);
+    expect(labels(Number.NaN, Number.NaN, 4)).toEqual(['0', '1 min']);
   });
 });
 
@@ -93,6 +137,13 @@ describe('frame', () => {
   it('scales with the root font size (large mode)', () => {
     const input = { width: 600, height: 256, yMin: 0, yMax: 40, xLabels: [], yTitle: true, xTitle: true, topLabels: true, measure };
     expect(chartFrame({ ...input, rem: 24 }).left).toBeGreaterThan(chartFrame({ ...input, rem: 16 }).left);
+  });
+
+  it('labels a duration axis at round steps while formatY still words the exact values', () => {
+    const input = { width: 600, height: 224, rem: 16, yMin: 0, yMax: 13 * DAY + 21 * HOUR, xLabels: [], yTitle: true, xTitle: true, topLabels: false, measure };
+    const frame = chartFrame({ ...input, yScale: 'duration', formatY: () => 'exact' });
+    expect(frame.yTicks.values.map(frame.yTickLabel)).toEqual(['0', '7 d', '14 d']);
+    expect(chartFrame({ ...input, formatY: (v) => `${v}!` }).yTickLabel(5)).toBe('5!');
   });
 
   it('formats values without trailing zeros', () => {

@@ -40,6 +40,50 @@ export function niceTicks(min: number, max: number, count = 5): Ticks {
   return { min: roundTick(first, step), max: roundTick(last, step), step, values };
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Steps a person reads as round on a time axis: whole minutes, hours that divide a day, days and weeks. */
+const DURATION_STEPS: readonly number[] = [
+  ...[1, 2, 5, 10, 15, 30].map((m) => m * MINUTE),
+  ...[1, 2, 3, 6, 12].map((h) => h * HOUR),
+  ...[1, 2, 7, 14, 28].map((d) => d * DAY),
+];
+
+/**
+ * Ticks for durations in milliseconds: the smallest round step (see
+ * DURATION_STEPS) that splits the range into at most about `count` parts,
+ * so the axis reads "12 h, 24 h, 36 h" or "7 d, 14 d", never "6 d 22 h".
+ * Beyond four-week steps it counts whole days with niceStep.
+ */
+export function durationTicks(min: number, max: number, count = 5): Ticks {
+  let lo = Number.isFinite(min) ? Math.max(0, min) : 0;
+  let hi = Number.isFinite(max) ? Math.max(0, max) : 0;
+  if (hi < lo) [lo, hi] = [hi, lo];
+  const raw = (hi - lo) / Math.max(1, count);
+  const step = DURATION_STEPS.find((s) => s >= raw) ?? niceStep((hi - lo) / DAY, count) * DAY;
+  const first = Math.floor(lo / step) * step;
+  const last = Math.max(first + step, Math.ceil(hi / step) * step);
+  const values: number[] = [];
+  for (let i = 0; first + i * step <= last; i++) values.push(first + i * step);
+  return { min: first, max: last, step, values };
+}
+
+/** The unit a duration axis speaks in: the largest of day, hour and minute that divides its step. */
+export function durationUnit(step: number): { ms: number; label: string } {
+  if (step % DAY === 0) return { ms: DAY, label: 'd' };
+  if (step % HOUR === 0) return { ms: HOUR, label: 'h' };
+  return { ms: MINUTE, label: 'min' };
+}
+
+/** A tick label on a duration axis, in the one unit of its step: "0", "30 min", "36 h", "14 d". */
+export function durationTickLabel(value: number, step: number): string {
+  if (value === 0) return '0';
+  const unit = durationUnit(step);
+  return `${formatValue(value / unit.ms)} ${unit.label}`;
+}
+
 function roundTick(value: number, step: number): number {
   const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
   return Number(value.toFixed(decimals));

@@ -9,15 +9,46 @@ interface Props {
   info: RotationInfo;
   now: number;
   onRaise: () => void;
+  /** One line (now, until when, next) beside the section links, so the triage inbox starts high on the page. */
+  compact?: boolean;
 }
 
 function coverNote(shift: Shift, env: PotwEnv): string | null {
   return shift.userId !== shift.scheduledUserId ? `instead of ${env.name(shift.scheduledUserId)}` : null;
 }
 
-export function OnDutyPanel({ env, info, now, onRaise }: Props) {
+export function OnDutyPanel({ env, info, now, onRaise, compact = false }: Props) {
   const { current, next } = info;
   const tz = env.timezone;
+  if (compact) {
+    return (
+      <section className="on-duty on-duty--compact" aria-label="Person of the Week now and next" data-testid="on-duty">
+        {current ? (
+          <p>
+            <span className="on-duty__label">Now</span>{' '}
+            <strong data-testid="potw-now">{env.name(current.userId)}</strong>
+            {current.userId === env.selfId && <span className="badge badge--accent">you</span>}{' '}
+            <span className="on-duty__when">until {formatInZone(current.end, tz, now)}</span>
+            {next && (
+              <>
+                {' · '}
+                <span className="on-duty__label">Next</span> <span data-testid="potw-next">{env.name(next.userId)}</span>
+              </>
+            )}
+          </p>
+        ) : (
+          <p>
+            <span className="on-duty__label">Now</span> Nobody yet
+          </p>
+        )}
+        {env.canWrite && (
+          <button type="button" className="button button--small" onClick={onRaise} data-testid="potw-raise">
+            Raise an interrupt <kbd>n</kbd>
+          </button>
+        )}
+      </section>
+    );
+  }
   // The weeks after "next", a glance ahead; the rotation section lists them in full.
   const later = info.upcoming.filter((s) => s.start !== current?.start && s.start !== next?.start).slice(0, 4);
   return (

@@ -73,6 +73,7 @@ export function PotwPage({ teamId }: { teamId: string }) {
   const waiting = board.state ? triageQueue(board.state).length : null;
   const current = rotation.info?.current ?? null;
   const openRaise = () => setRaising(true);
+  const triaging = view === 'triage';
 
   return (
     <main className="page page--potw" id="main">
@@ -81,10 +82,20 @@ export function PotwPage({ teamId }: { teamId: string }) {
       </p>
       <h1>Person of the Week</h1>
       <TeamNav teamId={teamId} active="potw" />
-      <p className="potw-intro muted">One person buffers every interrupt (alerts, requests, incidents) so the rest of the team keeps its plan. Everything lands in their inbox; they triage it.</p>
-      {rotation.error && !rotation.info ? <ErrorNote message={rotation.error} onRetry={rotation.reload} /> : rotation.info && <OnDutyPanel env={env} info={rotation.info} now={now} onRaise={openRaise} />}
+      {/* Triage is where the PoTW works: who is on duty shrinks to a line beside the section links, so the inbox starts high. */}
+      {!triaging && (
+        <p className="potw-intro muted">One person buffers every interrupt (alerts, requests, incidents) so the rest of the team keeps its plan. Everything lands in their inbox; they triage it.</p>
+      )}
+      {rotation.error && !rotation.info ? (
+        <ErrorNote message={rotation.error} onRetry={rotation.reload} />
+      ) : (
+        rotation.info && !triaging && <OnDutyPanel env={env} info={rotation.info} now={now} onRaise={openRaise} />
+      )}
 
-      <PotwViewNav teamId={teamId} view={view} waiting={waiting} isAdmin={env.isAdmin} />
+      <div className={`potw-bar${triaging ? ' potw-bar--compact' : ''}`}>
+        <PotwViewNav teamId={teamId} view={view} waiting={waiting} isAdmin={env.isAdmin} />
+        {rotation.info && triaging && <OnDutyPanel env={env} info={rotation.info} now={now} onRaise={openRaise} compact />}
+      </div>
       <div className="potw-view" id="potw-view">
         {view === 'triage' &&
           (boards.status === 'ready' && !interruptsBoardId ? (

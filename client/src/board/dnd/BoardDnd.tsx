@@ -8,6 +8,7 @@
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragStartEvent } from '@dnd-kit/core';
 import { useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { Card } from '@opsboard/shared';
+import { useDragVerdict } from '../model/ui-stores';
 import { useBoardEnv } from '../ui/board-env';
 import { TileBody } from '../ui/TileBody';
 import { isSteered } from './steered';
@@ -38,6 +39,7 @@ export function BoardDnd({ children, scrollRef }: { children: ReactNode; scrollR
   const { dragCtl } = env;
   const [overlay, setOverlay] = useState<{ card: Card; columnName: string; width: number } | null>(null);
   const stopTracking = useRef<(() => void) | null>(null);
+  const verdict = useDragVerdict(env.drag);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -92,7 +94,7 @@ export function BoardDnd({ children, scrollRef }: { children: ReactNode; scrollR
       {children}
       <DragOverlay dropAnimation={null} zIndex={50}>
         {overlay && (
-          <div className="tile tile--overlay" style={{ width: overlay.width }}>
+          <div className={`tile tile--overlay${verdict && verdict.kind !== 'ok' ? ` tile--overlay-${verdict.kind}` : ''}`} style={{ width: overlay.width }}>
             <TileBody card={overlay.card} people={env.people} features={env.features} now={env.now} columnName={overlay.columnName} unsynced={false} />
           </div>
         )}

@@ -1,15 +1,16 @@
 /**
  * The drop target of a drag, in board terms (column, swimlane, slot), whether
  * the pointer or the arrow keys steer it. dnd-kit supplies the gestures and
- * the overlay; this decides where the card would land and says so in words.
+ * the overlay; this decides where the card would land, whether it may (see
+ * drop-verdict.ts), and says so in words.
  */
 import type { Card } from '@opsboard/shared';
 import { announce } from '../../ui/announcer';
 import type { BoardModel } from '../model/board-model';
+import { verdictWords } from '../model/drop-verdict';
 import { cellCards, cellKey } from '../model/layout';
 import { clampIndex, sameTarget, slotsIn, type DropTarget } from '../model/placement';
 import type { DragState } from '../model/ui-stores';
-import { wipLevel } from '../model/wip';
 import { say } from '../model/words';
 import type { BoardController } from '../ui/controller';
 import type { CellRegistry } from './cells';
@@ -19,6 +20,7 @@ export type ArrowKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
 export class DragController {
   private card: Card | null = null;
   private lastSpokenCell: string | null = null;
+  private stopWatching: (() => void) | null = null;
 
   constructor(
     private readonly model: BoardModel,
@@ -38,7 +40,9 @@ export class DragController {
     this.card = card;
     const origin = this.controller.placeOf(card);
     this.lastSpokenCell = cellKey(origin.columnId, origin.laneId);
-    this.drag.start({ cardId, mode, origin });
+    this.drag.start({ cardId, mode, origin }, (columnId, laneId) => this.controller.verdict(card, { columnId, laneId }));
+    // A change on the board mid-drag (someone fills the column) changes the answers.
+    this.stopWatching = this.model.subscribe(() => this.drag.rejudge());
     announce(say.pickedUp(card.title, this.controller.placeWords(origin, card.id)));
     return true;
   }
@@ -57,12 +61,12 @@ export class DragController {
     }
     const others = cellCards(snap.layout, entry.columnId, entry.laneId).filter((c) => c.id !== card.id);
     const order = new Map(others.map((c, i) => [c.id, i]));
-    const target: DropTarget = { columnId: entry.columnId, laneId: entry.laneId, index: this.cells.slotAt(entry, y, card.id, order) };
+    const target = this.placed({ columnId: entry.columnId, laneId: entry.laneId, index: this.cells.slotAt(entry, y, card.id, order) });
     this.drag.aim(target);
     // Pointer drags speak only when the cell changes; every slot would be chatter.
     if (entry.key !== this.lastSpokenCell) {
       this.lastSpokenCell = entry.key;
-      announce(say.over(card.title, this.controller.placeWords(target, card.id), this.wipNote(target)));
+      announce(say.over(card.title, this.controller.placeWords(target, card.id), this.note(target)));
     }
   }
 
@@ -89,13 +93,14 @@ export class DragController {
       const to = columns[col + (code === 'ArrowLeft' ? -1 : 1)];
       if (to !== undefined) next = { columnId: to, laneId: from.laneId, index: clampIndex(cellCards(layout, to, from.laneId), card.id, from.index) };
     }
+    next = this.placed(next);
     if (sameTarget(next, from)) {
-      announce(`${say.over(card.title, this.controller.placeWords(from, card.id), null)} It cannot go further that way.`);
+      announce(`${say.over(card.title, this.controller.placeWords(from, card.id), this.note(from))} It cannot go further that way.`);
       return true;
     }
     this.drag.aim(next);
     this.reveal(next);
-    announce(say.over(card.title, this.controller.placeWords(next, card.id), this.wipNote(next)));
+    announce(say.over(card.title, this.controller.placeWords(next, card.id), this.note(next)));
     return true;
   }
 
@@ -125,9 +130,20 @@ export class DragController {
   }
 
   private reset(): void {
+    this.stopWatching?.();
+    this.stopWatching = null;
     this.card = null;
     this.lastSpokenCell = null;
     this.drag.clear();
+  }
+
+  /** The target as the card would really land: at the end of a backlog the person may only add to. */
+  private placed(target: DropTarget): DropTarget {
+    const card = this.card;
+    const snap = this.model.getSnapshot();
+    const verdict = this.drag.verdictFor(target.columnId, target.laneId);
+    if (!card || !snap || verdict?.kind !== 'ok' || !verdict.bottom) return target;
+    return { ...target, index: slotsIn(cellCards(snap.layout, target.columnId, target.laneId), card.id) - 1 };
   }
 
   private reveal(target: DropTarget): void {
@@ -140,19 +156,10 @@ export class DragController {
     entry.reveal(anchor ? cell.indexOf(anchor) : 0);
   }
 
-  /** What a person should know about the limit of the column they are over. */
-  private wipNote(target: DropTarget): string | null {
-    const snap = this.model.getSnapshot();
-    const card = this.card;
-    if (!snap || !card || target.columnId === card.columnId) return null;
-    const column = snap.state.columns.get(target.columnId);
-    if (!column || column.wipLimit === null) return null;
-    const count = snap.layout.columnCounts.get(column.id) ?? 0;
-    const level = wipLevel(count + 1, column.wipLimit);
-    if (level !== 'over') return null;
-    return column.wipPolicy === 'warn'
-      ? `${column.name} is at its WIP limit of ${column.wipLimit}; dropping here asks for a reason.`
-      : `${column.name} is full (${count} of ${column.wipLimit}); the move will be refused.`;
+  /** What a person should know about dropping here: refused and why, a reason needed, or where it will land. */
+  private note(target: DropTarget): string | null {
+    const verdict = this.drag.verdictFor(target.columnId, target.laneId);
+    return verdict ? verdictWords(verdict) : null;
   }
 }
 

@@ -81,9 +81,17 @@ export function entryScopes(state: BoardState, card: Card, columnId: string, lan
   return toCount.map((scope) => counted(state, card.id, scope, names, team));
 }
 
-/** What the server would say about this move without a reason. */
-export function predictEntry(state: BoardState, card: Card, columnId: string, laneId: string | null, names: (userId: string) => string, team: TeamWip = THIS_BOARD_ONLY): WipDecision {
-  return checkWip(entryScopes(state, card, columnId, laneId, names, team), null);
+/** What the server would say about this move, without a reason or with the one given; `team` brings the counts of the team's other boards. */
+export function predictEntry(
+  state: BoardState,
+  card: Card,
+  columnId: string,
+  laneId: string | null,
+  names: (userId: string) => string,
+  team: TeamWip = THIS_BOARD_ONLY,
+  overrideReason: string | null = null,
+): WipDecision {
+  return checkWip(entryScopes(state, card, columnId, laneId, names, team), overrideReason);
 }
 
 /** What a person holds in progress across the team, and why adding them to the card would be refused (null when it would not). */

@@ -2,8 +2,9 @@
  * Every card change goes through here: sent one at a time in the order it was
  * made, each with an Idempotency-Key, so a retry after a dropped connection
  * can never apply twice. With no connection the changes wait (kept in
- * storage across reloads) and go out when it is back; the server's refusals
- * are kept as visible notices, never dropped silently.
+ * storage across reloads, under this tab's own key: see tab-outboxes.ts) and
+ * go out when it is back; the server's refusals are kept as visible notices,
+ * never dropped silently.
  */
 import type { Card } from '@opsboard/shared';
 import { includes, isNumber, isRecord, isString } from '../../lib/guards';
@@ -86,6 +87,21 @@ export class Outbox {
 
   enqueue(op: PendingOp): void {
     this.list = [...this.list, { ...op, status: 'queued' }];
+    this.changed();
+    this.pump();
+  }
+
+  /**
+   * Takes over the queued changes of a tab that closed (see tab-outboxes.ts):
+   * they join the end of this queue, each with its own Idempotency-Key, so
+   * one that did land before that tab closed is answered, not applied, again.
+   * Ops this queue already holds (same key) are not taken twice.
+   */
+  adopt(ops: readonly PendingOp[]): void {
+    const have = new Set(this.list.map((op) => op.key));
+    const fresh = ops.filter((op) => !have.has(op.key)).map((op): PendingOp => ({ ...op, status: 'queued' }));
+    if (fresh.length === 0) return;
+    this.list = [...this.list, ...fresh];
     this.changed();
     this.pump();
   }
@@ -193,10 +209,14 @@ function persist(storage: KeyValueStorage | null, key: string, ops: readonly Pen
 }
 
 function restore(storage: KeyValueStorage | null, key: string): PendingOp[] {
-  if (!storage) return [];
+  return storage ? parseStoredOps(storage.getItem(key)) : [];
+}
+
+/** The ops an outbox stored, checked one by one (a damaged entry is dropped, not the queue). */
+export function parseStoredOps(text: string | null): PendingOp[] {
   let raw: unknown;
   try {
-    raw = JSON.parse(storage.getItem(key) ?? '[]');
+    raw = JSON.parse(text ?? '[]');
   } catch {
     return [];
   }

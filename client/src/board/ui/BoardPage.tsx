@@ -6,6 +6,7 @@ import { navigate, useLocation } from '../../app/router';
 import { includes } from '../../lib/guards';
 import { useClock } from '../../lib/use-clock';
 import { ErrorNote, Spinner } from '../../ui/Feedback';
+import { runShortcut } from '../../ui/keyboard';
 import { CardPanel } from '../../card/CardPanel';
 import { BoardDnd } from '../dnd/BoardDnd';
 import { parseFilter, withFilter, type BoardFilter } from '../model/filters';
@@ -42,11 +43,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const [dialog, setDialog] = useState<'archived' | 'help' | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useClock(10 * 60_000);
-  // The live member list knows a role change at once; the first answer stands in until it has loaded.
-  const liveRole = team?.members.get(services.user.id)?.role ?? role;
   const archived = Boolean(snap?.state.board.archivedAt);
-  const canWrite = can(liveRole, 'write') && !archived;
-  const canConfigure = can(liveRole, 'configure');
+  const canWrite = can(role, 'write') && !archived;
+  const canConfigure = can(role, 'configure');
   const teamFeatures = team?.features;
   const features = useMemo(() => new Map([...(teamFeatures?.values() ?? [])].map((f) => [f.id, f.name])), [teamFeatures]);
 
@@ -77,12 +76,11 @@ export function BoardPage({ boardId }: { boardId: string }) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target;
-      const typing = target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-      if (event.key === '?' && !typing) {
-        event.preventDefault();
+      if (event.key !== '?') return;
+      runShortcut(event, () => {
         setDialog('help');
-      }
+        return 'opened';
+      });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

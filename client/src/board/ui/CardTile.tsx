@@ -2,6 +2,7 @@ import { useDraggable } from '@dnd-kit/core';
 import { memo, useLayoutEffect, useRef, useSyncExternalStore, type CSSProperties, type KeyboardEvent } from 'react';
 import type { Card } from '@opsboard/shared';
 import { Icon } from '../../ui/Icon';
+import { runShortcut } from '../../ui/keyboard';
 import { describeInterrupt } from '../../potw/interrupt-words';
 import { useTileInterrupt } from '../../potw/TileInterrupt';
 import { markSteered, replayIfMissed } from '../dnd/steered';
@@ -65,9 +66,12 @@ export const CardTile = memo(function CardTile({ card, index, columnName, measur
     if (event.key === 'Enter' && !standIn) {
       event.preventDefault();
       env.openCard(card.id);
-    } else if ((event.key === 'm' || event.key === 'M') && canWrite && !standIn && !event.metaKey && !event.ctrlKey) {
-      event.preventDefault();
-      env.openMoveDialog(card);
+    } else if ((event.key === 'm' || event.key === 'M') && canWrite && !standIn) {
+      // Through the shortcut guard: not as part of typing, and keys typed ahead stay out of the dialog.
+      runShortcut(event.nativeEvent, () => {
+        env.openMoveDialog(card);
+        return 'opened';
+      });
     } else if (env.navigate(card.id, event.key)) {
       event.preventDefault();
     }

@@ -8,7 +8,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore, type ReactNode, type RefObject } from 'react';
 import type { Card } from '@opsboard/shared';
 import { useLargeMode } from '../../ui/large-mode';
-import { useDragTargetIndex } from '../model/ui-stores';
+import { useCellDropKind, useDragTargetIndex } from '../model/ui-stores';
 import { useBoardEnv } from './board-env';
 import { CardTile } from './CardTile';
 import { InsertionLine } from './InsertionLine';
@@ -33,6 +33,8 @@ export const CellList = memo(function CellList(props: CellListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const revealRef = useRef<(index: number) => void>(() => undefined);
   const targetIndex = useDragTargetIndex(drag, props.cellKey);
+  // During a drag every cell shows whether it would take the card, before the pointer gets there.
+  const dropKind = useCellDropKind(drag, props.columnId, props.laneId);
 
   useEffect(() => {
     const element = scrollRef.current;
@@ -44,10 +46,11 @@ export const CellList = memo(function CellList(props: CellListProps) {
   return (
     <div
       ref={scrollRef}
-      className={`cell${targetIndex >= 0 ? ' cell--target' : ''}${props.cards.length === 0 ? ' cell--empty' : ''}`}
+      className={`cell${targetIndex >= 0 ? ' cell--target' : ''}${dropKind && dropKind !== 'ok' ? ` cell--${dropKind}` : ''}${props.cards.length === 0 ? ' cell--empty' : ''}`}
       role="list"
       aria-label={props.label}
       data-cell={props.cellKey}
+      data-drop={dropKind ?? undefined}
     >
       {props.children}
       {virtual ? (

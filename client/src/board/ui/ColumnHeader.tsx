@@ -4,9 +4,11 @@ import { useServices } from '../../app/services';
 import { readyStats } from '../../planning/model/backlog';
 import { Icon } from '../../ui/Icon';
 import { useDragTargetColumn } from '../model/ui-stores';
+import { filteredWords } from '../model/counts';
 import { wipLevel } from '../model/wip';
 import { useBoardEnv } from './board-env';
 import '../../styles/backlog.css';
+import '../../styles/column-counts.css';
 
 interface Props {
   column: Column;
@@ -15,10 +17,16 @@ interface Props {
   shown: number | null;
 }
 
-/** Column name and `count / limit`, amber at the limit and red over it; a backlog also says how much of it is ready to plan. */
+/**
+ * Column name and `count / limit`, amber at the limit and red over it, always
+ * judged on every card in the column; with a filter on, a line in words says
+ * how many of them it shows ("1 shown · 4 cards · limit 3"). A backlog also
+ * says how much of it is ready to plan.
+ */
 export const ColumnHeader = memo(function ColumnHeader({ column, count, shown }: Props) {
   const { drag, canWrite, startQuickAdd } = useBoardEnv();
   const backlog = column.category === 'backlog';
+  // While a dragged card is over this column: blue when it may land, amber when it asks for a reason, red when refused.
   const targeted = useDragTargetColumn(drag, column.id);
   const level = wipLevel(count, column.wipLimit);
   const policy = column.wipPolicy === 'block' ? 'strict: moves over it are refused' : 'soft: going over it needs a reason';
@@ -26,14 +34,17 @@ export const ColumnHeader = memo(function ColumnHeader({ column, count, shown }:
     column.wipLimit === null
       ? `${count} ${count === 1 ? 'card' : 'cards'}, no WIP limit`
       : `${count} of ${column.wipLimit} cards, WIP limit ${policy}${level === 'at' ? ', at the limit' : level === 'over' ? ', over the limit' : ''}`;
+  const filtered = shown === null ? null : filteredWords(shown, count, column.wipLimit);
   return (
-    <div className={`column-header column-header--${level}${targeted ? ' column-header--target' : ''}${backlog ? ' column-header--backlog' : ''}`} data-column-header={column.id}>
+    <div className={`column-header column-header--${level}${targeted ? ` column-header--target column-header--${targeted}` : ''}${backlog ? ' column-header--backlog' : ''}${filtered ? ' column-header--filtered' : ''}`} data-column-header={column.id}>
       <h2 className="column-header__name" title={column.name}>
         {column.name}
       </h2>
-      <span className="visually-hidden">{status}</span>
+      <span className="visually-hidden">
+        {status}
+        {filtered && `; the filter shows ${shown}`}
+      </span>
       <span className={`wip wip--${level}`} aria-hidden="true" title={column.wipLimit === null ? 'No WIP limit' : `WIP limit ${column.wipLimit} (${policy})`} data-testid="wip-count">
-        {shown !== null && <span className="wip__shown">{shown} of </span>}
         {count}
         {column.wipLimit !== null && (
           <>
@@ -47,6 +58,11 @@ export const ColumnHeader = memo(function ColumnHeader({ column, count, shown }:
         <button type="button" className="icon-button column-header__add" aria-label={`Add a card to ${column.name}`} title="Add a card" onClick={() => startQuickAdd(column.id)}>
           <Icon name="plus" />
         </button>
+      )}
+      {filtered && (
+        <p className="column-header__filtered" aria-hidden="true" data-testid="filtered-count">
+          {filtered}
+        </p>
       )}
       {backlog && <BacklogReady columnId={column.id} />}
     </div>

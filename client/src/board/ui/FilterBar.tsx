@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { CARD_TYPES, type BoardState, type Member } from '@opsboard/shared';
 import { includes } from '../../lib/guards';
 import { Icon } from '../../ui/Icon';
+import { runShortcut } from '../../ui/keyboard';
 import { isFiltering, NO_FILTER, UNASSIGNED, type BoardFilter } from '../model/filters';
 import { TYPE_LABEL } from './TileBody';
 
@@ -20,12 +21,11 @@ export function FilterBar({ filter, onChange, state, people, features, visible, 
   const searchRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target;
-      const typing = target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-      if (event.key === '/' && !typing && !event.metaKey && !event.ctrlKey) {
-        event.preventDefault();
+      if (event.key !== '/') return;
+      runShortcut(event, () => {
         searchRef.current?.focus();
-      }
+        return 'done';
+      });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -24,14 +24,19 @@ export function MoveToDialog({ card, snap, onClose }: { card: Card; snap: BoardS
   const [laneId, setLaneId] = useState<string | null>(card.laneId !== null && state.lanes.has(card.laneId) ? card.laneId : null);
   const [edge, setEdge] = useState<'top' | 'bottom'>(card.columnId === columnId ? 'top' : 'bottom');
 
+  const currentLane = card.laneId !== null && state.lanes.has(card.laneId) ? card.laneId : null;
+  // The same answers a drag gets: a column that would refuse the card cannot be chosen, and says why.
+  const verdicts = new Map(layout.columns.filter((c) => c.id !== card.columnId || laneId !== currentLane).map((c) => [c.id, controller.verdict(card, { columnId: c.id, laneId })]));
+  const chosen = verdicts.get(columnId) ?? null;
+  const refused = chosen?.kind === 'refused';
   const targetIsBacklog = state.columns.get(columnId)?.category === 'backlog';
   // Without the plan permission a backlog is append-only: the position is not theirs to choose.
   const positionLocked = targetIsBacklog && !ranks;
-  const nothingToDo = positionLocked && columnId === card.columnId && laneId === (card.laneId !== null && state.lanes.has(card.laneId) ? card.laneId : null);
+  const nothingToDo = positionLocked && columnId === card.columnId && laneId === currentLane;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (nothingToDo) return;
+    if (nothingToDo || refused) return;
     onClose();
     void controller.moveToEdge(card, columnId, laneId, positionLocked ? 'bottom' : edge);
   };
@@ -64,19 +69,26 @@ export function MoveToDialog({ card, snap, onClose }: { card: Card; snap: BoardS
           <legend>Column</legend>
           {layout.columns.map((column) => {
             const count = layout.columnCounts.get(column.id) ?? 0;
-            const level = wipLevel(count + (column.id === card.columnId ? 0 : 1), column.wipLimit);
+            const verdict = verdicts.get(column.id) ?? null;
             return (
-              <label key={column.id} className="choice-list__item">
-                <input type="radio" name="column" value={column.id} checked={columnId === column.id} onChange={() => setColumnId(column.id)} data-autofocus={column.id === card.columnId ? true : undefined} />
+              <label key={column.id} className="choice-list__item" data-drop={verdict?.kind}>
+                <input
+                  type="radio"
+                  name="column"
+                  value={column.id}
+                  checked={columnId === column.id}
+                  onChange={() => setColumnId(column.id)}
+                  disabled={verdict?.kind === 'refused' && columnId !== column.id}
+                  data-autofocus={column.id === card.columnId ? true : undefined}
+                />
                 <span className="choice-list__name">{column.name}</span>
                 <span className={`wip wip--${wipLevel(count, column.wipLimit)}`}>
                   {count}
                   {column.wipLimit !== null && ` / ${column.wipLimit}`}
                 </span>
                 {column.id === card.columnId && <span className="muted">(here now)</span>}
-                {level === 'over' && column.wipLimit !== null && (
-                  <span className="choice-list__note">{column.wipPolicy === 'warn' ? 'needs a reason' : 'full: will be refused'}</span>
-                )}
+                {verdict?.kind === 'refused' && <span className="choice-list__note">{verdict.short}: not possible</span>}
+                {verdict?.kind === 'ask' && <span className="choice-list__note">{verdict.short}: needs a reason</span>}
               </label>
             );
           })}
@@ -104,7 +116,8 @@ export function MoveToDialog({ card, snap, onClose }: { card: Card; snap: BoardS
           </label>
         </fieldset>
         {positionLocked && <p className="rank-note">Cards join a backlog at the bottom; the product owner ranks them.</p>}
-        <FormActions submit="Move" onCancel={onClose} disabled={nothingToDo} />
+        {chosen?.kind === 'refused' && <p className="rank-note">{chosen.message}</p>}
+        <FormActions submit="Move" onCancel={onClose} disabled={nothingToDo || refused} />
       </form>
     </Dialog>
   );

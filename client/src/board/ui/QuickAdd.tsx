@@ -12,8 +12,10 @@ export function QuickAdd({ columnId, laneId, columnName, boardKind, onClose }: {
     event.preventDefault();
     const text = title.trim();
     if (!text) return;
-    void controller.create(columnId, laneId, text.slice(0, 300), type);
+    const added = controller.create(columnId, laneId, text.slice(0, 300), type);
     setTitle('');
+    // Not added (refused, or no reason given for a soft limit): the words come back to try again.
+    void added.then((ok) => ok || setTitle((current) => current || text));
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {

@@ -3,13 +3,15 @@
  * op in the outbox (shown at once, sent in order) after the checks a person
  * should see first, such as a warn-policy WIP limit that needs a reason.
  */
-import { type Card, type CardType, type UpdateCardBody, type WipDecision } from '@opsboard/shared';
+import { type Card, type CardType, type UpdateCardBody } from '@opsboard/shared';
 import { newKey } from '../../lib/ids';
 import { announce } from '../../ui/announcer';
+import { showToast } from '../../ui/toasts';
+import { dropVerdict, type DropVerdict } from '../model/drop-verdict';
 import { cellCards, cellKey } from '../model/layout';
 import type { BoardModel } from '../model/board-model';
 import { neighboursAt, slotsIn, type DropTarget } from '../model/placement';
-import { predictEntry, type TeamWip } from '../model/wip';
+import { type TeamWip } from '../model/wip';
 import { say, type PlaceWords } from '../model/words';
 import type { Outbox } from '../store/outbox';
 
@@ -23,10 +25,12 @@ export interface OverrideRequest {
 
 export interface ControllerDeps {
   model: BoardModel;
-  outbox: Outbox;
+  outbox: Pick<Outbox, 'enqueue'>;
   names(userId: string): string;
   /** What people hold in progress on the team's other boards (per-person limits count the whole team). */
   team: TeamWip;
+  /** Whether this person ranks backlogs (po, admin); null while their role is not known yet. */
+  ranks(): boolean | null;
   /** Asks the person why the card may go over a soft limit; null means they gave up. */
   askOverride(request: OverrideRequest): Promise<string | null>;
 }
@@ -52,32 +56,40 @@ export class BoardController {
     };
   }
 
-  /** What the server would say, without a reason, about the card entering (column, lane): the board's and the team's counts. */
-  predict(card: Card, columnId: string, laneId: string | null): WipDecision {
-    return predictEntry(this.snap.state, card, columnId, laneId, this.deps.names, this.deps.team);
+  /** What dropping the card into a cell would do (see drop-verdict.ts). */
+  verdict(card: Card, target: { columnId: string; laneId: string | null }): DropVerdict {
+    return dropVerdict(this.snap.state, card, target, { ranks: this.deps.ranks(), names: this.deps.names, team: this.deps.team });
   }
 
   /**
-   * Moves a card to a drop target. Asks for a reason first when the target is
-   * over a warn-policy limit; a hard limit is left to the server, whose refusal
-   * rolls the card back with its reason.
+   * Moves a card to a drop target. A target the server would refuse (a hard
+   * limit, a backlog only the PO ranks) leaves the card where it is and says
+   * why, without a request; a warn-policy limit asks for a reason first.
+   * Whatever the board could not know (a count that changed meanwhile) the
+   * server still refuses, and that refusal rolls the card back with its reason.
    */
   async move(card: Card, target: DropTarget, opts: { reason?: string } = {}): Promise<boolean> {
     const { state, layout } = this.snap;
-    const cell = cellCards(layout, target.columnId, target.laneId);
-    const words = this.placeWords(target, card.id);
+    const verdict = this.verdict(card, target);
+    if (verdict.kind === 'refused') {
+      const back = this.placeWords(this.placeOf(card), card.id);
+      showToast({ tone: 'error', title: `Couldn't move '${card.title}'`, message: `${verdict.message} It stays in ${back.column}.`, timeout: 15_000 });
+      announce(say.refused(card.title, verdict.message, back.column));
+      return false;
+    }
+    // Someone who may not rank the backlog adds to its end, as the server would place it.
+    const place = verdict.kind === 'ok' && verdict.bottom ? { ...target, index: slotsIn(cellCards(layout, target.columnId, target.laneId), card.id) - 1 } : target;
+    const cell = cellCards(layout, place.columnId, place.laneId);
+    const words = this.placeWords(place, card.id);
     let reason = opts.reason ?? null;
-    if (reason === null) {
-      const decision = this.predict(card, target.columnId, target.laneId);
-      if (!decision.ok && decision.refusal.code === 'wip_override_required') {
-        reason = await this.deps.askOverride({ card, destination: words.column, message: decision.refusal.message });
-        if (reason === null) {
-          announce(`Move cancelled. '${card.title}' stays where it was.`);
-          return false;
-        }
+    if (reason === null && verdict.kind === 'ask') {
+      reason = await this.deps.askOverride({ card, destination: words.column, message: verdict.message });
+      if (reason === null) {
+        announce(`Move cancelled. '${card.title}' stays where it was.`);
+        return false;
       }
     }
-    const { afterCardId, beforeCardId } = neighboursAt(cell, card.id, target.index);
+    const { afterCardId, beforeCardId } = neighboursAt(cell, card.id, place.index);
     this.deps.outbox.enqueue({
       kind: 'move',
       key: newKey('move'),
@@ -87,8 +99,8 @@ export class BoardController {
       cardId: card.id,
       cardTitle: card.title,
       baseVersion: card.version,
-      toColumnId: target.columnId,
-      laneId: target.laneId,
+      toColumnId: place.columnId,
+      laneId: place.laneId,
       afterCardId,
       beforeCardId,
       overrideReason: reason,
@@ -103,18 +115,27 @@ export class BoardController {
     return this.move(card, { columnId, laneId, index: edge === 'top' ? 0 : slotsIn(cell, card.id) - 1 });
   }
 
-  /** Adds a card at the top of a cell. */
-  async create(columnId: string, laneId: string | null, title: string, type: CardType): Promise<void> {
+  /**
+   * Adds a card at the top of a cell (at the bottom of a backlog for people who
+   * do not rank it, as the server places it). Resolves false when it was not
+   * added: refused here, or the person gave no reason for a soft limit.
+   */
+  async create(columnId: string, laneId: string | null, title: string, type: CardType): Promise<boolean> {
     const { state } = this.snap;
     const column = state.columns.get(columnId);
-    if (!column) return;
+    if (!column) return false;
     // A card that is in no column yet and held by nobody: only the column and lane limits apply.
     const probe: Card = { ...placeholderCard(state.board.id), title };
+    const verdict = this.verdict(probe, { columnId, laneId });
+    if (verdict.kind === 'refused') {
+      showToast({ tone: 'error', title: `Couldn't add '${title}'`, message: verdict.message, timeout: 15_000 });
+      announce(`'${title}' was not added: ${verdict.message}`);
+      return false;
+    }
     let reason: string | null = null;
-    const decision = this.predict(probe, columnId, laneId);
-    if (!decision.ok && decision.refusal.code === 'wip_override_required') {
-      reason = await this.deps.askOverride({ card: probe, destination: column.name, message: decision.refusal.message });
-      if (reason === null) return;
+    if (verdict.kind === 'ask') {
+      reason = await this.deps.askOverride({ card: probe, destination: column.name, message: verdict.message });
+      if (reason === null) return false;
     }
     this.deps.outbox.enqueue({
       kind: 'create',
@@ -125,7 +146,9 @@ export class BoardController {
       status: 'queued',
       body: { title, columnId, laneId, position: 0, type, ...(reason !== null && { overrideReason: reason }) },
     });
-    announce(`Added '${title}' to the top of ${column.name}.`);
+    const edge = column.category === 'backlog' && this.deps.ranks() === false ? 'bottom' : 'top';
+    announce(`Added '${title}' to the ${edge} of ${column.name}.`);
+    return true;
   }
 
   update(card: Card, changes: Omit<UpdateCardBody, 'version'>): void {

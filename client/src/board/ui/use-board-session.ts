@@ -4,7 +4,7 @@
  * Torn down when the page leaves the board.
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { Member, Team, Viewer } from '@opsboard/shared';
+import { can, type Member, type Team, type Viewer } from '@opsboard/shared';
 import { boardsApi } from '../../api/boards';
 import { ApiError, plainMessage } from '../../api/errors';
 import { teamsApi } from '../../api/teams';
@@ -43,6 +43,8 @@ export function useBoardSession(boardId: string) {
   const [parts] = useState(() => {
     const people: { current: ReadonlyMap<string, Member> } = { current: new Map() };
     const teamWip = new TeamWipStore();
+    // Whether this person ranks backlogs; unknown (null) until the role has loaded, and the board then leaves ranking to the server.
+    const ranks: { current: boolean | null } = { current: null };
     const store = new BoardStore({ selfId: services.user.id, onReflected: (keys) => services.outbox.forget(keys) });
     const model = new BoardModel(store);
     const controller = new BoardController({
@@ -50,6 +52,7 @@ export function useBoardSession(boardId: string) {
       outbox: services.outbox,
       names: (id) => personName(people.current, id),
       team: teamWip,
+      ranks: () => ranks.current,
       askOverride: (request) => new Promise((resolve) => setPrompt({ request, resolve })),
     });
     const sync = new BoardSync(boardId, {
@@ -63,7 +66,7 @@ export function useBoardSession(boardId: string) {
     const drag = new DragState();
     const cells = new CellRegistry();
     const dragCtl = new DragController(model, drag, cells, controller);
-    return { people, teamWip, store, model, controller, sync, drag, focus: new FocusState(), cells, dragCtl };
+    return { people, teamWip, ranks, store, model, controller, sync, drag, focus: new FocusState(), cells, dragCtl };
   });
   const { store, sync, model } = parts;
 
@@ -88,7 +91,12 @@ export function useBoardSession(boardId: string) {
     if (!teamId) return;
     let alive = true;
     teamsApi.get(teamId).then(
-      (t) => alive && setRole(t.role),
+      (t) => {
+        if (!alive) return;
+        setRole(t.role);
+        // The live member list, when it has loaded, knows better (a role changed since).
+        if (parts.ranks.current === null) parts.ranks.current = can(t.role, 'plan');
+      },
       () => undefined,
     );
     const teamSync = new TeamSync(teamId, {
@@ -101,6 +109,8 @@ export function useBoardSession(boardId: string) {
       onChange: (state) => {
         parts.people.current = state.members;
         parts.teamWip.setBoards(state.boards);
+        const own = state.members.get(services.user.id)?.role;
+        if (own) parts.ranks.current = can(own, 'plan');
         teamCache.set(`${services.user.id}:${teamId}`, state);
         setTeam(state);
       },
@@ -111,9 +121,12 @@ export function useBoardSession(boardId: string) {
       alive = false;
       teamSync.stop();
     };
-  }, [teamId, services.socket, services.user.id, parts.people, parts.teamWip]);
+  }, [teamId, services.socket, services.user.id, parts.people, parts.teamWip, parts.ranks]);
 
   useTeamWipRefresh(teamId, parts.teamWip, parts.drag, services.outbox);
+
+  // The live member list knows a role change at once; the first answer stands in until it has loaded.
+  const liveRole = shownTeam?.members.get(services.user.id)?.role ?? role;
 
   useRefusals(boardId, services.outbox, store, parts.controller);
 
@@ -128,7 +141,7 @@ export function useBoardSession(boardId: string) {
   const waiting = useSyncExternalStore(services.outbox.subscribe.bind(services.outbox), () => services.outbox.waiting);
   const outboxOffline = useSyncExternalStore(services.outbox.subscribe.bind(services.outbox), () => services.outbox.offline);
 
-  return { services, parts, snap, team: shownTeam, role, viewers, loadError, accessLost, prompt, setPrompt, connection, phase, waiting, outboxOffline };
+  return { services, parts, snap, team: shownTeam, role: liveRole, viewers, loadError, accessLost, prompt, setPrompt, connection, phase, waiting, outboxOffline };
 }
 
 /**

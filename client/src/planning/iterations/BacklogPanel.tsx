@@ -11,7 +11,7 @@ import { includes } from '../../lib/guards';
 import { Icon } from '../../ui/Icon';
 import { backlogGroups, fillToCapacity, readyStats, readyWords } from '../model/backlog';
 import { PlanCard } from '../ui/PlanCard';
-import { DraggablePlanCard, useZoneState } from './PlanDnd';
+import { DraggablePlanCard, DropNote, useZoneState, zoneClasses } from './PlanDnd';
 
 interface Props {
   boards: readonly Board[];
@@ -31,7 +31,7 @@ export function BacklogPanel({ boards, states, iterationName, people, features, 
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   const shownBoard = boards.find((b) => b.id === boardId) ?? boards[0] ?? null;
   const state = shownBoard ? states.get(shownBoard.id) : undefined;
-  const { setNodeRef: zoneNode, active: targeted, dragging: droppable } = useZoneState('backlog');
+  const { setNodeRef: zoneNode, active: targeted, dragging: droppable, verdict: dropVerdict } = useZoneState('backlog');
   const tabsId = useId();
 
   const groups = useMemo(() => {
@@ -49,10 +49,11 @@ export function BacklogPanel({ boards, states, iterationName, people, features, 
   };
 
   return (
-    <section className={`plan-panel plan-panel--backlog${droppable ? ' plan-panel--droppable' : ''}${targeted ? ' plan-panel--target' : ''}`} ref={zoneNode} aria-labelledby={`${tabsId}-h`} data-testid="backlog-panel">
+    <section className={`plan-panel plan-panel--backlog${zoneClasses({ active: targeted, dragging: droppable, verdict: dropVerdict })}`} ref={zoneNode} aria-labelledby={`${tabsId}-h`} data-testid="backlog-panel">
       <h2 id={`${tabsId}-h`} className="plan-panel__title">
         Backlog
       </h2>
+      <DropNote verdict={dropVerdict} />
       <div className="segmented" role="tablist" aria-label="Board">
         {boards.map((b) => {
           const n = countFor(b);

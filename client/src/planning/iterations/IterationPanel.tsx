@@ -17,7 +17,7 @@ import { GoalField } from '../ui/GoalField';
 import { PlanCard } from '../ui/PlanCard';
 import { SsaIndicator } from '../ui/SsaIndicator';
 import { IterationStateBadge } from '../ui/StateBadge';
-import { DraggablePlanCard, useZoneState } from './PlanDnd';
+import { DraggablePlanCard, DropNote, useZoneState, zoneClasses } from './PlanDnd';
 
 interface Props {
   detail: IterationDetail;
@@ -40,7 +40,7 @@ interface Props {
 
 export function IterationPanel({ detail, cards, boards, people, features, canPlan, canWrite, busy, onRemove, onAssign, onSaveGoal, onChanged, today, footer }: Props) {
   const { iteration } = detail;
-  const { setNodeRef: zoneNode, active: targeted, dragging: droppable } = useZoneState('iteration');
+  const { setNodeRef: zoneNode, active: targeted, dragging: droppable, verdict: dropVerdict } = useZoneState('iteration');
   const ssaCards = cards.filter((c) => boards.get(c.boardId)?.kind === 'selfservice');
   const otherCards = cards.filter((c) => boards.get(c.boardId)?.kind !== 'selfservice');
   const groups = [
@@ -51,7 +51,7 @@ export function IterationPanel({ detail, cards, boards, people, features, canPla
 
   return (
     <section
-      className={`plan-panel plan-panel--iteration${droppable ? ' plan-panel--droppable' : ''}${targeted ? ' plan-panel--target' : ''}`}
+      className={`plan-panel plan-panel--iteration${zoneClasses({ active: targeted, dragging: droppable, verdict: dropVerdict })}`}
       ref={zoneNode}
       aria-labelledby="plan-iteration-title"
       data-testid="iteration-panel"
@@ -62,6 +62,7 @@ export function IterationPanel({ detail, cards, boards, people, features, canPla
         </h2>
         <IterationStateBadge state={iteration.state} overdue={daysOverdue(iteration, today)} />
       </div>
+      <DropNote verdict={dropVerdict} />
       <p className="plan-panel__dates">
         <Icon name="calendar" /> {rangeWithLength(iteration)}
       </p>

@@ -6,7 +6,9 @@
  * uses the row's grip button (space picks up, space drops, escape cancels),
  * and the arrow keys choose the side — right for the iteration, left for the
  * backlog — as the board does it: nothing moves on screen, the target zone
- * lights up and the choice is spoken.
+ * lights up and the choice is spoken. A side that would refuse the card (see
+ * plan-verdict.ts) shows and says so while the card is picked up; dropping
+ * there changes nothing.
  */
 import {
   DndContext,
@@ -25,7 +27,9 @@ import {
 } from '@dnd-kit/core';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Card } from '@opsboard/shared';
+import { DROP_OK, verdictWords, type DropVerdict } from '../../board/model/drop-verdict';
 import { announce } from '../../ui/announcer';
+import { showToast } from '../../ui/toasts';
 import { GripIcon } from '../ui/Grip';
 import { PlanCard, type PlanCardProps, type RowDrag } from '../ui/PlanCard';
 
@@ -35,6 +39,8 @@ interface DragInfo {
   card: Card;
   from: Zone;
   mode: 'pointer' | 'keyboard';
+  /** What a drop on the other side would do. */
+  verdict: DropVerdict;
 }
 
 interface PlanDndState {
@@ -66,12 +72,14 @@ interface Props {
   enabled: boolean;
   /** A card was dropped on the other side. */
   onDrop(card: Card, to: Zone): void;
+  /** What a drop on the other side would do; anything goes when left out. */
+  judge?(card: Card, to: Zone): DropVerdict;
   /** The row drawn under the pointer while dragging. */
   renderOverlay(card: Card): ReactNode;
   children: ReactNode;
 }
 
-export function PlanDnd({ iterationName, enabled, onDrop, renderOverlay, children }: Props) {
+export function PlanDnd({ iterationName, enabled, onDrop, judge, renderOverlay, children }: Props) {
   const [state, setState] = useState<{ drag: DragInfo | null; keyboardTarget: Zone | null }>({ drag: null, keyboardTarget: null });
   // The drag in progress, read by the end handlers. A ref, because the handle and dnd-kit may both see
   // the same key press before React renders: whichever comes first ends the drag, the other finds nothing.
@@ -81,7 +89,9 @@ export function PlanDnd({ iterationName, enabled, onDrop, renderOverlay, childre
   const steer = (zone: Zone) => {
     target.current = zone;
     setState((s) => ({ ...s, keyboardTarget: zone }));
-    announce(`Over ${where(zone)}. Press space to drop it there.`);
+    const drag = current.current;
+    if (drag && zone !== drag.from && drag.verdict.kind === 'refused') announce(`Over ${where(zone)}. ${verdictWords(drag.verdict)}`);
+    else announce(`Over ${where(zone)}. ${drag && zone !== drag.from ? `${verdictWords(drag.verdict) ?? ''} ` : ''}Press space to drop it there.`);
   };
   const end = (commit: boolean, pointerOver: Zone | null) => {
     const drag = current.current;
@@ -95,6 +105,11 @@ export function PlanDnd({ iterationName, enabled, onDrop, renderOverlay, childre
     const to = drag.mode === 'keyboard' ? target.current : pointerOver;
     if (to === null || to === drag.from) {
       announce(`'${drag.card.title}' stays in ${where(drag.from)}.`);
+      return;
+    }
+    if (drag.verdict.kind === 'refused') {
+      showToast({ tone: 'error', title: `Couldn't move '${drag.card.title}'`, message: `${drag.verdict.message} It stays in ${where(drag.from)}.` });
+      announce(`'${drag.card.title}' stays in ${where(drag.from)}: ${drag.verdict.message}`);
       return;
     }
     onDrop(drag.card, to);
@@ -140,7 +155,8 @@ export function PlanDnd({ iterationName, enabled, onDrop, renderOverlay, childre
     if (!isDragData(data)) return;
     const mode = activatorEvent instanceof KeyboardEvent ? 'keyboard' : 'pointer';
     target.current = data.from;
-    current.current = { card: data.card, from: data.from, mode };
+    const verdict = judge?.(data.card, data.from === 'backlog' ? 'iteration' : 'backlog') ?? DROP_OK;
+    current.current = { card: data.card, from: data.from, mode, verdict };
     setState({ drag: current.current, keyboardTarget: mode === 'keyboard' ? data.from : null });
     const hint = data.from === 'backlog' ? 'Right arrow: into the iteration.' : 'Left arrow: back to the backlog.';
     announce(`Picked up '${data.card.title}' in ${where(data.from)}. ${mode === 'keyboard' ? `${hint} Space drops, escape cancels.` : ''}`);
@@ -183,13 +199,31 @@ function isDragData(value: unknown): value is DragData {
   return typeof value === 'object' && value !== null && 'card' in value && 'from' in value && isZone(value.from);
 }
 
-/** Whether a zone is where the card being dragged would land. */
-export function useZoneState(zone: Zone): { setNodeRef: (el: HTMLElement | null) => void; active: boolean; dragging: boolean } {
+/** Whether a zone is where the card being dragged would land, and what a drop there would do (while a card is dragged towards it). */
+export function useZoneState(zone: Zone): { setNodeRef: (el: HTMLElement | null) => void; active: boolean; dragging: boolean; verdict: DropVerdict | null } {
   const { drag, keyboardTarget } = useContext(Ctx);
   const { setNodeRef, isOver } = useDroppable({ id: zone });
   const dragging = drag !== null && drag.from !== zone;
   const active = dragging && (drag.mode === 'keyboard' ? keyboardTarget === zone : isOver);
-  return { setNodeRef, active, dragging };
+  return { setNodeRef, active, dragging, verdict: dragging ? drag.verdict : null };
+}
+
+/** The class names of a drop zone: dashed while it can take the card, lit when aimed at, red when it would refuse it. */
+export function zoneClasses({ active, dragging, verdict }: { active: boolean; dragging: boolean; verdict: DropVerdict | null }): string {
+  if (!dragging) return '';
+  const refused = verdict?.kind === 'refused';
+  return `${refused ? ' plan-panel--refused' : ' plan-panel--droppable'}${active ? ' plan-panel--target' : ''}`;
+}
+
+/** What a drop here would do beyond the move, written in the zone while a card is dragged towards it. */
+export function DropNote({ verdict }: { verdict: DropVerdict | null }) {
+  if (!verdict || (verdict.kind === 'ok' && !verdict.note)) return null;
+  const text = verdict.kind === 'refused' ? `Can't drop here: ${verdict.message}` : verdict.kind === 'ask' ? verdict.message : verdict.note;
+  return (
+    <p className={`plan-drop-note plan-drop-note--${verdict.kind}`} data-testid="plan-drop-note" aria-hidden="true">
+      {text}
+    </p>
+  );
 }
 
 /** Where a press must not start a drag: the row's own controls (its grip excepted), which keep their clicks and typing. */

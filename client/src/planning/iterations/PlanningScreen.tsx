@@ -14,6 +14,7 @@ import { announce } from '../../ui/announcer';
 import { ErrorNote, Spinner } from '../../ui/Feedback';
 import { showToast } from '../../ui/toasts';
 import { planningApi } from '../../api/planning';
+import { planVerdict } from '../model/plan-verdict';
 import { PlanCard } from '../ui/PlanCard';
 import { teamToday } from '../model/timing';
 import { useFresh } from '../use-fresh';
@@ -170,6 +171,7 @@ export function PlanningScreen({ team, iteration, canPlan, canWrite }: Props) {
       iterationName={iteration.name}
       enabled={canPlan && planning}
       onDrop={(card, to) => void (to === 'iteration' ? pull([card]) : remove(card))}
+      judge={(card, to) => planVerdict({ card, to, state: live.states.get(card.boardId), iterationName: iteration.name, room, names: (id) => team.members.get(id)?.name ?? 'someone' })}
       renderOverlay={(card) => <PlanCard card={card} people={team.members} featureName={card.featureId ? (features.get(card.featureId) ?? null) : null} dragging />}
     >
       {live.error && <ErrorNote message={live.error} />}

@@ -16,7 +16,6 @@ import '../../styles/potw-forms.css';
 import '../../styles/figures.css';
 
 const WEEK_CHOICES = [4, 8, 12, 26] as const;
-const MINUTE = 60_000;
 
 export function FiguresSection({ teamId }: { teamId: string }) {
   const [by, setBy] = useState<FiguresBy>('week');
@@ -104,11 +103,12 @@ function FiguresBody({ buckets, by }: { buckets: readonly InterruptFigures[]; by
           summary={lastTimes ? `Latest: ${lastTimes}.` : 'Nothing triaged in the latest period.'}
           x={x}
           series={[
-            { id: 'median', label: 'Median', values: buckets.map((b) => (b.timeToTriageMs.median === null ? null : b.timeToTriageMs.median / MINUTE)), color: 'teal' },
-            { id: 'p90', label: '90th percentile', values: buckets.map((b) => (b.timeToTriageMs.p90 === null ? null : b.timeToTriageMs.p90 / MINUTE)), color: 'purple', dashed: true },
+            { id: 'median', label: 'Median', values: buckets.map((b) => b.timeToTriageMs.median), color: 'teal' },
+            { id: 'p90', label: '90th percentile', values: buckets.map((b) => b.timeToTriageMs.p90), color: 'purple', dashed: true },
           ]}
           yLabel="Time to triage"
-          formatY={(minutes) => (minutes === 0 ? '0' : formatDuration(minutes * MINUTE))}
+          yScale="duration"
+          formatY={formatDuration}
           heightRem={14}
           testId="figures-triage-time"
         />

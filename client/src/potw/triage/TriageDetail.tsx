@@ -87,30 +87,33 @@ export function TriageDetail({ item, severity, now, canTriage, name, onSeverity,
 
       {card.description.trim() && (html === null ? <p className="muted">Loading the description…</p> : <div className="markdown triage-detail__description" dangerouslySetInnerHTML={{ __html: html }} />)}
 
-      {canTriage && (
-        <>
-          <fieldset className="severity-pick">
-            <legend>Accept as</legend>
-            {SEVERITIES.map((s) => (
-              <label key={s} className={`severity-pick__option${severity === s ? ' severity-pick__option--on' : ''}`}>
-                <input type="radio" name={`severity-${card.id}`} value={s} checked={severity === s} onChange={() => onSeverity(s)} />
-                {SEVERITY_LABEL[s]} <kbd>{SEVERITY_KEYS.find(([, v]) => v === s)?.[0]}</kbd>
-              </label>
-            ))}
-          </fieldset>
-          <div className="triage-actions" role="group" aria-label="Triage actions">
-            {ACTIONS.map((a) => (
-              <button key={a.action} type="button" className={`button${a.primary ? ' button--primary' : ''}`} onClick={() => onAction(a.action)} aria-keyshortcuts={a.key}>
-                {a.label}
-                {a.action === 'accept' && severity !== interrupt.severity ? ` as ${SEVERITY_LABEL[severity].toLowerCase()}` : ''} <kbd>{a.key}</kbd>
-              </button>
-            ))}
-          </div>
-        </>
-      )}
-      <p className="triage-detail__open">
-        <Link to={paths.board(card.boardId, `?card=${card.id}`)}>Open #{card.number} on the interrupts board</Link> <kbd>o</kbd>
-      </p>
+      {/* The actions stay in view at the bottom of the screen however long the alert is. */}
+      <div className="triage-detail__bar" data-testid="triage-actions-bar">
+        {canTriage && (
+          <>
+            <fieldset className="severity-pick">
+              <legend>Accept as</legend>
+              {SEVERITIES.map((s) => (
+                <label key={s} className={`severity-pick__option${severity === s ? ' severity-pick__option--on' : ''}`}>
+                  <input type="radio" name={`severity-${card.id}`} value={s} checked={severity === s} onChange={() => onSeverity(s)} />
+                  {SEVERITY_LABEL[s]} <kbd>{SEVERITY_KEYS.find(([, v]) => v === s)?.[0]}</kbd>
+                </label>
+              ))}
+            </fieldset>
+            <div className="triage-actions" role="group" aria-label="Triage actions">
+              {ACTIONS.map((a) => (
+                <button key={a.action} type="button" className={`button${a.primary ? ' button--primary' : ''}`} onClick={() => onAction(a.action)} aria-keyshortcuts={a.key}>
+                  {a.label}
+                  {a.action === 'accept' && severity !== interrupt.severity ? ` as ${SEVERITY_LABEL[severity].toLowerCase()}` : ''} <kbd>{a.key}</kbd>
+                </button>
+              ))}
+            </div>
+          </>
+        )}
+        <p className="triage-detail__open">
+          <Link to={paths.board(card.boardId, `?card=${card.id}`)}>Open #{card.number} on the interrupts board</Link> <kbd>o</kbd>
+        </p>
+      </div>
     </article>
   );
 }

@@ -5,7 +5,7 @@
  * refuses); the selection moves to the next one; arrivals and triage done
  * elsewhere show up live and are announced.
  */
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Card, Severity, TriageAction, TriageBody } from '@opsboard/shared';
 import { plainMessage } from '../../api/errors';
 import { paths } from '../../app/routes';
@@ -14,6 +14,8 @@ import { useServices } from '../../app/services';
 import { newKey } from '../../lib/ids';
 import { useClock } from '../../lib/use-clock';
 import { announce } from '../../ui/announcer';
+import { runShortcut } from '../../ui/keyboard';
+import type { ShortcutOutcome } from '../../ui/shortcuts';
 import { ErrorNote, Spinner } from '../../ui/Feedback';
 import { showToast } from '../../ui/toasts';
 import { potwApi } from '../../api/potw';
@@ -21,7 +23,7 @@ import { SEVERITY_LABEL } from '../interrupt-words';
 import type { PotwEnv } from '../potw-env';
 import { TriageEmpty } from './TriageEmpty';
 import { TriagePrompt, type Prompt } from './TriagePrompt';
-import { moveSelection, selectionAfter, triageCommand, triageQueue, type QueueItem, type TriageCommand } from './queue';
+import { commandAllowed, moveSelection, selectionAfter, triageCommand, triageQueue, type QueueItem, type TriageCommand } from './queue';
 import { ShortcutLegend } from './ShortcutLegend';
 import { TriageDetail } from './TriageDetail';
 import { TriageList } from './TriageList';
@@ -34,10 +36,6 @@ interface Props {
   env: PotwEnv;
   board: InterruptsBoard;
   onRaise: () => void;
-}
-
-function isTextField(el: Element): boolean {
-  return el instanceof HTMLElement && (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && el.type !== 'radio' && el.type !== 'checkbox'));
 }
 
 export function TriageView({ env, board, onRaise }: Props) {
@@ -53,6 +51,7 @@ export function TriageView({ env, board, onRaise }: Props) {
   const [severities, setSeverities] = useState<ReadonlyMap<string, Severity>>(() => new Map());
   const [promptState, setPrompt] = useState<Prompt | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   const ours = useRef(new Set<string>());
 
   const queue = useMemo(() => (board.state ? triageQueue(board.state, hidden) : []), [board.state, hidden]);
@@ -103,56 +102,52 @@ export function TriageView({ env, board, onRaise }: Props) {
     }
   };
 
-  const handle = (command: TriageCommand, onList: boolean): boolean => {
+  /** What a key does here; 'none' when it has nothing to act on (no selection, no right), so it never acts blind. */
+  const handle = (command: TriageCommand, onList: boolean): ShortcutOutcome => {
+    // Arrows on other controls (the severity radios) are theirs.
+    if (!commandAllowed(command, { selected: selected !== null, canTriage, canWrite: env.canWrite, onList, count: ids.length })) return 'none';
     switch (command.kind) {
       case 'move': {
-        if (!onList) return false;
-        const to = moveSelection(ids, selectedId, command.delta);
-        setSelection({ id: to, context: ids });
-        return true;
+        listRef.current?.focus();
+        setSelection({ id: moveSelection(ids, selectedId, command.delta), context: ids });
+        return 'done';
       }
       case 'open':
-        if (!selected) return false;
+        if (!selected) return 'none';
         navigate(paths.board(selected.card.boardId, `?card=${selected.card.id}`));
-        return true;
+        return 'done';
       case 'severity':
-        if (!selected || !canTriage) return false;
+        if (!selected) return 'none';
         setSeverities((m) => new Map(m).set(selected.card.id, command.severity));
         announce(`Severity ${SEVERITY_LABEL[command.severity]}. Press a to accept.`);
-        return true;
+        return 'done';
       case 'action':
-        if (!selected || !canTriage) return false;
+        if (!selected) return 'none';
         act(command.action, selected);
-        return true;
+        return command.action === 'accept' ? 'done' : 'opened';
       case 'raise':
-        if (!env.canWrite) return false;
         onRaise();
-        return true;
+        return 'opened';
     }
   };
 
-  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
-    const target = event.target;
-    if (prompt || !(target instanceof Element) || target.closest('dialog') || isTextField(target)) return;
-    const command = triageCommand(event.key, { ctrl: event.ctrlKey, alt: event.altKey, meta: event.metaKey });
-    const onList = target === listRef.current;
-    // Enter on a button or link is that control's own; it opens the card only from the list.
-    if (command?.kind === 'open' && event.key === 'Enter' && !onList) return;
-    if (command && handle(command, onList)) event.preventDefault();
-  };
-
-  // Keys pressed with nothing focused (just arrived on the page) go to the list, which takes focus.
+  // One listener for the view's keys, wherever focus is on the page (not in a field or dialog: see ui/shortcuts.ts).
   const handleRef = useRef(handle);
   useEffect(() => {
     handleRef.current = handle;
   });
   useEffect(() => {
     const onWindowKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.target !== document.body || document.querySelector('dialog[open]')) return;
+      const target = event.target;
+      const onPage = target === document.body || (target instanceof Node && sectionRef.current?.contains(target) === true);
+      if (!onPage) return;
       const command = triageCommand(event.key, { ctrl: event.ctrlKey, alt: event.altKey, meta: event.metaKey });
       if (!command) return;
-      listRef.current?.focus();
-      if (handleRef.current(command, true)) event.preventDefault();
+      // Keys pressed with nothing focused (just arrived on the page) go to the list, which takes focus.
+      const onList = target === listRef.current || target === document.body;
+      // Enter on a button or link is that control's own; it opens the card only from the list.
+      if (command.kind === 'open' && event.key === 'Enter' && !onList) return;
+      runShortcut(event, () => handleRef.current(command, onList));
     };
     window.addEventListener('keydown', onWindowKey);
     return () => window.removeEventListener('keydown', onWindowKey);
@@ -163,7 +158,7 @@ export function TriageView({ env, board, onRaise }: Props) {
 
   const current = env.rotation.info?.current ?? null;
   return (
-    <section className="triage" aria-labelledby="triage-heading" data-testid="triage">
+    <section ref={sectionRef} className="triage" aria-labelledby="triage-heading" data-testid="triage">
       <header className="triage__header">
         <h2 id="triage-heading">Triage</h2>
         <p className="triage__count" aria-live="polite">
@@ -178,7 +173,7 @@ export function TriageView({ env, board, onRaise }: Props) {
       {canTriage && current && current.userId !== env.selfId && (
         <p className="muted triage__who">{env.name(current.userId)} is Person of the Week. Triage here when you cover for them.</p>
       )}
-      <div className="triage__body" onKeyDown={onKeyDown}>
+      <div className="triage__body">
         <div className="triage__list">
           {queue.length > 0 ? (
             <TriageList ref={listRef} items={queue} selectedId={selectedId} now={now} name={env.name} onSelect={(id) => setSelection({ id, context: ids })} />

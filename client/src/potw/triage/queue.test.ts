@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { interrupt, interruptsState } from '../testing/fixtures';
-import { cardMatches, moveSelection, selectionAfter, triageCommand, triageQueue } from './queue';
+import { KeyGuard } from '../../ui/shortcuts';
+import { typeInto } from '../../ui/testing/keys';
+import { cardMatches, commandAllowed, moveSelection, selectionAfter, triageCommand, triageQueue, type CommandContext } from './queue';
 
 const none = { ctrl: false, alt: false, meta: false };
 
@@ -80,5 +82,40 @@ describe('card search', () => {
     expect(cardMatches(card, 'berlin vpn')).toBe(true);
     expect(cardMatches(card, 'berlin dns')).toBe(false);
     expect(cardMatches(card, '  ')).toBe(true);
+  });
+});
+
+describe('triage keys on an empty or full inbox', () => {
+  const run = (text: string, ctx: CommandContext) => {
+    const opened: string[] = [];
+    const result = typeInto(new KeyGuard(), text, (key) => {
+      const command = triageCommand(key, { ctrl: false, alt: false, meta: false });
+      if (!command || !commandAllowed(command, ctx)) return 'none';
+      opened.push(command.kind);
+      return command.kind === 'raise' || (command.kind === 'action' && command.action !== 'accept') ? 'opened' : 'done';
+    });
+    return { ...result, opened };
+  };
+  const empty: CommandContext = { selected: false, canTriage: true, canWrite: true, onList: true, count: 0 };
+
+  it('does nothing when a sentence is typed on the empty page (the issue: Raise opened on "n" and took "swered in chat")', () => {
+    expect(run('I answered in chat\n', empty)).toEqual({ acted: [], swallowed: [], opened: [] });
+  });
+
+  it('opens Raise on a first "n", and swallows the rest of the sentence and its Enter', () => {
+    const { acted, swallowed } = run('needs a restart\n', empty);
+    expect(acted).toEqual(['n']);
+    expect(swallowed.join('')).toBe('eeds a restartEnter');
+  });
+
+  it('has no action key act without a selected interrupt, or for someone who may not triage', () => {
+    for (const key of ['a', 'e', 'c', 'd', 'x', '1', 'o']) {
+      const command = triageCommand(key, { ctrl: false, alt: false, meta: false })!;
+      expect(commandAllowed(command, empty)).toBe(false);
+      expect(commandAllowed(command, { ...empty, selected: true, count: 1, canTriage: key === 'o' })).toBe(key === 'o');
+      expect(commandAllowed(command, { ...empty, selected: true, count: 1 })).toBe(true);
+    }
+    expect(commandAllowed({ kind: 'move', delta: 1 }, { ...empty, count: 2, onList: false })).toBe(false);
+    expect(commandAllowed({ kind: 'raise' }, { ...empty, canWrite: false })).toBe(false);
   });
 });

@@ -94,6 +94,32 @@ export function triageCommand(key: string, mods: { ctrl: boolean; alt: boolean; 
   return severity ? { kind: 'severity', severity: severity[1] } : null;
 }
 
+export interface CommandContext {
+  /** An interrupt is selected (and shown in the detail pane). */
+  selected: boolean;
+  canTriage: boolean;
+  canWrite: boolean;
+  /** Focus is on the list (or nowhere yet): arrows are the list's, not another control's. */
+  onList: boolean;
+  /** Interrupts in the list. */
+  count: number;
+}
+
+/** Whether a command has something visible to act on: no action key changes data blind. */
+export function commandAllowed(command: TriageCommand, ctx: CommandContext): boolean {
+  switch (command.kind) {
+    case 'move':
+      return ctx.onList && ctx.count > 0;
+    case 'open':
+      return ctx.selected;
+    case 'severity':
+    case 'action':
+      return ctx.selected && ctx.canTriage;
+    case 'raise':
+      return ctx.canWrite;
+  }
+}
+
 /** Whether a card answers a search: "#12" or "12" by number, else every word in the title. */
 export function cardMatches(card: Pick<Card, 'number' | 'title'>, query: string): boolean {
   const q = query.trim().toLowerCase();
