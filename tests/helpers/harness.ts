@@ -11,9 +11,9 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { Role, SessionInfo, Team } from '@opsboard/shared';
 import { buildApp, type BuildOptions, type Built } from '../../server/src/app.js';
-import { argon2Hasher, type PasswordHasher } from '../../server/src/auth/passwords.js';
+import { argon2Hasher } from '../../server/src/auth/passwords.js';
 import { testConfig, type Config } from '../../server/src/config.js';
-import { randomId, systemClock, type AppDeps } from '../../server/src/context.js';
+import { randomId, systemClock, type AppDeps, type PasswordHasher } from '../../server/src/context.js';
 import { connectPostgres, openPglite, type Database } from '../../server/src/db/database.js';
 import { withDatabase } from './global-setup.js';
 

@@ -6,7 +6,7 @@ import { iso } from '../db/time.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { passwordProblem } from './passwords.js';
 import { newSecret, sha256 } from './secrets.js';
-import { notifyAccessEnded } from '../realtime/channels.js';
+import { notifyAccessEnded } from '../events/channels.js';
 import type { AuthCache } from './cache.js';
 
 export const SESSION_PREFIX = 'obs';

@@ -16,23 +16,15 @@ import type { AuthInfo } from '../auth/service.js';
 import type { ServiceDeps } from '../context.js';
 import type { Queryable, Tx } from '../db/database.js';
 import { boards, cards, columns, lanes, streams, teamMembers, teams } from '../db/schema.js';
+import { diff } from '../events/changes.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
-import { decide } from '../teams/access.js';
+import { decide } from '../auth/access.js';
 import { DEFAULT_COLUMNS, type ColumnTemplate } from './defaults.js';
 import { toBoard, toColumn, toLane, type BoardRow, type ColumnRow, type LaneRow } from './mappers.js';
 
 type Opts = { idempotencyKey?: string | null | undefined };
 const actorOf = (auth: AuthInfo) => ({ userId: auth.user.id });
-
-/** Field-by-field differences between two versions of an entity, for history. */
-export function diff<T extends Record<string, unknown>>(before: T, after: T, fields: readonly (keyof T & string)[]): Record<string, { from: unknown; to: unknown }> {
-  const out: Record<string, { from: unknown; to: unknown }> = {};
-  for (const f of fields) {
-    if (JSON.stringify(before[f]) !== JSON.stringify(after[f])) out[f] = { from: before[f], to: after[f] };
-  }
-  return out;
-}
 
 /** Inserts a board with its stream and columns, and queues the creation events. */
 export async function insertBoard(

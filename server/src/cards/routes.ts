@@ -4,7 +4,7 @@ import { caller } from '../auth/plugin.js';
 import type { ServiceDeps } from '../context.js';
 import { sendResult } from '../http/errors.js';
 import { idempotency, MutationHeaders, responses, type App } from '../http/types.js';
-import { cardDetail, cardHistory, searchCards } from './queries.js';
+import { archivedCards, cardDetail, cardHistory, searchCards } from './queries.js';
 import * as svc from './service.js';
 
 const tags = ['cards'];
@@ -24,6 +24,12 @@ export function cardRoutes(app: App, deps: ServiceDeps): void {
       },
     },
     async (request, reply) => sendResult(reply, await svc.createCard(deps, caller(request), request.params.id, request.body, idempotency(request.headers)), 201),
+  );
+
+  app.get(
+    '/api/boards/:id/archived-cards',
+    { schema: { tags, summary: 'Archived cards of a board, newest first', params: IdParams, response: responses({ 200: Type.Array(Card) }) } },
+    async (request, reply) => sendResult(reply, await archivedCards(deps.database.db, caller(request).user.id, request.params.id)),
   );
 
   app.get(

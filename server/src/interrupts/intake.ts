@@ -8,7 +8,7 @@ import { and, asc, eq, isNull, notInArray } from 'drizzle-orm';
 import type { AlertmanagerPayload, Card, GenericWebhookBody, Interrupt, InterruptSource, RaiseInterruptBody, Severity } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import type { BoardRow, ColumnRow } from '../boards/mappers.js';
-import { toCard } from '../boards/mappers.js';
+import { toCard, toInterrupt } from '../boards/mappers.js';
 import { insertCard } from '../cards/service.js';
 import type { ServiceDeps } from '../context.js';
 import type { Tx } from '../db/database.js';
@@ -16,8 +16,7 @@ import { boards, cards, columns, interrupts, teamMembers } from '../db/schema.js
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import { ok, refuse, type Result } from '../http/result.js';
 import { potwAt } from '../rotation/service.js';
-import { requireTeam } from '../teams/access.js';
-import { toInterrupt } from './mappers.js';
+import { requireTeam } from '../auth/access.js';
 
 type Opts = { idempotencyKey?: string | null | undefined };
 

@@ -8,16 +8,15 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Card, CardLink, Interrupt, InterruptItem, InterruptStatus, Role, TriageBody, TriageResult } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { firstColumn } from '../boards/columns.js';
-import { toCard, type BoardRow, type CardRow, type ColumnRow } from '../boards/mappers.js';
+import { toCard, toInterrupt, type BoardRow, type CardRow, type ColumnRow } from '../boards/mappers.js';
 import { applyUpdate, insertCard, moveLocked } from '../cards/service.js';
 import type { ServiceDeps } from '../context.js';
 import type { Queryable, Tx } from '../db/database.js';
 import { boards, cards, interrupts, notifications, teamMembers, users } from '../db/schema.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
-import { notifyUser } from '../realtime/channels.js';
-import { decide, requireTeam } from '../teams/access.js';
-import { toInterrupt } from './mappers.js';
+import { notifyUser } from '../events/channels.js';
+import { decide, requireTeam } from '../auth/access.js';
 
 type Opts = { idempotencyKey?: string | null | undefined };
 

@@ -14,7 +14,7 @@ import { webhooks } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { mutate } from '../events/unit-of-work.js';
 import { invalidField, notFound, ok, type Result } from '../http/result.js';
-import { requireTeam } from '../teams/access.js';
+import { requireTeam } from '../auth/access.js';
 import { alertArrival, arrive, genericArrival, resolveAlert } from './intake.js';
 
 export type WebhookRow = typeof webhooks.$inferSelect;

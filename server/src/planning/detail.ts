@@ -20,7 +20,7 @@ import type { Queryable } from '../db/database.js';
 import { boards, columns, events, iterationAbsences, iterations, teamMembers, teams, users } from '../db/schema.js';
 import { ok, type Result } from '../http/result.js';
 import { loadRotation } from '../rotation/service.js';
-import { decide } from '../teams/access.js';
+import { decide } from '../auth/access.js';
 import { iterationCards, toIteration, type IterationRow } from './iterations.js';
 import { iso } from '../db/time.js';
 

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Role, CreateFeatureBody, Feature, FeatureDetail, FeatureSummary, PairingMatrix, Progress, SetPairsBody, UpdateFeatureBody } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
-import { diff } from '../boards/service.js';
+import { diff } from '../events/changes.js';
 import { toCard } from '../boards/mappers.js';
 import type { ServiceDeps } from '../context.js';
 import type { Queryable, Tx } from '../db/database.js';
@@ -10,7 +10,7 @@ import { cards, columns, featurePairs, features, iterations, teamMembers, users 
 import { iso } from '../db/time.js';
 import { mutate } from '../events/unit-of-work.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
-import { decide, requireTeam } from '../teams/access.js';
+import { decide, requireTeam } from '../auth/access.js';
 
 type Opts = { idempotencyKey?: string | null | undefined };
 type FeatureRow = typeof features.$inferSelect;

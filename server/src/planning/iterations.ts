@@ -17,7 +17,7 @@ import {
   type VelocityReport,
 } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
-import { diff } from '../boards/service.js';
+import { diff } from '../events/changes.js';
 import { firstColumn } from '../boards/columns.js';
 import type { BoardRow, CardRow } from '../boards/mappers.js';
 import { applyUpdate, moveLocked } from '../cards/service.js';
@@ -27,7 +27,7 @@ import { boards, cards, columns, iterationAbsences, iterations, teamMembers, tea
 import { iso } from '../db/time.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
-import { decide, requireTeam } from '../teams/access.js';
+import { decide, requireTeam } from '../auth/access.js';
 
 type Opts = { idempotencyKey?: string | null | undefined };
 export type IterationRow = typeof iterations.$inferSelect;

@@ -13,7 +13,7 @@ import { iso } from '../db/time.js';
 import { mutate } from '../events/unit-of-work.js';
 import { ok, refuse, type Result } from '../http/result.js';
 import { can } from '@opsboard/shared';
-import { requireTeam } from '../teams/access.js';
+import { requireTeam } from '../auth/access.js';
 import { loadRotation } from './service.js';
 
 const DAY = 86_400_000;

@@ -10,6 +10,7 @@ import {
   shiftAt,
   shiftsBetween,
   swapOverrides,
+  validTimezone,
   versionForMembershipChange,
   type OverrideBody,
   type RotationInfo,
@@ -26,8 +27,7 @@ import { rotationOverrides, rotationVersions, teamMembers, teams } from '../db/s
 import { iso } from '../db/time.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
-import { validTimezone } from '../teams/timezone.js';
-import { requireTeam } from '../teams/access.js';
+import { requireTeam } from '../auth/access.js';
 
 type Opts = { idempotencyKey?: string | null | undefined };
 

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ne } from 'drizzle-orm';
-import type { CreateTeamBody, InviteBody, InviteResult, Invitation, Member, Role, Team, TeamInfo, UpdateTeamBody } from '@opsboard/shared';
+import { validTimezone, type CreateTeamBody, type InviteBody, type InviteResult, type Invitation, type Member, type Role, type Team, type TeamInfo, type UpdateTeamBody } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { normaliseEmail } from '../auth/service.js';
 import { insertBoard } from '../boards/service.js';
@@ -9,10 +9,9 @@ import type { Queryable, Tx } from '../db/database.js';
 import { invitations, streams, teamMembers, teams, users } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { mutate } from '../events/unit-of-work.js';
-import { notifyAccessEnded } from '../realtime/channels.js';
+import { notifyAccessEnded } from '../events/channels.js';
 import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
-import { requireTeam } from './access.js';
-import { validTimezone } from './timezone.js';
+import { requireTeam } from '../auth/access.js';
 import { dropFromRotation } from '../rotation/service.js';
 
 type Opts = { idempotencyKey?: string | null | undefined };
