@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import type { StreamEvent } from './events.js';
 import { Id } from './schema/common.js';
 
 /**
@@ -34,11 +35,11 @@ export interface Viewer {
 
 export type SubscribeRejectCode = 'not_found' | 'forbidden' | 'invalid';
 
-/** Server → client. `event.event` is an `EventEnvelope & { type, payload }` of the stream. */
+/** Server → client. An `event` carries one event of the stream's catalogue (shared/src/events.ts). */
 export type ServerMessage =
   | { type: 'hello'; protocol: number; userId: string; instanceId: string }
   | { type: 'subscribed'; streamId: string; seq: number }
-  | { type: 'event'; streamId: string; seq: number; event: unknown }
+  | { type: 'event'; streamId: string; seq: number; event: StreamEvent }
   | { type: 'resync'; streamId: string; reason: 'too_far_behind' | 'ahead_of_server' | 'stream_reset'; seq: number }
   | { type: 'rejected'; streamId: string; code: SubscribeRejectCode; message: string }
   | { type: 'presence'; streamId: string; viewers: Viewer[] }

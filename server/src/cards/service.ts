@@ -130,7 +130,7 @@ function anchorsOf(body: { afterCardId?: string | null | undefined; beforeCardId
 async function maybeRebalance(w: WriteContext, decision: { rebalance: boolean }, columnId: string, boardId: string, teamId: string): Promise<void> {
   if (!decision.rebalance) return;
   const ranks = await rebalanceColumn(w.tx, columnId);
-  w.emit(boardId, teamId, [{ type: 'cards.reranked', subjectId: columnId, payload: { columnId, ranks } }]);
+  w.emitBoard(boardId, teamId, [{ type: 'cards.reranked', subjectId: columnId, payload: { columnId, ranks } }]);
 }
 
 async function reloadCard(tx: Tx, cardId: string): Promise<CardRow> {
@@ -228,7 +228,7 @@ export async function insertCard(
       createdBy,
     })
     .returning();
-  w.emit(board.id, board.teamId, [{ type: 'card.created', subjectId: cardId, payload: { card: toCard(row!), overrideReason } }]);
+  w.emitBoard(board.id, board.teamId, [{ type: 'card.created', subjectId: cardId, payload: { card: toCard(row!), overrideReason } }]);
   await maybeRebalance(w, decision, cell.value.id, board.id, board.teamId);
   return ok(toCard(decision.rebalance ? await reloadCard(w.tx, cardId) : row!));
 }
@@ -320,7 +320,7 @@ export async function applyUpdate(w: WriteContext, board: BoardRow, current: Car
     .where(eq(cards.id, current.id))
     .returning();
   const card = toCard(row!);
-  w.emit(board.id, board.teamId, [{ type: 'card.updated', subjectId: card.id, payload: { card, changes } }]);
+  w.emitBoard(board.id, board.teamId, [{ type: 'card.updated', subjectId: card.id, payload: { card, changes } }]);
   return ok(card);
 }
 
@@ -386,9 +386,9 @@ export async function moveLocked(w: WriteContext, current: CardRow, board: Board
   const row = unprefix<CardRow>(updated.rows[0]!, 'c.');
   const card = toCard(row);
   if (crossBoard) {
-    w.emit(board.id, board.teamId, [{ type: 'card.moved_out', subjectId: cardId, payload: { cardId, toBoardId: target.id } }]);
+    w.emitBoard(board.id, board.teamId, [{ type: 'card.moved_out', subjectId: cardId, payload: { cardId, toBoardId: target.id } }]);
     const [interrupt] = await w.tx.select().from(interrupts).where(eq(interrupts.cardId, cardId));
-    w.emit(target.id, target.teamId, [
+    w.emitBoard(target.id, target.teamId, [
       {
         type: 'card.moved_in',
         subjectId: cardId,
@@ -396,7 +396,7 @@ export async function moveLocked(w: WriteContext, current: CardRow, board: Board
       },
     ]);
   } else {
-    w.emit(board.id, board.teamId, [
+    w.emitBoard(board.id, board.teamId, [
       {
         type: 'card.moved',
         subjectId: cardId,
@@ -436,7 +436,7 @@ export async function archiveCard(deps: ServiceDeps, auth: AuthInfo, cardId: str
       .where(eq(cards.id, cardId))
       .returning();
     const card = toCard(row!);
-    w.emit(board.id, board.teamId, [{ type: 'card.archived', subjectId: cardId, payload: { card } }]);
+    w.emitBoard(board.id, board.teamId, [{ type: 'card.archived', subjectId: cardId, payload: { card } }]);
     return ok(card);
   });
 }
@@ -490,7 +490,7 @@ export async function restoreCard(deps: ServiceDeps, auth: AuthInfo, cardId: str
       .where(eq(cards.id, cardId))
       .returning();
     const card = toCard(row!);
-    w.emit(board.id, board.teamId, [{ type: 'card.restored', subjectId: cardId, payload: { card, overrideReason } }]);
+    w.emitBoard(board.id, board.teamId, [{ type: 'card.restored', subjectId: cardId, payload: { card, overrideReason } }]);
     await maybeRebalance(w, decision, columnId, board.id, board.teamId);
     return ok(decision.rebalance ? toCard(await reloadCard(w.tx, cardId)) : card);
   });

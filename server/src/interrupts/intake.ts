@@ -76,7 +76,7 @@ export async function arrive(w: WriteContext, teamId: string, a: Arrival, newId:
         .where(eq(interrupts.cardId, existing.interrupt.cardId))
         .returning();
       const interrupt = toInterrupt(row!);
-      w.emit(existing.card.boardId, teamId, [{ type: 'interrupt.repeated', subjectId: interrupt.cardId, payload: { interrupt } }]);
+      w.emitBoard(existing.card.boardId, teamId, [{ type: 'interrupt.repeated', subjectId: interrupt.cardId, payload: { interrupt } }]);
       return ok({ kind: 'updated', card: toCard(existing.card), interrupt });
     }
   }
@@ -122,7 +122,7 @@ export async function arrive(w: WriteContext, teamId: string, a: Arrival, newId:
     })
     .returning();
   const interrupt = toInterrupt(row!);
-  w.emit(board.id, teamId, [{ type: 'interrupt.received', subjectId: cardId, payload: { interrupt } }]);
+  w.emitBoard(board.id, teamId, [{ type: 'interrupt.received', subjectId: cardId, payload: { interrupt } }]);
   return ok({ kind: 'created', card: created.value, interrupt });
 }
 
@@ -247,7 +247,7 @@ export async function resolveAlert(w: WriteContext, teamId: string, alert: Alert
     .where(eq(interrupts.cardId, existing.interrupt.cardId))
     .returning();
   const interrupt = toInterrupt(row!);
-  w.emit(existing.boardId, teamId, [{ type: 'interrupt.resolved_by_source', subjectId: interrupt.cardId, payload: { interrupt } }]);
+  w.emitBoard(existing.boardId, teamId, [{ type: 'interrupt.resolved_by_source', subjectId: interrupt.cardId, payload: { interrupt } }]);
   return interrupt;
 }
 

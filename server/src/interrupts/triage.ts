@@ -157,7 +157,7 @@ async function applyTriage(w: WriteContext, deps: ServiceDeps, auth: AuthInfo, l
     .where(eq(interrupts.cardId, card.id))
     .returning();
   const interrupt = toInterrupt(updated!);
-  w.emit(board.id, board.teamId, [{ type: 'interrupt.triaged', subjectId: card.id, payload: { interrupt, action: body.action, note } }]);
+  w.emitBoard(board.id, board.teamId, [{ type: 'interrupt.triaged', subjectId: card.id, payload: { interrupt, action: body.action, note } }]);
   return ok({ card: moved.value, interrupt, created });
 }
 

@@ -116,7 +116,7 @@ export async function createFeature(deps: ServiceDeps, auth: AuthInfo, teamId: s
       })
       .returning();
     const feature = toFeature(row!);
-    w.emit(teamId, teamId, [{ type: 'feature.created', subjectId: feature.id, payload: { feature } }]);
+    w.emitTeam(teamId, [{ type: 'feature.created', subjectId: feature.id, payload: { feature } }]);
     return ok(feature);
   });
 }
@@ -167,7 +167,7 @@ export async function updateFeature(deps: ServiceDeps, auth: AuthInfo, featureId
       .returning();
     const feature = toFeature(row!);
     const changes = diff(toFeature(current), feature, ['name', 'goal', 'customer', 'status', 'leadId']);
-    w.emit(current.teamId, current.teamId, [{ type: 'feature.updated', subjectId: featureId, payload: { feature, changes } }]);
+    w.emitTeam(current.teamId, [{ type: 'feature.updated', subjectId: featureId, payload: { feature, changes } }]);
     return ok(feature);
   });
 }
@@ -194,7 +194,7 @@ export async function setPairs(deps: ServiceDeps, auth: AuthInfo, featureId: str
     if (unique.length > 0) {
       await w.tx.insert(featurePairs).values(unique.map(([a, b]) => ({ featureId, iterationId: body.iterationId, userA: a, userB: b })));
     }
-    w.emit(teamId, teamId, [{ type: 'feature.pairs_set', subjectId: featureId, payload: { featureId, iterationId: body.iterationId, pairs: unique } }]);
+    w.emitTeam(teamId, [{ type: 'feature.pairs_set', subjectId: featureId, payload: { featureId, iterationId: body.iterationId, pairs: unique } }]);
     return ok(null);
   });
   if (!result.ok) return result;

@@ -93,7 +93,7 @@ export async function createIteration(deps: ServiceDeps, auth: AuthInfo, teamId:
       })
       .returning();
     const iteration = toIteration(row!);
-    w.emit(teamId, teamId, [{ type: 'iteration.created', subjectId: iteration.id, payload: { iteration } }]);
+    w.emitTeam(teamId, [{ type: 'iteration.created', subjectId: iteration.id, payload: { iteration } }]);
     return ok(iteration);
   });
 }
@@ -148,7 +148,7 @@ export async function updateIteration(deps: ServiceDeps, auth: AuthInfo, iterati
     const iteration = toIteration(row!);
     const changes = diff(toIteration(current), iteration, ['name', 'goal', 'startDate', 'endDate', 'pointsPerPerson']);
     if (body.absences) changes.absences = { from: null, to: body.absences };
-    w.emit(current.teamId, current.teamId, [{ type: 'iteration.updated', subjectId: iterationId, payload: { iteration, changes } }]);
+    w.emitTeam(current.teamId, [{ type: 'iteration.updated', subjectId: iterationId, payload: { iteration, changes } }]);
     return ok(iteration);
   });
 }
@@ -278,7 +278,7 @@ export async function startIteration(deps: ServiceDeps, auth: AuthInfo, iteratio
       .where(eq(iterations.id, iterationId))
       .returning();
     const iteration = toIteration(row!);
-    w.emit(it.teamId, it.teamId, [{ type: 'iteration.started', subjectId: iterationId, payload: { iteration, committed } }]);
+    w.emitTeam(it.teamId, [{ type: 'iteration.started', subjectId: iterationId, payload: { iteration, committed } }]);
     return ok(iteration);
   });
 }
@@ -311,7 +311,7 @@ export async function closeIteration(deps: ServiceDeps, auth: AuthInfo, iteratio
       .where(eq(iterations.id, iterationId))
       .returning();
     const iteration = toIteration(row!);
-    w.emit(it.teamId, it.teamId, [{ type: 'iteration.closed', subjectId: iterationId, payload: { iteration, finished: split.finished, carriedOver } }]);
+    w.emitTeam(it.teamId, [{ type: 'iteration.closed', subjectId: iterationId, payload: { iteration, finished: split.finished, carriedOver } }]);
     return ok(iteration);
   });
 }

@@ -230,10 +230,7 @@ export class RealtimeHub {
 
   /** Side effects of team-stream facts on live subscriptions. */
   private afterEvent(stream: StreamState, event: StoredEvent): void {
-    if (event.type === 'member.removed') {
-      const userId = (event.payload as { userId?: string }).userId;
-      if (userId) this.revokeTeamAccess(stream.teamId, userId);
-    }
+    if (event.type === 'member.removed') this.revokeTeamAccess(stream.teamId, event.payload.userId);
   }
 
   // ---- subscriptions ---------------------------------------------------------------------------

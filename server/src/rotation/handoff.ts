@@ -105,7 +105,7 @@ export async function saveHandoff(deps: ServiceDeps, auth: AuthInfo, teamId: str
     const values = { teamId, handoffAt, fromUserId: current.userId, toUserId: next?.userId ?? null, summary: summary.trim(), updatedAt: w.now, updatedBy: auth.user.id };
     await w.tx.insert(handoffs).values(values).onConflictDoUpdate({ target: [handoffs.teamId, handoffs.handoffAt], set: { summary: values.summary, updatedAt: w.now, updatedBy: auth.user.id } });
     const handoff: Handoff = { handoffAt, fromUserId: values.fromUserId, toUserId: values.toUserId, summary: values.summary, saved: true, updatedAt: w.now, updatedBy: auth.user.id };
-    w.emit(teamId, teamId, [{ type: 'handoff.updated', subjectId: teamId, payload: { handoff } }]);
+    w.emitTeam(teamId, [{ type: 'handoff.updated', subjectId: teamId, payload: { handoff } }]);
     return ok(handoff);
   });
 }
