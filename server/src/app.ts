@@ -219,7 +219,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   );
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  authRoutes(app, deps, { demoLogin: options.demoLogin ?? (() => null), cache: authCache });
+  authRoutes(app, services, { demoLogin: options.demoLogin ?? (() => null), cache: authCache });
   teamRoutes(app, services);
   boardRoutes(app, services, snapshots);
   cardRoutes(app, services);

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { PasswordHasher } from './auth/passwords.js';
+import type { StreamEvent } from '@opsboard/shared';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
-import type { StoredEvent } from './events/append.js';
+
+/** Hashes and checks passwords (auth/passwords.ts: argon2id); a port here so every module can be given one. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
 
 /** Everything services need, passed in rather than imported, so tests swap the clock, ids or hasher. */
 export interface AppDeps {
@@ -17,14 +22,14 @@ export interface AppDeps {
 
 export interface ServiceDeps extends AppDeps {
   /** Hands committed events to the realtime hub. */
-  publish: (events: StoredEvent[]) => void;
+  publish: (events: StreamEvent[]) => void;
   /**
    * Told just before COMMIT which events this instance is about to publish
    * (so the hub need not read them back when their NOTIFY overtakes the
    * publish), and told to forget them if the commit fails.
    */
-  willPublish?: (events: StoredEvent[]) => void;
-  abandonPublish?: (events: StoredEvent[]) => void;
+  willPublish?: (events: StreamEvent[]) => void;
+  abandonPublish?: (events: StreamEvent[]) => void;
 }
 
 export const systemClock = (): Date => new Date();

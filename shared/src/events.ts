@@ -1,11 +1,14 @@
-import Type, { type TSchema } from 'typebox';
-import { Id, IsoDateTime, Nullable, Rank } from './schema/common.js';
-import { Board, Card, Column, Lane, Member, TeamInfo } from './schema/entities.js';
-import { Handoff, Interrupt, RotationSettings } from './schema/potw.js';
+import Type, { type TProperties, type TSchema } from 'typebox';
+import { Id, IsoDateTime, Nullable, Rank, StringEnum } from './schema/common.js';
+import { Board, Card, Column, Lane, Member, TeamInfo, WIP_POLICIES } from './schema/entities.js';
+import { Handoff, Interrupt, RotationSettings, TRIAGE_ACTIONS } from './schema/potw.js';
 import { Feature, Iteration, Pair, StartConfirmation } from './schema/planning.js';
 
+/** An event payload: exactly these fields, so a stray one is a catalogue mismatch rather than silent extra data. */
+const Fact = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
+
 /** A field-by-field record of what an update changed, for history views. */
-const Changes = Type.Record(Type.String(), Type.Object({ from: Type.Unknown(), to: Type.Unknown() }));
+const Changes = Type.Record(Type.String(), Fact({ from: Type.Unknown(), to: Type.Unknown() }));
 
 const Placement = Type.Object(
   { columnId: Id, laneId: Nullable(Id), rank: Rank },
@@ -18,73 +21,85 @@ const Placement = Type.Object(
  * into a snapshot is an upsert and never depends on earlier payloads.
  */
 export const BoardEventPayloads = {
-  'board.updated': Type.Object({ board: Board, changes: Changes }),
-  'column.created': Type.Object({ column: Column }),
-  'column.updated': Type.Object({ column: Column, changes: Changes }),
-  'column.wip_limit_changed': Type.Object({
+  'board.updated': Fact({ board: Board, changes: Changes }),
+  'column.created': Fact({ column: Column }),
+  'column.updated': Fact({ column: Column, changes: Changes }),
+  'column.wip_limit_changed': Fact({
     column: Column,
-    from: Type.Object({ wipLimit: Nullable(Type.Integer()), wipPolicy: Type.String() }),
-    to: Type.Object({ wipLimit: Nullable(Type.Integer()), wipPolicy: Type.String() }),
+    from: Fact({ wipLimit: Nullable(Type.Integer()), wipPolicy: StringEnum(WIP_POLICIES) }),
+    to: Fact({ wipLimit: Nullable(Type.Integer()), wipPolicy: StringEnum(WIP_POLICIES) }),
   }),
-  'column.moved': Type.Object({ column: Column }),
-  'column.archived': Type.Object({ column: Column }),
-  'column.restored': Type.Object({ column: Column }),
-  'lane.created': Type.Object({ lane: Lane }),
-  'lane.updated': Type.Object({ lane: Lane, changes: Changes }),
-  'lane.moved': Type.Object({ lane: Lane }),
-  'lane.archived': Type.Object({ lane: Lane }),
-  'lane.restored': Type.Object({ lane: Lane }),
-  'card.created': Type.Object({ card: Card, overrideReason: Nullable(Type.String()) }),
-  'card.updated': Type.Object({ card: Card, changes: Changes }),
-  'card.moved': Type.Object({
+  'column.moved': Fact({ column: Column }),
+  'column.archived': Fact({ column: Column }),
+  'column.restored': Fact({ column: Column }),
+  'lane.created': Fact({ lane: Lane }),
+  'lane.updated': Fact({ lane: Lane, changes: Changes }),
+  'lane.moved': Fact({ lane: Lane }),
+  'lane.archived': Fact({ lane: Lane }),
+  'lane.restored': Fact({ lane: Lane }),
+  'card.created': Fact({ card: Card, overrideReason: Nullable(Type.String()) }),
+  'card.updated': Fact({ card: Card, changes: Changes }),
+  'card.moved': Fact({
     card: Card,
     from: Placement,
     to: Placement,
     overrideReason: Nullable(Type.String()),
   }),
-  'card.archived': Type.Object({ card: Card }),
-  'card.restored': Type.Object({ card: Card, overrideReason: Nullable(Type.String()) }),
-  'card.moved_out': Type.Object({ cardId: Id, toBoardId: Id }),
-  'card.moved_in': Type.Object({ card: Card, fromBoardId: Id, overrideReason: Nullable(Type.String()), interrupt: Nullable(Interrupt) }),
-  'cards.reranked': Type.Object({
+  'card.archived': Fact({ card: Card }),
+  'card.restored': Fact({ card: Card, overrideReason: Nullable(Type.String()) }),
+  'card.moved_out': Fact({ cardId: Id, toBoardId: Id }),
+  'card.moved_in': Fact({ card: Card, fromBoardId: Id, overrideReason: Nullable(Type.String()), interrupt: Nullable(Interrupt) }),
+  'cards.reranked': Fact({
     columnId: Id,
-    ranks: Type.Array(Type.Object({ cardId: Id, rank: Rank })),
+    ranks: Type.Array(Fact({ cardId: Id, rank: Rank })),
   }),
   /** An interrupt arrived (UI, webhook or Alertmanager); the card itself comes in `card.created`. */
-  'interrupt.received': Type.Object({ interrupt: Interrupt }),
+  'interrupt.received': Fact({ interrupt: Interrupt }),
   /** The source sent it again (deduplicated): count and last-seen changed. */
-  'interrupt.repeated': Type.Object({ interrupt: Interrupt }),
-  'interrupt.resolved_by_source': Type.Object({ interrupt: Interrupt }),
-  'interrupt.triaged': Type.Object({ interrupt: Interrupt, action: Type.String(), note: Nullable(Type.String()) }),
+  'interrupt.repeated': Fact({ interrupt: Interrupt }),
+  'interrupt.resolved_by_source': Fact({ interrupt: Interrupt }),
+  'interrupt.triaged': Fact({ interrupt: Interrupt, action: StringEnum(TRIAGE_ACTIONS), note: Nullable(Type.String()) }),
 } as const satisfies Record<string, TSchema>;
 
 /** The event catalogue of a team stream: facts that span the team's boards. */
 export const TeamEventPayloads = {
-  'team.updated': Type.Object({ team: TeamInfo, changes: Changes }),
-  'member.added': Type.Object({ member: Member }),
-  'member.updated': Type.Object({ member: Member, changes: Changes }),
-  'member.removed': Type.Object({ userId: Id }),
-  'board.created': Type.Object({ board: Board }),
-  'board.changed': Type.Object({ board: Board, changes: Changes }),
-  'board.archived': Type.Object({ board: Board }),
-  'board.restored': Type.Object({ board: Board }),
-  'rotation.updated': Type.Object({ settings: RotationSettings }),
-  'rotation.override_added': Type.Object({ overrideId: Id, userId: Id, start: Type.String(), end: Type.String() }),
-  'rotation.override_removed': Type.Object({ overrideId: Id }),
-  'handoff.updated': Type.Object({ handoff: Handoff }),
-  'feature.created': Type.Object({ feature: Feature }),
-  'feature.updated': Type.Object({ feature: Feature, changes: Changes }),
-  'feature.pairs_set': Type.Object({ featureId: Id, iterationId: Id, pairs: Type.Array(Pair) }),
-  'iteration.created': Type.Object({ iteration: Iteration }),
-  'iteration.updated': Type.Object({ iteration: Iteration, changes: Changes }),
+  'team.updated': Fact({ team: TeamInfo, changes: Changes }),
+  'member.added': Fact({ member: Member }),
+  'member.updated': Fact({ member: Member, changes: Changes }),
+  'member.removed': Fact({ userId: Id }),
+  /*
+   * Invitations and webhook secrets are listed to admins only, while every member reads
+   * the team stream: these facts carry ids, never addresses or secrets, and tell an
+   * admin's open page to reload that list.
+   */
+  /** Invited (or invited again, with a new role) by e-mail; no account has that address yet. */
+  'invitation.sent': Fact({ invitationId: Id }),
+  'invitation.withdrawn': Fact({ invitationId: Id }),
+  /** Someone signed up with the invited address and joined (a `member.added` follows). */
+  'invitation.accepted': Fact({ invitationId: Id, userId: Id }),
+  'webhook.created': Fact({ webhookId: Id }),
+  'webhook.revoked': Fact({ webhookId: Id }),
+  'board.created': Fact({ board: Board }),
+  'board.changed': Fact({ board: Board, changes: Changes }),
+  'board.archived': Fact({ board: Board }),
+  'board.restored': Fact({ board: Board }),
+  'rotation.updated': Fact({ settings: RotationSettings }),
+  'rotation.override_added': Fact({ overrideId: Id, userId: Id, start: IsoDateTime, end: IsoDateTime }),
+  'rotation.override_removed': Fact({ overrideId: Id }),
+  'handoff.updated': Fact({ handoff: Handoff }),
+  'feature.created': Fact({ feature: Feature }),
+  'feature.updated': Fact({ feature: Feature, changes: Changes }),
+  'feature.pairs_set': Fact({ featureId: Id, iterationId: Id, pairs: Type.Array(Pair) }),
+  'iteration.created': Fact({ iteration: Iteration }),
+  'iteration.updated': Fact({ iteration: Iteration, changes: Changes }),
   /** Started: the commitment (cards and points) is snapshotted; `confirmation` records a start over capacity or outside the dates. */
-  'iteration.started': Type.Object({
+  'iteration.started': Fact({
     iteration: Iteration,
-    committed: Type.Array(Type.Object({ cardId: Id, points: Nullable(Type.Number()), title: Type.String() })),
+    committed: Type.Array(Fact({ cardId: Id, points: Nullable(Type.Number()), title: Type.String() })),
     confirmation: Nullable(StartConfirmation),
   }),
   /** Closed: finished cards count towards velocity; the rest carried over (to another iteration or the backlog). */
-  'iteration.closed': Type.Object({ iteration: Iteration, finished: Type.Array(Id), carriedOver: Type.Array(Type.Object({ cardId: Id, to: Nullable(Id) })) }),
+  'iteration.closed': Fact({ iteration: Iteration, finished: Type.Array(Id), carriedOver: Type.Array(Fact({ cardId: Id, to: Nullable(Id) })) }),
 } as const satisfies Record<string, TSchema>;
 
 export type TeamEventType = keyof typeof TeamEventPayloads;
@@ -128,4 +143,4 @@ export const EventEnvelopeSchema = Type.Object({
   actorId: Nullable(Id),
   clientMutationId: Nullable(Type.String()),
   at: IsoDateTime,
-});
+}, { additionalProperties: false });

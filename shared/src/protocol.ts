@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import type { StreamEvent } from './events.js';
 import { Id, SeqInput } from './schema/common.js';
 import type { MyRequests } from './schema/requests.js';
 
@@ -52,11 +53,11 @@ export interface Viewer {
 export const SUBSCRIBE_REJECT_CODES = ['not_found', 'forbidden', 'invalid', 'too_many_subscriptions'] as const;
 export type SubscribeRejectCode = (typeof SUBSCRIBE_REJECT_CODES)[number];
 
-/** Server → client. `event.event` is an `EventEnvelope & { type, payload }` of the stream. */
+/** Server → client. An `event` carries one event of the stream's catalogue (shared/src/events.ts). */
 export type ServerMessage =
   | { type: 'hello'; protocol: number; userId: string; instanceId: string }
   | { type: 'subscribed'; streamId: string; seq: number }
-  | { type: 'event'; streamId: string; seq: number; event: unknown }
+  | { type: 'event'; streamId: string; seq: number; event: StreamEvent }
   | { type: 'resync'; streamId: string; reason: 'too_far_behind' | 'ahead_of_server' | 'stream_reset'; seq: number }
   | { type: 'rejected'; streamId: string; code: SubscribeRejectCode; message: string }
   | { type: 'presence'; streamId: string; viewers: Viewer[] }

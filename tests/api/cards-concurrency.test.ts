@@ -1,3 +1,10 @@
+/**
+ * Races at the API: many requests at once against the guarded paths (WIP
+ * limits, ranks, idempotency keys, versions). The file runs on PostgreSQL,
+ * where the transactions really overlap (READ COMMITTED, row locks), and on
+ * PGlite, which runs them one after another in its single process: every
+ * invariant checked here must hold on both.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardSnapshot, Card, Column } from '@opsboard/shared';
 import { createTeam, createTestDatabase, startTestApp, type TestApp, type TestDatabase, type TestTeam, type TestUser } from '../helpers/harness.js';

@@ -4,8 +4,10 @@ import { connectPostgres, type Database } from '../../server/src/db/database.js'
 import { createTeam, createTestDatabase, DB_KIND, pgClient, startTestApp, type TestApp, type TestDatabase, type TestTeam } from '../helpers/harness.js';
 import { WsClient } from '../helpers/ws-client.js';
 
-// Several instances share one PostgreSQL; PGlite is one process by design, so this suite is Postgres-only.
-describe.runIf(DB_KIND === 'postgres')('two server instances on one Postgres', () => {
+// Several instances share one database. On PostgreSQL each has its own pool and LISTEN connection;
+// PGlite lives in one process, so there the two instances share its handle, which still runs
+// every cross-instance path: NOTIFY read-back, access revocation, shared rate limits and presence.
+describe(`two server instances on one ${DB_KIND} database`, () => {
   let db: TestDatabase;
   let bDatabase: Database;
   let a: TestApp;
@@ -15,15 +17,15 @@ describe.runIf(DB_KIND === 'postgres')('two server instances on one Postgres', (
   beforeAll(async () => {
     db = await createTestDatabase();
     a = await startTestApp({ database: db.database, listen: true, instanceId: 'instance-a' });
-    // B has its own pool and its own LISTEN connection, named so the test can cut it.
-    bDatabase = connectPostgres({ url: db.url!, applicationName: 'opsboard-b', onPoolError: () => undefined });
+    // On PostgreSQL, B has its own pool and its own LISTEN connection, named so the test can cut it.
+    bDatabase = DB_KIND === 'postgres' ? connectPostgres({ url: db.url!, applicationName: 'opsboard-b', onPoolError: () => undefined }) : db.database;
     b = await startTestApp({ database: bDatabase, listen: true, instanceId: 'instance-b', hub: { reconcileMs: 60_000 } });
     team = await createTeam(a.app, 'Fleet');
   });
   afterAll(async () => {
     await a?.close();
     await b?.close();
-    await bDatabase?.close();
+    if (bDatabase !== db?.database) await bDatabase?.close();
     await db?.close();
   });
 
@@ -43,7 +45,8 @@ describe.runIf(DB_KIND === 'postgres')('two server instances on one Postgres', (
     onB.kill();
   });
 
-  it('B’s LISTEN connection is killed mid-stream and restored: B’s client still converges, in order, without gaps', async () => {
+  // Cutting one backend's connection needs a PostgreSQL server; PGlite has no connections to cut.
+  it.runIf(DB_KIND === 'postgres')('B’s LISTEN connection is killed mid-stream and restored: B’s client still converges, in order, without gaps', async () => {
     const onB = new WsClient({ baseUrl: b.baseUrl, token: team.byRole.viewer.token });
     await onB.connect();
     await onB.openBoard(team.boards.planned);

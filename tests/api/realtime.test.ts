@@ -28,6 +28,19 @@ function client(token: string): WsClient {
   return c;
 }
 
+/**
+ * Proves, without waiting on a clock, that nothing is on its way to `c`: called once
+ * another subscriber of the same stream on this instance received the event, whose
+ * delivery loop sends to every subscriber at once. A pong asked for now leaves after
+ * anything sent to `c` before it, on the same connection, so once it is here, so is that.
+ */
+let pings = 0;
+async function nothingElseQueued(c: WsClient): Promise<void> {
+  const at = ++pings;
+  c.send({ type: 'ping', at });
+  await c.waitFor(() => c.messages.some((m) => m.type === 'pong' && m.at === at));
+}
+
 const board = () => team.boards.planned;
 const serverSnapshot = async () => (await team.admin.api.get<BoardSnapshot>(`/api/boards/${board()}`)).body;
 
@@ -111,8 +124,12 @@ describe('websocket sync', () => {
     s.subscribe(board(), 0);
     await s.waitFor(() => s.messages.some((m) => m.type === 'rejected'));
     expect(s.messages.find((m) => m.type === 'rejected')).toMatchObject({ streamId: board(), code: 'not_found' });
-    await team.admin.api.post(`/api/boards/${board()}/cards`, { title: 'Private' });
-    await new Promise((r) => setTimeout(r, 100));
+    const member = client(team.byRole.member.token);
+    await member.connect();
+    await member.openBoard(board());
+    const secret = (await team.admin.api.post<Card>(`/api/boards/${board()}/cards`, { title: 'Private' })).body;
+    await member.waitFor(() => member.boards.get(board())!.cards.has(secret.id));
+    await nothingElseQueued(s);
     expect(s.messages.some((m) => m.type === 'event')).toBe(false);
   });
 
@@ -158,8 +175,12 @@ describe('websocket sync', () => {
     await other.admin.api.del(`/api/teams/${other.team.id}/members/${other.byRole.member.id}`);
     await m.waitFor(() => m.messages.some((x) => x.type === 'rejected' && x.code === 'forbidden'));
     const before = m.messages.length;
-    await other.admin.api.post(`/api/boards/${other.boards.planned}/cards`, { title: 'After removal' });
-    await new Promise((r) => setTimeout(r, 100));
+    const admin = client(other.admin.token);
+    await admin.connect();
+    await admin.openBoard(other.boards.planned);
+    const after = (await other.admin.api.post<Card>(`/api/boards/${other.boards.planned}/cards`, { title: 'After removal' })).body;
+    await admin.waitFor(() => admin.boards.get(other.boards.planned)!.cards.has(after.id));
+    await nothingElseQueued(m);
     expect(m.messages.slice(before).some((x) => x.type === 'event')).toBe(false);
   });
 

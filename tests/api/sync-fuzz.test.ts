@@ -31,11 +31,10 @@ let team: TestTeam;
 beforeAll(async () => {
   db = await createTestDatabase();
   apps.push(await startTestApp({ database: db.database, listen: true }));
-  if (DB_KIND === 'postgres') {
-    // Clients spread over two instances, as behind a load balancer.
-    second = connectPostgres({ url: db.url!, applicationName: 'opsboard-fuzz-2', onPoolError: () => undefined });
-    apps.push(await startTestApp({ database: second, listen: true }));
-  }
+  // Clients spread over two instances, as behind a load balancer: on PostgreSQL each with its own
+  // pool and LISTEN connection, on PGlite (one process) sharing its handle and its in-process NOTIFY.
+  if (DB_KIND === 'postgres') second = connectPostgres({ url: db.url!, applicationName: 'opsboard-fuzz-2', onPoolError: () => undefined });
+  apps.push(await startTestApp({ database: second ?? db.database, listen: true }));
   team = await createTeam(apps[0]!.app, 'Fuzz');
 });
 afterAll(async () => {
@@ -126,7 +125,7 @@ async function runSeed(seed: number): Promise<void> {
   expect(new Set(keys).size).toBe(keys.length);
 }
 
-describe(`seeded sync fuzz on ${DB_KIND}${DB_KIND === 'postgres' ? ' (two instances)' : ''}`, () => {
+describe(`seeded sync fuzz on ${DB_KIND} (two instances)`, () => {
   for (const { seed, why } of PINNED_SEEDS) {
     it(`pinned seed ${seed}: ${why}`, () => runSeed(seed));
   }

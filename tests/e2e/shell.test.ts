@@ -1,8 +1,8 @@
 /** Issue 2's client shell in a real browser: sign up, create a team, see its boards, invite, tokens. */
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { signup, type TestApp } from '../helpers/harness.js';
-import { browserSuite, watchProblems, LAPTOP, SOON } from '../helpers/browser.js';
+import { PASSWORD, signup, type TestApp } from '../helpers/harness.js';
+import { browserSuite, signedInPage, watchProblems, LAPTOP, SOON } from '../helpers/browser.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -83,6 +83,31 @@ describe('client shell', () => {
     await page.reload();
     await page.getByRole('row', { name: /backup script/ }).waitFor();
     expect(await page.getByTestId('new-token').count()).toBe(0);
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('an invited e-mail that signs up shows up at once on the open team page, and leaves the pending list', async () => {
+    const admin = await signup(t.app, 'Morgan Admin');
+    const team = await admin.api.post<{ id: string }>('/api/teams', { name: 'Edge' });
+    const email = `robin.${Date.now()}@example.test`;
+    expect((await admin.api.post(`/api/teams/${team.body.id}/invitations`, { email, role: 'member' })).status).toBe(201);
+
+    const { context, page, problems } = await signedInPage(browser, t.baseUrl, admin);
+    await page.goto(`/teams/${team.body.id}`);
+    const waiting = page.getByRole('heading', { name: 'Waiting to sign up' });
+    await waiting.waitFor();
+    expect(await page.locator('section', { has: waiting }).innerText()).toContain(email);
+    // The page follows the team stream once the server counts it as a viewer there.
+    await expect.poll(async () => (await t.hub.viewers(team.body.id)).map((v) => v.userId), SOON).toContain(admin.id);
+
+    // Robin signs up elsewhere; nobody reloads this page.
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email, name: 'Robin Newcomer', password: PASSWORD } });
+    expect(res.statusCode).toBe(201);
+    await page.getByRole('row', { name: /Robin Newcomer/ }).waitFor(SOON);
+    // The invitation is used up: the pending list (its only entry) goes away.
+    await expect.poll(() => waiting.count(), SOON).toBe(0);
 
     expect(problems).toEqual([]);
     await context.close();

@@ -11,10 +11,11 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { Role, SessionInfo, Team } from '@opsboard/shared';
 import { buildApp, type BuildOptions, type Built } from '../../server/src/app.js';
-import { argon2Hasher, type PasswordHasher } from '../../server/src/auth/passwords.js';
+import { argon2Hasher } from '../../server/src/auth/passwords.js';
 import { testConfig, type Config } from '../../server/src/config.js';
-import { randomId, systemClock, type AppDeps } from '../../server/src/context.js';
+import { randomId, systemClock, type AppDeps, type PasswordHasher } from '../../server/src/context.js';
 import { connectPostgres, openPglite, type Database } from '../../server/src/db/database.js';
+import { assertEventsMatchCatalogue } from './event-catalogue.js';
 import { withDatabase } from './global-setup.js';
 
 export const DB_KIND = (process.env.OPSBOARD_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
@@ -35,11 +36,26 @@ export interface TestDatabase {
   database: Database;
   /** Postgres URL of this test database (for a second instance or direct SQL), null on PGlite. */
   url: string | null;
+  /** Checks every event the file produced against the event catalogue (failing the file on a mismatch), then drops the database. */
   close(): Promise<void>;
 }
 
 /** A fresh, migrated database for one test file. */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  const db = await openTestDatabase();
+  return {
+    ...db,
+    close: async () => {
+      try {
+        await assertEventsMatchCatalogue(db.database);
+      } finally {
+        await db.close();
+      }
+    },
+  };
+}
+
+async function openTestDatabase(): Promise<TestDatabase> {
   if (DB_KIND === 'pglite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'opsboard-db-'));
     cpSync(inject('pgliteTemplate'), dir, { recursive: true });

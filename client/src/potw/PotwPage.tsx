@@ -107,7 +107,7 @@ export function PotwPage({ teamId }: { teamId: string }) {
         {view === 'handoff' && <HandoffSection env={env} refreshKey={`${revs.handoff}:${board.state?.seq ?? ''}`} now={now} />}
         {view === 'rotation' && <RotationSection env={env} now={now} />}
         {view === 'figures' && <FiguresSection teamId={teamId} />}
-        {view === 'webhooks' && (env.isAdmin ? <WebhooksSection teamId={teamId} /> : <p className="note note--info">Only a team admin manages webhook secrets.</p>)}
+        {view === 'webhooks' && (env.isAdmin ? <WebhooksSection teamId={teamId} refreshKey={revs.webhooks} /> : <p className="note note--info">Only a team admin manages webhook secrets.</p>)}
       </div>
       {raising && <RaiseInterruptDialog teamId={teamId} potw={current ? { name: name(current.userId), self: current.userId === user.id } : null} onClose={() => setRaising(false)} />}
     </main>

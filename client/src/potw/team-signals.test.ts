@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TeamEventType } from '@opsboard/shared';
 import type { StreamMessage } from '../realtime/socket';
+import { teamEvent } from '../realtime/testing/events';
 import { TeamSignals, topicsOf } from './team-signals';
 
 const TEAM = '00000000-0000-4000-8000-0000000000f1';
@@ -24,7 +25,7 @@ function harness(startSeq = 5) {
     type: 'event',
     streamId: TEAM,
     seq,
-    event: { streamId: TEAM, seq, type, payload: {}, actorId: null, clientMutationId: null, at: '2026-11-20T09:00:00.000Z' },
+    event: teamEvent(type, seq),
   });
   return { signals, log, event, handler: () => handler! };
 }
@@ -66,5 +67,7 @@ describe('topicsOf', () => {
     expect(topicsOf('handoff.updated')).toEqual(['handoff']);
     expect(topicsOf('member.removed')).toEqual(['members', 'rotation', 'handoff']);
     expect(topicsOf('iteration.started')).toEqual([]);
+    expect(topicsOf('invitation.accepted')).toEqual(['invitations']);
+    expect(topicsOf('webhook.revoked')).toEqual(['webhooks']);
   });
 });

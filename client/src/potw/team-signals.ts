@@ -1,6 +1,6 @@
 /**
  * Follows a team's stream only to learn that something changed (the rotation,
- * the hand-off, the members), so the PoTW views reload that piece over REST.
+ * the hand-off, the members, the admin lists), so the views reload that piece over REST.
  * Nothing is folded here, so a missed event costs one reload, never a wrong
  * view: any doubt about order (a gap, a resync, a replay that ends past us)
  * becomes `onStale`, which reloads everything.
@@ -77,7 +77,8 @@ export class TeamSignals {
   }
 }
 
-export type TeamTopic = 'rotation' | 'handoff' | 'members';
+export const TEAM_TOPICS = ['rotation', 'handoff', 'members', 'invitations', 'webhooks'] as const;
+export type TeamTopic = (typeof TEAM_TOPICS)[number];
 
 /** Which views a team event invalidates. */
 export function topicsOf(type: TeamEventType): readonly TeamTopic[] {
@@ -91,6 +92,14 @@ export function topicsOf(type: TeamEventType): readonly TeamTopic[] {
     case 'member.added':
     case 'member.updated':
       return ['members'];
+    case 'invitation.sent':
+    case 'invitation.withdrawn':
+    case 'invitation.accepted':
+      // An accepted invitation is followed by its member.added.
+      return ['invitations'];
+    case 'webhook.created':
+    case 'webhook.revoked':
+      return ['webhooks'];
     case 'member.removed':
       // A member leaving drops out of the rotation too (the server appends a version).
       return ['members', 'rotation', 'handoff'];

@@ -1,12 +1,12 @@
-/** Revision counters per topic (rotation, hand-off, members), bumped live from the team stream; pass them as reload keys. */
+/** Revision counters per topic (rotation, hand-off, members, invitations, webhooks), bumped live from the team stream; pass them as reload keys. */
 import { useEffect, useState } from 'react';
 import { boardsApi } from '../api/boards';
 import { useServices } from '../app/services';
-import { TeamSignals, topicsOf, type TeamTopic } from './team-signals';
+import { TEAM_TOPICS, TeamSignals, topicsOf, type TeamTopic } from './team-signals';
 
 export type TeamRevisions = Readonly<Record<TeamTopic, number>>;
 
-const ZERO: TeamRevisions = { rotation: 0, handoff: 0, members: 0 };
+const ZERO: TeamRevisions = { rotation: 0, handoff: 0, members: 0, invitations: 0, webhooks: 0 };
 
 export function useTeamSignals(teamId: string): TeamRevisions {
   const { socket } = useServices();
@@ -24,7 +24,7 @@ export function useTeamSignals(teamId: string): TeamRevisions {
       socket,
       currentSeq: async (id) => (await boardsApi.events(id, 0, 1)).seq,
       onEvent: (type) => bump(topicsOf(type)),
-      onStale: () => bump(['rotation', 'handoff', 'members']),
+      onStale: () => bump(TEAM_TOPICS),
     });
     void signals.start();
     return () => signals.stop();

@@ -1,6 +1,7 @@
 /** Parses what the server sends on /api/ws into the protocol's message union, refusing anything else. */
-import { BOARD_EVENT_TYPES, SUBSCRIBE_REJECT_CODES, type BoardEvent, type MyRequests, type ServerMessage, type TeamEvent, type TeamEventType, type Viewer } from '@opsboard/shared';
+import { SUBSCRIBE_REJECT_CODES, type BoardEvent, type MyRequests, type ServerMessage, type StreamEvent, type TeamEvent, type Viewer } from '@opsboard/shared';
 import { includes, isNumber, isRecord, isString } from '../lib/guards';
+import { isBoardEvent, isTeamEvent, parseStreamEvent } from './event-guards';
 
 export function parseServerMessage(text: string): ServerMessage | null {
   let raw: unknown;
@@ -17,10 +18,14 @@ export function parseServerMessage(text: string): ServerMessage | null {
         : null;
     case 'subscribed':
       return isString(raw.streamId) && isNumber(raw.seq) ? { type: 'subscribed', streamId: raw.streamId, seq: raw.seq } : null;
-    case 'event':
-      return isString(raw.streamId) && isNumber(raw.seq) && isRecord(raw.event)
-        ? { type: 'event', streamId: raw.streamId, seq: raw.seq, event: raw.event }
-        : null;
+    case 'event': {
+      if (!isString(raw.streamId) || !isNumber(raw.seq)) return null;
+      const event = parseStreamEvent(raw.event);
+      if (event && event.streamId === raw.streamId && event.seq === raw.seq) return { type: 'event', streamId: raw.streamId, seq: raw.seq, event };
+      // An event this client cannot read would leave a hole in the stream it could never fill:
+      // treat it as the server treats a hole in its log, and reload the stream from its snapshot.
+      return { type: 'resync', streamId: raw.streamId, seq: raw.seq, reason: 'stream_reset' };
+    }
     case 'resync':
       return isString(raw.streamId) && isNumber(raw.seq) && includes(['too_far_behind', 'ahead_of_server', 'stream_reset'] as const, raw.reason)
         ? { type: 'resync', streamId: raw.streamId, seq: raw.seq, reason: raw.reason }
@@ -57,41 +62,12 @@ function isViewer(value: unknown): value is Viewer {
   return isRecord(value) && isString(value.userId) && isString(value.name);
 }
 
-function hasEnvelope(value: Record<string, unknown>): boolean {
-  return isString(value.streamId) && isNumber(value.seq) && isString(value.type) && isRecord(value.payload) && isString(value.at);
+/** An event of a board stream (the payload was checked when the message was parsed). */
+export function asBoardEvent(event: StreamEvent): BoardEvent | null {
+  return isBoardEvent(event) ? event : null;
 }
 
-/** An event of a board stream. The payload shape is the server's (validated there); the type tag is checked here. */
-export function asBoardEvent(value: unknown): BoardEvent | null {
-  if (!isRecord(value) || !hasEnvelope(value) || !includes(BOARD_EVENT_TYPES, value.type)) return null;
-  return value as unknown as BoardEvent;
-}
-
-// A record, so a new team event type fails to compile here until it is listed.
-const TEAM_EVENT_TAGS: Record<TeamEventType, true> = {
-  'team.updated': true,
-  'member.added': true,
-  'member.updated': true,
-  'member.removed': true,
-  'board.created': true,
-  'board.changed': true,
-  'board.archived': true,
-  'board.restored': true,
-  'rotation.updated': true,
-  'rotation.override_added': true,
-  'rotation.override_removed': true,
-  'handoff.updated': true,
-  'feature.created': true,
-  'feature.updated': true,
-  'feature.pairs_set': true,
-  'iteration.created': true,
-  'iteration.updated': true,
-  'iteration.started': true,
-  'iteration.closed': true,
-};
-const TEAM_EVENT_TYPES = Object.keys(TEAM_EVENT_TAGS) as readonly string[];
-
-export function asTeamEvent(value: unknown): TeamEvent | null {
-  if (!isRecord(value) || !hasEnvelope(value) || !TEAM_EVENT_TYPES.includes(String(value.type))) return null;
-  return value as unknown as TeamEvent;
+/** An event of a team stream. */
+export function asTeamEvent(event: StreamEvent): TeamEvent | null {
+  return isTeamEvent(event) ? event : null;
 }

@@ -75,12 +75,17 @@ export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
     case 'iteration.started':
     case 'iteration.closed':
       return { ...next, iterations: withEntry(state.iterations, event.payload.iteration.id, event.payload.iteration) };
+    case 'invitation.sent':
+    case 'invitation.withdrawn':
+    case 'invitation.accepted':
+    case 'webhook.created':
+    case 'webhook.revoked':
     case 'feature.pairs_set':
     case 'rotation.updated':
     case 'rotation.override_added':
     case 'rotation.override_removed':
     case 'handoff.updated':
-      // Pairs and the Person-of-the-Week rotation have their own views; the board keeps only the seq.
+      // Invitations, webhooks, pairs and the Person-of-the-Week rotation have their own views; the board keeps only the seq.
       return next;
     default: {
       const unhandled: never = event;

@@ -11,8 +11,9 @@ import { showToast } from '../ui/toasts';
 import { useAsync } from '../ui/use-async';
 import { ROLE_INFO } from './board-kinds';
 
-export function InvitationsSection({ teamId, onMemberAdded }: { teamId: string; onMemberAdded: (member: Member) => void }) {
-  const pending = useAsync(() => teamsApi.invitations(teamId), [teamId]);
+/** `refreshKey` changes when the team stream says an invitation was sent, withdrawn or accepted (by anyone). */
+export function InvitationsSection({ teamId, refreshKey, onMemberAdded }: { teamId: string; refreshKey: number; onMemberAdded: (member: Member) => void }) {
+  const pending = useAsync(() => teamsApi.invitations(teamId), [teamId, refreshKey]);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('member');
   const [error, setError] = useState<string | null>(null);

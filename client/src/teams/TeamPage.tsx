@@ -4,6 +4,7 @@ import { Link } from '../app/Link';
 import { paths } from '../app/routes';
 import { useUser } from '../auth/session';
 import { TeamPotwSummary } from '../potw/TeamPotwSummary';
+import { useTeamSignals } from '../potw/use-team-signals';
 import { ErrorNote, Spinner } from '../ui/Feedback';
 import { useAsync } from '../ui/use-async';
 import { BoardsSection } from './BoardsSection';
@@ -18,10 +19,12 @@ interface TeamData {
 
 export function TeamPage({ teamId }: { teamId: string }) {
   const user = useUser();
+  // Members joining (an invitation accepted at sign-up included), changing role or leaving show up live.
+  const revs = useTeamSignals(teamId);
   const data = useAsync<TeamData>(async () => {
     const [team, members] = await Promise.all([teamsApi.get(teamId), teamsApi.members(teamId)]);
     return { team, members };
-  }, [teamId]);
+  }, [teamId, revs.members]);
 
   if (data.status === 'loading') return <Spinner label="Loading the team" />;
   if (data.status === 'error') {
@@ -65,7 +68,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
           blurb="Customer developers and requesters: they raise interrupts, propose stories and are paired on features, and see only what they raised, proposed or are paired on."
         />
       )}
-      {isAdmin && <InvitationsSection teamId={team.id} onMemberAdded={(m) => setMembers([...members.filter((x) => x.userId !== m.userId), m])} />}
+      {isAdmin && <InvitationsSection teamId={team.id} refreshKey={revs.invitations} onMemberAdded={(m) => setMembers([...members.filter((x) => x.userId !== m.userId), m])} />}
     </main>
   );
 }

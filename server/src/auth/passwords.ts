@@ -1,11 +1,7 @@
 import { createRequire } from 'node:module';
 import { hash, verify } from '@node-rs/argon2';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@opsboard/shared';
-
-export interface PasswordHasher {
-  hash(password: string): Promise<string>;
-  verify(hash: string, password: string): Promise<boolean>;
-}
+import type { PasswordHasher } from '../context.js';
 
 /** argon2id with the library defaults (m=19456 KiB, t=2, p=1: OWASP's minimum), off the event loop. */
 export const argon2Hasher: PasswordHasher = {

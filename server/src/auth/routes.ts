@@ -11,7 +11,7 @@ import {
   SignupBody,
 } from '@opsboard/shared';
 import type { FastifyReply } from 'fastify';
-import type { AppDeps } from '../context.js';
+import type { ServiceDeps } from '../context.js';
 import { errorBody, sendRefusal } from '../http/errors.js';
 import { responses, type App } from '../http/types.js';
 import { caller, clearSessionCookie, setSessionCookie } from './plugin.js';
@@ -29,7 +29,7 @@ export interface AuthRouteOptions {
 const SessionParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{16}$' }) }, { additionalProperties: false });
 const TokenParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 
-export function authRoutes(app: App, deps: AppDeps, opts: AuthRouteOptions): void {
+export function authRoutes(app: App, deps: ServiceDeps, opts: AuthRouteOptions): void {
   const limited = async (reply: FastifyReply, limits: [key: string, limit: number][]): Promise<boolean> => {
     for (const [key, limit] of limits) {
       const d = await hitRateLimit(deps.database.db, key, limit, deps.config.rateLimitWindowSeconds, deps.clock());

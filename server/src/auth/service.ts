@@ -1,12 +1,13 @@
 import { and, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { ApiToken, User } from '@opsboard/shared';
-import type { AppDeps } from '../context.js';
+import type { ApiToken, NewTeamEvent, User } from '@opsboard/shared';
+import type { AppDeps, ServiceDeps } from '../context.js';
 import { apiTokens, invitations, sessions, teamMembers, users } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { passwordProblem } from './passwords.js';
 import { newSecret, sha256 } from './secrets.js';
-import { notifyAccessEnded } from '../realtime/channels.js';
+import { notifyAccessEnded } from '../events/channels.js';
+import { mutate } from '../events/unit-of-work.js';
 import type { AuthCache } from './cache.js';
 
 export const SESSION_PREFIX = 'obs';
@@ -70,7 +71,7 @@ async function createSession(deps: AppDeps, user: User, userAgent: string | null
 }
 
 export async function signup(
-  deps: AppDeps,
+  deps: ServiceDeps,
   input: { email: string; name: string; password: string },
   userAgent: string | null,
 ): Promise<Result<NewSession>> {
@@ -90,35 +91,42 @@ export async function signup(
   }
 
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (existing) return refuse('already_exists', 'An account with this e-mail address already exists; log in instead.', { field: 'email' });
+  if (existing) return alreadyExists();
 
   const passwordHash = await deps.hasher.hash(input.password);
   const id = deps.newId();
-  const now = deps.clock().toISOString();
-  const created = await db.transaction(async (tx) => {
+  const created = await mutate(deps, { actor: { userId: id } }, async (w): Promise<Result<UserRow>> => {
     // The first account on an empty instance administers it; the lock makes "first" unambiguous.
-    await tx.execute(sql`LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE`);
-    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(users);
-    const inserted = await tx
+    await w.tx.execute(sql`LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE`);
+    const [{ n } = { n: 0 }] = await w.tx.select({ n: count() }).from(users);
+    const inserted = await w.tx
       .insert(users)
-      .values({ id, email, name, passwordHash, isInstanceAdmin: n === 0, createdAt: now })
+      .values({ id, email, name, passwordHash, isInstanceAdmin: n === 0, createdAt: w.now })
       .onConflictDoNothing()
       .returning();
     const row = inserted[0];
-    if (!row) return null;
-    // Pending invitations turn into memberships.
-    const pending = await tx.delete(invitations).where(eq(invitations.email, email)).returning();
-    if (pending.length > 0) {
-      await tx
+    if (!row) return alreadyExists();
+    // Pending invitations turn into memberships, each announced on its team's stream like any other join.
+    const pending = await w.tx.delete(invitations).where(eq(invitations.email, email)).returning();
+    for (const inv of pending) {
+      const joined = await w.tx
         .insert(teamMembers)
-        .values(pending.map((inv) => ({ teamId: inv.teamId, userId: id, role: inv.role, createdAt: now })))
-        .onConflictDoNothing();
+        .values({ teamId: inv.teamId, userId: id, role: inv.role, createdAt: w.now })
+        .onConflictDoNothing()
+        .returning();
+      const events: NewTeamEvent[] = [{ type: 'invitation.accepted', subjectId: inv.id, payload: { invitationId: inv.id, userId: id } }];
+      if (joined.length > 0) {
+        events.push({ type: 'member.added', subjectId: id, payload: { member: { userId: id, name: row.name, email: row.email, role: inv.role, joinedAt: w.now } } });
+      }
+      w.emitTeam(inv.teamId, events);
     }
-    return row;
+    return ok(row);
   });
-  if (!created) return refuse('already_exists', 'An account with this e-mail address already exists; log in instead.', { field: 'email' });
-  return ok(await createSession(deps, toUser(created), userAgent));
+  if (!created.ok) return created;
+  return ok(await createSession(deps, toUser(created.value), userAgent));
 }
+
+const alreadyExists = () => refuse('already_exists', 'An account with this e-mail address already exists; log in instead.', { field: 'email' });
 
 /** A real argon2 hash of a throwaway password, so unknown e-mails cost the same time as wrong passwords. */
 let dummyHash: Promise<string> | null = null;

@@ -1,11 +1,12 @@
-import type { Board, Card, Column, Lane } from '@opsboard/shared';
-import type { boards, cards, columns, lanes } from '../db/schema.js';
+import type { Board, Card, Column, Interrupt, Lane } from '@opsboard/shared';
+import type { boards, cards, columns, interrupts, lanes } from '../db/schema.js';
 import { iso } from '../db/time.js';
 
 export type BoardRow = typeof boards.$inferSelect;
 export type ColumnRow = typeof columns.$inferSelect;
 export type LaneRow = typeof lanes.$inferSelect;
 export type CardRow = typeof cards.$inferSelect;
+export type InterruptRow = typeof interrupts.$inferSelect;
 
 export function toBoard(r: BoardRow): Board {
   return {
@@ -74,5 +75,29 @@ export function toCard(r: CardRow): Card {
     updatedAt: iso(r.updatedAt),
     createdBy: r.createdBy,
     archivedAt: iso(r.archivedAt),
+  };
+}
+
+/** An interrupt is a card's intake record; it travels with the card (snapshots, cross-board moves), so its mapper sits beside the card's. */
+export function toInterrupt(r: InterruptRow): Interrupt {
+  return {
+    cardId: r.cardId,
+    source: r.source,
+    severity: r.severity,
+    requester: r.requester,
+    dedupKey: r.dedupKey,
+    alert: r.alert ?? null,
+    occurrences: r.occurrences,
+    receivedAt: iso(r.receivedAt),
+    lastSeenAt: iso(r.lastSeenAt),
+    resolvedBySourceAt: iso(r.resolvedBySourceAt),
+    status: r.status,
+    assignedPotwId: r.assignedPotwId,
+    triagedAt: iso(r.triagedAt),
+    triagedBy: r.triagedBy,
+    escalatedTo: r.escalatedTo,
+    convertedCardId: r.convertedCardId,
+    duplicateOfCardId: r.duplicateOfCardId,
+    resolution: r.resolution,
   };
 }

@@ -1,9 +1,11 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Column, Lane } from '@opsboard/shared';
-import type { Queryable } from '../db/database.js';
-import { boards, columns, lanes, teamMembers } from '../db/schema.js';
+import { decide } from '../auth/access.js';
+import type { Database, Queryable } from '../db/database.js';
+import { boards, columns, lanes, streams, teamMembers } from '../db/schema.js';
+import type { StoredEvent } from '../events/append.js';
+import { readEvents } from '../events/read.js';
 import { ok, type Result } from '../http/result.js';
-import { decide } from '../teams/access.js';
 import { toColumn, toLane } from './mappers.js';
 
 /** May `userId` read this board (any role in its team)? A board of another team is a 404. */
@@ -39,4 +41,17 @@ export async function archivedLanes(db: Queryable, userId: string, boardId: stri
     .where(and(eq(lanes.boardId, boardId), isNotNull(lanes.archivedAt)))
     .orderBy(desc(lanes.archivedAt), desc(lanes.id));
   return ok(rows.map(toLane));
+}
+
+/** "Events since N" for any stream the caller can read (board or team). */
+export async function streamEvents(database: Database, userId: string, streamId: string, since: number, limit: number): Promise<Result<{ seq: number; events: StoredEvent[] }>> {
+  const [row] = await database.db
+    .select({ lastSeq: streams.lastSeq, role: teamMembers.role })
+    .from(streams)
+    .leftJoin(teamMembers, and(eq(teamMembers.teamId, streams.teamId), eq(teamMembers.userId, userId)))
+    .where(eq(streams.id, streamId));
+  const access = decide(row?.role ?? null, 'read', 'Stream');
+  if (!access.ok) return access;
+  const upTo = Math.min(row!.lastSeq, since + limit);
+  return ok({ seq: row!.lastSeq, events: await readEvents(database, streamId, since, upTo) });
 }

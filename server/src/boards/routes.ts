@@ -2,7 +2,6 @@ import Type from 'typebox';
 import {
   Board,
   BoardSnapshot,
-  Card,
   Column,
   CreateBoardBody,
   CreateColumnBody,
@@ -18,11 +17,10 @@ import {
   UpdateLaneBody,
 } from '@opsboard/shared';
 import { caller } from '../auth/plugin.js';
-import { archivedCards, streamEvents } from '../cards/queries.js';
 import type { ServiceDeps } from '../context.js';
 import { sendRefusal, sendResult } from '../http/errors.js';
 import { idempotency, MutationHeaders, responses, sendJsonBytes, type App } from '../http/types.js';
-import { archivedColumns, archivedLanes } from './queries.js';
+import { archivedColumns, archivedLanes, streamEvents } from './queries.js';
 import * as svc from './service.js';
 import { snapshotBody, type SnapshotCache } from './snapshot.js';
 
@@ -85,12 +83,6 @@ export function boardRoutes(app: App, deps: ServiceDeps, snapshots: SnapshotCach
     { schema: { tags, summary: 'Events of a board (or team) stream after a seq, oldest first', params: IdParams, querystring: EventsQuery, response: responses({ 200: EventsPage }) } },
     async (request, reply) =>
       sendResult(reply, await streamEvents(deps.database, caller(request).user.id, request.params.id, request.query.since, request.query.limit ?? 500)),
-  );
-
-  app.get(
-    '/api/boards/:id/archived-cards',
-    { schema: { tags, summary: 'Archived cards of a board, newest first', params: IdParams, response: responses({ 200: Type.Array(Card) }) } },
-    async (request, reply) => sendResult(reply, await archivedCards(deps.database.db, caller(request).user.id, request.params.id)),
   );
 
   app.get(

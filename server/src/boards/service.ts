@@ -16,25 +16,17 @@ import type { AuthInfo } from '../auth/service.js';
 import type { ServiceDeps } from '../context.js';
 import type { Queryable, Tx } from '../db/database.js';
 import { boards, columns, lanes, streams, teamMembers, teams } from '../db/schema.js';
+import { diff } from '../events/changes.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
-import { decide } from '../teams/access.js';
+import { decide } from '../auth/access.js';
 import { lockBoardColumns, lockEmpty } from './archive.js';
 import { DEFAULT_COLUMNS, type ColumnTemplate } from './defaults.js';
 import { toBoard, toColumn, toLane, type BoardRow, type ColumnRow, type LaneRow } from './mappers.js';
 
 type Opts = IdempotencyOption;
 const actorOf = (auth: AuthInfo) => ({ userId: auth.user.id });
-
-/** Field-by-field differences between two versions of an entity, for history. */
-export function diff<T extends Record<string, unknown>>(before: T, after: T, fields: readonly (keyof T & string)[]): Record<string, { from: unknown; to: unknown }> {
-  const out: Record<string, { from: unknown; to: unknown }> = {};
-  for (const f of fields) {
-    if (JSON.stringify(before[f]) !== JSON.stringify(after[f])) out[f] = { from: before[f], to: after[f] };
-  }
-  return out;
-}
 
 /** Inserts a board with its stream and columns, and queues the creation events. */
 export async function insertBoard(
@@ -74,8 +66,8 @@ export async function insertBoard(
       .returning();
     columnRows.push(row!);
   }
-  w.emit(teamId, teamId, [{ type: 'board.created', subjectId: id, payload: { board: toBoard(board!) } }]);
-  w.emit(
+  w.emitTeam(teamId, [{ type: 'board.created', subjectId: id, payload: { board: toBoard(board!) } }]);
+  w.emitBoard(
     id,
     teamId,
     columnRows.map((c) => ({ type: 'column.created', subjectId: c.id, payload: { column: toColumn(c) } })),
@@ -152,8 +144,8 @@ export async function updateBoard(deps: ServiceDeps, auth: AuthInfo, boardId: st
     const board = toBoard(after!);
     const changes = diff(toBoard(before), board, ['name', 'personWipLimit', 'personWipPolicy']);
     if (Object.keys(changes).length > 0) {
-      w.emit(boardId, board.teamId, [{ type: 'board.updated', subjectId: boardId, payload: { board, changes } }]);
-      w.emit(board.teamId, board.teamId, [{ type: 'board.changed', subjectId: boardId, payload: { board, changes } }]);
+      w.emitBoard(boardId, board.teamId, [{ type: 'board.updated', subjectId: boardId, payload: { board, changes } }]);
+      w.emitTeam(board.teamId, [{ type: 'board.changed', subjectId: boardId, payload: { board, changes } }]);
     }
     return ok(board);
   });
@@ -179,7 +171,7 @@ export async function positionBoard(deps: ServiceDeps, auth: AuthInfo, boardId: 
     if (!rank.ok) return rank;
     const [after] = await w.tx.update(boards).set({ rank: rank.value }).where(eq(boards.id, boardId)).returning();
     const board = toBoard(after!);
-    w.emit(teamId, teamId, [{ type: 'board.changed', subjectId: boardId, payload: { board, changes: { rank: { from: found.value.rank, to: board.rank } } } }]);
+    w.emitTeam(teamId, [{ type: 'board.changed', subjectId: boardId, payload: { board, changes: { rank: { from: found.value.rank, to: board.rank } } } }]);
     return ok(board);
   });
 }
@@ -199,8 +191,8 @@ export async function setBoardArchived(deps: ServiceDeps, auth: AuthInfo, boardI
       .where(eq(boards.id, boardId))
       .returning();
     const board = toBoard(after!);
-    w.emit(board.teamId, board.teamId, [{ type: archived ? 'board.archived' : 'board.restored', subjectId: boardId, payload: { board } }]);
-    w.emit(boardId, board.teamId, [{ type: 'board.updated', subjectId: boardId, payload: { board, changes: { archivedAt: { from: current.archivedAt, to: board.archivedAt } } } }]);
+    w.emitTeam(board.teamId, [{ type: archived ? 'board.archived' : 'board.restored', subjectId: boardId, payload: { board } }]);
+    w.emitBoard(boardId, board.teamId, [{ type: 'board.updated', subjectId: boardId, payload: { board, changes: { archivedAt: { from: current.archivedAt, to: board.archivedAt } } } }]);
     return ok(board);
   });
 }
@@ -236,7 +228,7 @@ export async function createColumn(deps: ServiceDeps, auth: AuthInfo, boardId: s
       })
       .returning();
     const column = toColumn(row!);
-    w.emit(boardId, found.value.teamId, [{ type: 'column.created', subjectId: column.id, payload: { column } }]);
+    w.emitBoard(boardId, found.value.teamId, [{ type: 'column.created', subjectId: column.id, payload: { column } }]);
     return ok(column);
   });
 }
@@ -279,7 +271,7 @@ export async function updateColumn(deps: ServiceDeps, auth: AuthInfo, columnId: 
     const limitChanged = before.wipLimit !== column.wipLimit || before.wipPolicy !== column.wipPolicy;
     const changes = diff(before, column, ['name', 'category']);
     if (limitChanged) {
-      w.emit(board.id, board.teamId, [
+      w.emitBoard(board.id, board.teamId, [
         {
           type: 'column.wip_limit_changed',
           subjectId: columnId,
@@ -292,7 +284,7 @@ export async function updateColumn(deps: ServiceDeps, auth: AuthInfo, columnId: 
       ]);
     }
     if (Object.keys(changes).length > 0) {
-      w.emit(board.id, board.teamId, [{ type: 'column.updated', subjectId: columnId, payload: { column, changes } }]);
+      w.emitBoard(board.id, board.teamId, [{ type: 'column.updated', subjectId: columnId, payload: { column, changes } }]);
     }
     return ok(column);
   });
@@ -308,7 +300,7 @@ export async function positionColumn(deps: ServiceDeps, auth: AuthInfo, columnId
     if (!rank.ok) return rank;
     const [row] = await w.tx.update(columns).set({ rank: rank.value }).where(eq(columns.id, columnId)).returning();
     const column = toColumn(row!);
-    w.emit(board.id, board.teamId, [{ type: 'column.moved', subjectId: columnId, payload: { column } }]);
+    w.emitBoard(board.id, board.teamId, [{ type: 'column.moved', subjectId: columnId, payload: { column } }]);
     return ok(column);
   });
 }
@@ -335,7 +327,7 @@ export async function setColumnArchived(deps: ServiceDeps, auth: AuthInfo, colum
       .where(eq(columns.id, columnId))
       .returning();
     const column = toColumn(row!);
-    w.emit(board.id, board.teamId, [{ type: archived ? 'column.archived' : 'column.restored', subjectId: columnId, payload: { column } }]);
+    w.emitBoard(board.id, board.teamId, [{ type: archived ? 'column.archived' : 'column.restored', subjectId: columnId, payload: { column } }]);
     return ok(column);
   });
 }
@@ -362,7 +354,7 @@ export async function createLane(deps: ServiceDeps, auth: AuthInfo, boardId: str
       .values({ id: deps.newId(), boardId, name, rank: rank.value, wipLimit: body.wipLimit ?? null, wipPolicy: body.wipPolicy ?? 'block', createdAt: w.now })
       .returning();
     const lane = toLane(row!);
-    w.emit(boardId, found.value.teamId, [{ type: 'lane.created', subjectId: lane.id, payload: { lane } }]);
+    w.emitBoard(boardId, found.value.teamId, [{ type: 'lane.created', subjectId: lane.id, payload: { lane } }]);
     return ok(lane);
   });
 }
@@ -401,7 +393,7 @@ export async function updateLane(deps: ServiceDeps, auth: AuthInfo, laneId: stri
     const lane = toLane(row!);
     const changes = diff(toLane(beforeRow), lane, ['name', 'wipLimit', 'wipPolicy']);
     if (Object.keys(changes).length > 0) {
-      w.emit(board.id, board.teamId, [{ type: 'lane.updated', subjectId: laneId, payload: { lane, changes } }]);
+      w.emitBoard(board.id, board.teamId, [{ type: 'lane.updated', subjectId: laneId, payload: { lane, changes } }]);
     }
     return ok(lane);
   });
@@ -417,7 +409,7 @@ export async function positionLane(deps: ServiceDeps, auth: AuthInfo, laneId: st
     if (!rank.ok) return rank;
     const [row] = await w.tx.update(lanes).set({ rank: rank.value }).where(eq(lanes.id, laneId)).returning();
     const lane = toLane(row!);
-    w.emit(board.id, board.teamId, [{ type: 'lane.moved', subjectId: laneId, payload: { lane } }]);
+    w.emitBoard(board.id, board.teamId, [{ type: 'lane.moved', subjectId: laneId, payload: { lane } }]);
     return ok(lane);
   });
 }
@@ -438,7 +430,7 @@ export async function setLaneArchived(deps: ServiceDeps, auth: AuthInfo, laneId:
     }
     const [row] = await w.tx.update(lanes).set({ archivedAt: archived ? w.now : null, rank }).where(eq(lanes.id, laneId)).returning();
     const lane = toLane(row!);
-    w.emit(board.id, board.teamId, [{ type: archived ? 'lane.archived' : 'lane.restored', subjectId: laneId, payload: { lane } }]);
+    w.emitBoard(board.id, board.teamId, [{ type: archived ? 'lane.archived' : 'lane.restored', subjectId: laneId, payload: { lane } }]);
     return ok(lane);
   });
 }

@@ -3,10 +3,9 @@ import { gzip } from 'node:zlib';
 import type { BoardSnapshot } from '@opsboard/shared';
 import type { Db } from '../db/database.js';
 import { boards, cards, columns, interrupts, lanes, streams, teamMembers } from '../db/schema.js';
-import { toInterrupt } from '../interrupts/mappers.js';
-import { decide } from '../teams/access.js';
+import { decide } from '../auth/access.js';
 import { notFound, ok, type Result } from '../http/result.js';
-import { toBoard, toCard, toColumn, toLane } from './mappers.js';
+import { toBoard, toCard, toColumn, toInterrupt, toLane } from './mappers.js';
 
 interface Cached {
   seq: number;

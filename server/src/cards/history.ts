@@ -13,7 +13,7 @@ import type { Queryable } from '../db/database.js';
 import { boards, cards, columns, events, features, iterations, lanes, teamMembers, users } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { ok, type Result } from '../http/result.js';
-import { decide } from '../teams/access.js';
+import { decide } from '../auth/access.js';
 import { collectRefs, emptyRefs, mergeRefs, REF_KINDS, type RefKind, type Refs } from './history-refs.js';
 
 type Named = { id: string; name: string };

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { PERSON_WIP_CATEGORIES, type BoardHolding, type PersonScopeToCount, type PersonWip, type WipScope } from '@opsboard/shared';
 import type { Queryable, Tx } from '../db/database.js';
 import { ok, type Result } from '../http/result.js';
-import { requireTeam } from '../teams/access.js';
+import { requireTeam } from '../auth/access.js';
 
 /**
  * Advisory locks per (team, person), in id order: two entries for one person,

@@ -2,12 +2,10 @@ import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { incomingNotMirrored, type Card, type CardDetail, type CardLink, type CardRef } from '@opsboard/shared';
 import { toCard } from '../boards/mappers.js';
 import { readableBoard } from '../boards/queries.js';
-import type { Database, Queryable } from '../db/database.js';
-import { boards, cards, columns, streams, teamMembers } from '../db/schema.js';
+import type { Queryable } from '../db/database.js';
+import { boards, cards, columns, teamMembers } from '../db/schema.js';
 import { ok, type Result } from '../http/result.js';
-import { decide, requireTeam } from '../teams/access.js';
-import type { StoredEvent } from '../events/append.js';
-import { readEvents } from '../realtime/hub.js';
+import { decide, requireTeam } from '../auth/access.js';
 
 async function readableCard(db: Queryable, userId: string, cardId: string) {
   const [row] = await db
@@ -58,20 +56,6 @@ export async function archivedCards(db: Queryable, userId: string, boardId: stri
     .limit(500);
   return ok(rows.map(toCard));
 }
-
-/** "Events since N" for any stream the caller can read (board or team). */
-export async function streamEvents(database: Database, userId: string, streamId: string, since: number, limit: number): Promise<Result<{ seq: number; events: StoredEvent[] }>> {
-  const [row] = await database.db
-    .select({ lastSeq: streams.lastSeq, role: teamMembers.role })
-    .from(streams)
-    .leftJoin(teamMembers, and(eq(teamMembers.teamId, streams.teamId), eq(teamMembers.userId, userId)))
-    .where(eq(streams.id, streamId));
-  const access = decide(row?.role ?? null, 'read', 'Stream');
-  if (!access.ok) return access;
-  const upTo = Math.min(row!.lastSeq, since + limit);
-  return ok({ seq: row!.lastSeq, events: await readEvents(database, streamId, since, upTo) });
-}
-
 
 /** Cards of a team by words of their title or by number, for links and "duplicate of" pickers. */
 export async function searchCards(db: Queryable, userId: string, teamId: string, q: string, limit: number, archived: boolean): Promise<Result<CardRef[]>> {

@@ -6,7 +6,7 @@ import { sendResult } from '../http/errors.js';
 import { idempotency, MutationHeaders, responses, type App } from '../http/types.js';
 import { teamPersonWip } from './person-wip.js';
 import { cardHistory } from './history.js';
-import { cardDetail, searchCards } from './queries.js';
+import { archivedCards, cardDetail, searchCards } from './queries.js';
 import * as svc from './service.js';
 
 const tags = ['cards'];
@@ -26,6 +26,12 @@ export function cardRoutes(app: App, deps: ServiceDeps): void {
       },
     },
     async (request, reply) => sendResult(reply, await svc.createCard(deps, caller(request), request.params.id, request.body, idempotency(request)), 201),
+  );
+
+  app.get(
+    '/api/boards/:id/archived-cards',
+    { schema: { tags, summary: 'Archived cards of a board, newest first', params: IdParams, response: responses({ 200: Type.Array(Card) }) } },
+    async (request, reply) => sendResult(reply, await archivedCards(deps.database.db, caller(request).user.id, request.params.id)),
   );
 
   app.get(

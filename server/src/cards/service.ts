@@ -2,17 +2,16 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { assignmentScopes, can, canHoldCard, checkWip, type Card, type CardLink, type CreateCardBody, type MoveCardBody, type PersonLimit, type RestoreCardBody, type Role, type UpdateCardBody } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { firstColumn } from '../boards/columns.js';
-import { diff } from '../boards/service.js';
-import { toCard, type BoardRow, type CardRow, type ColumnRow, type LaneRow } from '../boards/mappers.js';
+import { diff } from '../events/changes.js';
+import { toCard, toInterrupt, type BoardRow, type CardRow, type ColumnRow, type LaneRow } from '../boards/mappers.js';
 import type { ServiceDeps } from '../context.js';
 import type { Tx } from '../db/database.js';
 import { selectList, unprefix } from '../db/raw.js';
 import { boards, cards, columns, features, interrupts, iterations, teamMembers, teams } from '../db/schema.js';
-import { toInterrupt } from '../interrupts/mappers.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, ok, refuse, type Refusal, type Result } from '../http/result.js';
-import { decide, rolesIn } from '../teams/access.js';
+import { decide, rolesIn } from '../auth/access.js';
 import { countPeople } from './person-wip.js';
 import { decideEntry, lockColumns, lockLane, rebalanceColumn, type Anchors } from './placement.js';
 
@@ -152,7 +151,7 @@ function anchorsOf(body: { afterCardId?: string | null | undefined; beforeCardId
 async function maybeRebalance(w: WriteContext, decision: { rebalance: boolean }, columnId: string, boardId: string, teamId: string): Promise<void> {
   if (!decision.rebalance) return;
   const ranks = await rebalanceColumn(w.tx, columnId);
-  w.emit(boardId, teamId, [{ type: 'cards.reranked', subjectId: columnId, payload: { columnId, ranks } }]);
+  w.emitBoard(boardId, teamId, [{ type: 'cards.reranked', subjectId: columnId, payload: { columnId, ranks } }]);
 }
 
 /** The per-person WIP limit that applies to cards entering (or held on) this board: the board's own, counted across the team. */
@@ -257,7 +256,7 @@ export async function insertCard(
       createdBy,
     })
     .returning();
-  w.emit(board.id, board.teamId, [{ type: 'card.created', subjectId: cardId, payload: { card: toCard(row!), overrideReason } }]);
+  w.emitBoard(board.id, board.teamId, [{ type: 'card.created', subjectId: cardId, payload: { card: toCard(row!), overrideReason } }]);
   await maybeRebalance(w, decision, cell.value.id, board.id, board.teamId);
   return ok(toCard(decision.rebalance ? await reloadCard(w.tx, cardId) : row!));
 }
@@ -349,7 +348,7 @@ export async function applyUpdate(w: WriteContext, board: BoardRow, current: Car
     .where(eq(cards.id, current.id))
     .returning();
   const card = toCard(row!);
-  w.emit(board.id, board.teamId, [{ type: 'card.updated', subjectId: card.id, payload: { card, changes } }]);
+  w.emitBoard(board.id, board.teamId, [{ type: 'card.updated', subjectId: card.id, payload: { card, changes } }]);
   return ok(card);
 }
 
@@ -416,9 +415,9 @@ export async function moveLocked(w: WriteContext, current: CardRow, board: Board
   const row = unprefix<CardRow>(updated.rows[0]!, 'c.');
   const card = toCard(row);
   if (crossBoard) {
-    w.emit(board.id, board.teamId, [{ type: 'card.moved_out', subjectId: cardId, payload: { cardId, toBoardId: target.id } }]);
+    w.emitBoard(board.id, board.teamId, [{ type: 'card.moved_out', subjectId: cardId, payload: { cardId, toBoardId: target.id } }]);
     const [interrupt] = await w.tx.select().from(interrupts).where(eq(interrupts.cardId, cardId));
-    w.emit(target.id, target.teamId, [
+    w.emitBoard(target.id, target.teamId, [
       {
         type: 'card.moved_in',
         subjectId: cardId,
@@ -426,7 +425,7 @@ export async function moveLocked(w: WriteContext, current: CardRow, board: Board
       },
     ]);
   } else {
-    w.emit(board.id, board.teamId, [
+    w.emitBoard(board.id, board.teamId, [
       {
         type: 'card.moved',
         subjectId: cardId,
@@ -466,7 +465,7 @@ export async function archiveCard(deps: ServiceDeps, auth: AuthInfo, cardId: str
       .where(eq(cards.id, cardId))
       .returning();
     const card = toCard(row!);
-    w.emit(board.id, board.teamId, [{ type: 'card.archived', subjectId: cardId, payload: { card } }]);
+    w.emitBoard(board.id, board.teamId, [{ type: 'card.archived', subjectId: cardId, payload: { card } }]);
     return ok(card);
   });
 }
@@ -520,7 +519,7 @@ export async function restoreCard(deps: ServiceDeps, auth: AuthInfo, cardId: str
       .where(eq(cards.id, cardId))
       .returning();
     const card = toCard(row!);
-    w.emit(board.id, board.teamId, [{ type: 'card.restored', subjectId: cardId, payload: { card, overrideReason } }]);
+    w.emitBoard(board.id, board.teamId, [{ type: 'card.restored', subjectId: cardId, payload: { card, overrideReason } }]);
     await maybeRebalance(w, decision, columnId, board.id, board.teamId);
     return ok(decision.rebalance ? toCard(await reloadCard(w.tx, cardId)) : card);
   });

@@ -1,24 +1,13 @@
 import { sql } from 'drizzle-orm';
+import type { NewBoardEvent, NewTeamEvent, StreamEvent } from '@opsboard/shared';
 import type { Tx } from '../db/database.js';
-import { EVENTS_CHANNEL } from '../realtime/channels.js';
+import { EVENTS_CHANNEL } from './channels.js';
 
+/** An event of the catalogue (shared/src/events.ts) as it is about to be appended. */
+export type NewEvent = NewBoardEvent | NewTeamEvent;
 
-export interface NewEvent {
-  type: string;
-  subjectId: string | null;
-  payload: unknown;
-}
-
-/** An event as stored and sent: the wire envelope. */
-export interface StoredEvent {
-  streamId: string;
-  seq: number;
-  type: string;
-  payload: unknown;
-  actorId: string | null;
-  clientMutationId: string | null;
-  at: string;
-}
+/** An event as stored and sent: the wire envelope around a catalogue type and its payload. */
+export type StoredEvent = StreamEvent;
 
 export interface AppendContext {
   teamId: string;
@@ -52,13 +41,9 @@ export async function appendEvents(tx: Tx, streamId: string, events: readonly Ne
   const row = result.rows[0];
   if (!row) throw new Error(`stream ${streamId} does not exist`);
   const last = Number(row.last_seq);
-  return events.map((e, i) => ({
-    streamId,
-    seq: last - n + 1 + i,
-    type: e.type,
-    payload: e.payload,
-    actorId: ctx.actorId,
-    clientMutationId: ctx.clientMutationId,
-    at: ctx.at,
-  }));
+  return events.map((event, i) => {
+    // The subject is an index column, not part of the wire envelope (catch-up reads do not carry it either).
+    const { subjectId: _subject, ...fact } = event;
+    return { ...fact, streamId, seq: last - n + 1 + i, actorId: ctx.actorId, clientMutationId: ctx.clientMutationId, at: ctx.at };
+  });
 }

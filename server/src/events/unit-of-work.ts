@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { NewBoardEvent, NewTeamEvent } from '@opsboard/shared';
 import type { ServiceDeps } from '../context.js';
 import type { Tx } from '../db/database.js';
 import { mutations } from '../db/schema.js';
@@ -18,8 +19,13 @@ export interface WriteContext {
   /** One instant for the whole change: rows and events agree on it. */
   now: string;
   clientMutationId: string | null;
-  /** Queue events for a stream; they are appended at the end of the transaction, one statement per stream. */
-  emit(streamId: string, teamId: string, events: readonly NewEvent[]): void;
+  /**
+   * Queue events of a board's stream (the board catalogue in shared/src/events.ts: a wrong
+   * name or payload does not compile). Appended at the end of the transaction, one statement per stream.
+   */
+  emitBoard(boardId: string, teamId: string, events: readonly NewBoardEvent[]): void;
+  /** Queue events of a team's stream (its id is the team's), from the team catalogue. */
+  emitTeam(teamId: string, events: readonly NewTeamEvent[]): void;
 }
 
 export interface MutationOptions {
@@ -76,16 +82,18 @@ export async function mutate<T>(deps: MutationDeps, opts: MutationOptions, fn: (
           if (previous) return replay<T>(tx, previous, idem, (sp) => fn(dryRun(sp, opts.actor, now, idem.key)));
         }
         const queued = new Map<string, { teamId: string; events: NewEvent[] }>();
+        const queue = (streamId: string, teamId: string, events: readonly NewEvent[]) => {
+          const q = queued.get(streamId) ?? { teamId, events: [] };
+          q.events.push(...events);
+          queued.set(streamId, q);
+        };
         const w: WriteContext = {
           tx,
           actor: opts.actor,
           now,
           clientMutationId: key,
-          emit(streamId, teamId, events) {
-            const q = queued.get(streamId) ?? { teamId, events: [] };
-            q.events.push(...events);
-            queued.set(streamId, q);
-          },
+          emitBoard: (boardId, teamId, events) => queue(boardId, teamId, events),
+          emitTeam: (teamId, events) => queue(teamId, teamId, events),
         };
         const r = await fn(w);
         if (!r.ok) throw new Rollback(r);
@@ -117,7 +125,7 @@ export async function mutate<T>(deps: MutationDeps, opts: MutationOptions, fn: (
 
 /** A write context whose events go nowhere: for deciding a request again without keeping anything. */
 function dryRun(tx: Tx, actor: Actor, now: string, clientMutationId: string): WriteContext {
-  return { tx, actor, now, clientMutationId, emit: () => undefined };
+  return { tx, actor, now, clientMutationId, emitBoard: () => undefined, emitTeam: () => undefined };
 }
 
 /**

@@ -12,8 +12,8 @@ import type { Queryable } from '../db/database.js';
 import { boards, cards, columns, features, interrupts, teamMembers, teams, users } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { ok, type Result } from '../http/result.js';
-import type { InterruptRow } from '../interrupts/mappers.js';
-import { decide } from '../teams/access.js';
+import type { InterruptRow } from '../boards/mappers.js';
+import { decide } from '../auth/access.js';
 
 /** Enough for anyone's own list; the oldest fall off. */
 const MAX_ITEMS = 200;

@@ -15,7 +15,7 @@ import type { ServiceDeps } from '../context.js';
 import { boards, cards, columns, teamMembers } from '../db/schema.js';
 import { mutate } from '../events/unit-of-work.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
-import { decide, requireTeam } from '../teams/access.js';
+import { decide, requireTeam } from '../auth/access.js';
 import { requestsOf, workOf } from './queries.js';
 
 type Opts = IdempotencyOption;

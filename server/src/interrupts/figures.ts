@@ -10,7 +10,7 @@ import type { Queryable } from '../db/database.js';
 import { boards, columns, events, interrupts, iterations, teams } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { ok, type Result } from '../http/result.js';
-import { requireTeam } from '../teams/access.js';
+import { requireTeam } from '../auth/access.js';
 
 interface Bucket {
   label: string;

@@ -8,7 +8,7 @@ import { and, asc, eq, isNull, notInArray } from 'drizzle-orm';
 import type { AlertmanagerPayload, Card, GenericWebhookBody, Interrupt, InterruptSource, RaiseInterruptBody, Severity } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import type { BoardRow, ColumnRow } from '../boards/mappers.js';
-import { toCard } from '../boards/mappers.js';
+import { toCard, toInterrupt } from '../boards/mappers.js';
 import { insertCard } from '../cards/service.js';
 import type { ServiceDeps } from '../context.js';
 import type { Tx } from '../db/database.js';
@@ -17,8 +17,7 @@ import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { potwAt } from '../rotation/service.js';
-import { requireTeam } from '../teams/access.js';
-import { toInterrupt } from './mappers.js';
+import { requireTeam } from '../auth/access.js';
 
 type Opts = IdempotencyOption;
 
@@ -88,7 +87,7 @@ export async function arrive(w: WriteContext, teamId: string, a: Arrival, newId:
         .where(eq(interrupts.cardId, existing.interrupt.cardId))
         .returning();
       const interrupt = toInterrupt(row!);
-      w.emit(existing.card.boardId, teamId, [{ type: 'interrupt.repeated', subjectId: interrupt.cardId, payload: { interrupt } }]);
+      w.emitBoard(existing.card.boardId, teamId, [{ type: 'interrupt.repeated', subjectId: interrupt.cardId, payload: { interrupt } }]);
       return ok({ kind: 'updated', card: toCard(existing.card), interrupt });
     }
   }
@@ -134,7 +133,7 @@ export async function arrive(w: WriteContext, teamId: string, a: Arrival, newId:
     })
     .returning();
   const interrupt = toInterrupt(row!);
-  w.emit(board.id, teamId, [{ type: 'interrupt.received', subjectId: cardId, payload: { interrupt } }]);
+  w.emitBoard(board.id, teamId, [{ type: 'interrupt.received', subjectId: cardId, payload: { interrupt } }]);
   return ok({ kind: 'created', card: created.value, interrupt });
 }
 

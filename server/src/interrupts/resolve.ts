@@ -8,7 +8,7 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Interrupt } from '@opsboard/shared';
 import { cards, interrupts } from '../db/schema.js';
 import type { WriteContext } from '../events/unit-of-work.js';
-import { toInterrupt } from './mappers.js';
+import { toInterrupt } from '../boards/mappers.js';
 
 const OPEN: Interrupt['status'][] = ['untriaged', 'accepted', 'escalated'];
 
@@ -40,6 +40,6 @@ export async function resolveBySource(w: WriteContext, teamId: string, dedupKey:
     .where(eq(interrupts.cardId, existing.interrupt.cardId))
     .returning();
   const interrupt = toInterrupt(row!);
-  w.emit(existing.boardId, teamId, [{ type: 'interrupt.resolved_by_source', subjectId: interrupt.cardId, payload: { interrupt } }]);
+  w.emitBoard(existing.boardId, teamId, [{ type: 'interrupt.resolved_by_source', subjectId: interrupt.cardId, payload: { interrupt } }]);
   return { interrupt, changed: true };
 }

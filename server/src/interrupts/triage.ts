@@ -9,7 +9,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Card, CardLink, Interrupt, InterruptItem, InterruptStatus, Role, TriageBody, TriageResult } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { firstColumn } from '../boards/columns.js';
-import { toCard, type BoardRow, type CardRow, type ColumnRow } from '../boards/mappers.js';
+import { toCard, toInterrupt, type BoardRow, type CardRow, type ColumnRow } from '../boards/mappers.js';
 import { applyUpdate, insertCard, moveLocked } from '../cards/service.js';
 import type { ServiceDeps } from '../context.js';
 import type { Queryable, Tx } from '../db/database.js';
@@ -17,9 +17,8 @@ import { boards, cards, interrupts, notifications, teamMembers, users } from '..
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
-import { notifyUser } from '../realtime/channels.js';
-import { checkDuty, decide, requireTeam } from '../teams/access.js';
-import { toInterrupt } from './mappers.js';
+import { notifyUser } from '../events/channels.js';
+import { checkDuty, decide, requireTeam } from '../auth/access.js';
 
 type Opts = IdempotencyOption;
 
@@ -162,7 +161,7 @@ async function applyTriage(w: WriteContext, deps: ServiceDeps, auth: AuthInfo, l
     .where(eq(interrupts.cardId, card.id))
     .returning();
   const interrupt = toInterrupt(updated!);
-  w.emit(board.id, board.teamId, [{ type: 'interrupt.triaged', subjectId: card.id, payload: { interrupt, action: body.action, note } }]);
+  w.emitBoard(board.id, board.teamId, [{ type: 'interrupt.triaged', subjectId: card.id, payload: { interrupt, action: body.action, note } }]);
   return ok({ card: moved.value, interrupt, created });
 }
 

@@ -14,7 +14,7 @@ import { webhooks } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { mutate } from '../events/unit-of-work.js';
 import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
-import { requireTeam } from '../teams/access.js';
+import { requireTeam } from '../auth/access.js';
 import { alertArrival, alertDedupKey, arrive, genericArrival, genericDedupKey } from './intake.js';
 import { resolveBySource } from './resolve.js';
 
@@ -48,25 +48,32 @@ export async function createWebhook(
 ): Promise<Result<{ webhook: Webhook; secret: string }>> {
   const name = body.name.trim();
   if (name === '') return invalidField('name', 'must not be blank');
-  const access = await requireTeam(deps.database.db, auth.user.id, teamId, 'administer');
-  if (!access.ok) return access;
   const secret = newSecret('obh');
-  const [row] = await deps.database.db
-    .insert(webhooks)
-    .values({ id: deps.newId(), teamId, name, kind: body.kind, tokenHash: sha256(secret), prefix: secret.slice(0, 10), createdAt: deps.clock().toISOString(), createdBy: auth.user.id })
-    .returning();
-  return ok({ webhook: toWebhook(row!, baseUrl), secret });
+  return mutate(deps, { actor: { userId: auth.user.id } }, async (w) => {
+    const access = await requireTeam(w.tx, auth.user.id, teamId, 'administer');
+    if (!access.ok) return access;
+    const [row] = await w.tx
+      .insert(webhooks)
+      .values({ id: deps.newId(), teamId, name, kind: body.kind, tokenHash: sha256(secret), prefix: secret.slice(0, 10), createdAt: w.now, createdBy: auth.user.id })
+      .returning();
+    w.emitTeam(teamId, [{ type: 'webhook.created', subjectId: row!.id, payload: { webhookId: row!.id } }]);
+    return ok({ webhook: toWebhook(row!, baseUrl), secret });
+  });
 }
 
 export async function revokeWebhook(deps: ServiceDeps, auth: AuthInfo, teamId: string, webhookId: string): Promise<Result<null>> {
-  const access = await requireTeam(deps.database.db, auth.user.id, teamId, 'administer');
-  if (!access.ok) return access;
-  const rows = await deps.database.db
-    .update(webhooks)
-    .set({ revokedAt: deps.clock().toISOString() })
-    .where(and(eq(webhooks.id, webhookId), eq(webhooks.teamId, teamId), isNull(webhooks.revokedAt)))
-    .returning({ id: webhooks.id });
-  return rows.length > 0 ? ok(null) : notFound('Webhook');
+  return mutate(deps, { actor: { userId: auth.user.id } }, async (w) => {
+    const access = await requireTeam(w.tx, auth.user.id, teamId, 'administer');
+    if (!access.ok) return access;
+    const rows = await w.tx
+      .update(webhooks)
+      .set({ revokedAt: w.now })
+      .where(and(eq(webhooks.id, webhookId), eq(webhooks.teamId, teamId), isNull(webhooks.revokedAt)))
+      .returning({ id: webhooks.id });
+    if (rows.length === 0) return notFound('Webhook');
+    w.emitTeam(teamId, [{ type: 'webhook.revoked', subjectId: webhookId, payload: { webhookId } }]);
+    return ok(null);
+  });
 }
 
 /** The secret from `Authorization: Bearer <secret>` or basic auth (password), as Alertmanager's http_config sends it. */

@@ -9,7 +9,7 @@ import { toCard } from '../boards/mappers.js';
 import type { Queryable } from '../db/database.js';
 import { boards, columns, events, iterations, teamMembers, teams } from '../db/schema.js';
 import { ok, type Result } from '../http/result.js';
-import { decide } from '../teams/access.js';
+import { decide } from '../auth/access.js';
 import { iterationCapacity } from './capacity.js';
 import { iterationCards, toIteration, type IterationRow } from './iterations.js';
 import { iso } from '../db/time.js';

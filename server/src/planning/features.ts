@@ -19,7 +19,7 @@ import {
   type UpdateFeatureBody,
 } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
-import { diff } from '../boards/service.js';
+import { diff } from '../events/changes.js';
 import { toCard } from '../boards/mappers.js';
 import type { ServiceDeps } from '../context.js';
 import type { Queryable, Tx } from '../db/database.js';
@@ -28,7 +28,7 @@ import { iso } from '../db/time.js';
 import { mutate } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
-import { checkDuty, decide, requireTeam, rolesIn } from '../teams/access.js';
+import { checkDuty, decide, requireTeam, rolesIn } from '../auth/access.js';
 
 type Opts = IdempotencyOption;
 type FeatureRow = typeof features.$inferSelect;
@@ -144,7 +144,7 @@ export async function createFeature(deps: ServiceDeps, auth: AuthInfo, teamId: s
       })
       .returning();
     const feature = toFeature(row!);
-    w.emit(teamId, teamId, [{ type: 'feature.created', subjectId: feature.id, payload: { feature } }]);
+    w.emitTeam(teamId, [{ type: 'feature.created', subjectId: feature.id, payload: { feature } }]);
     return ok(feature);
   });
 }
@@ -198,7 +198,7 @@ export async function updateFeature(deps: ServiceDeps, auth: AuthInfo, featureId
       .returning();
     const feature = toFeature(row!);
     const changes = diff(toFeature(current), feature, ['name', 'goal', 'customer', 'status', 'leadId']);
-    w.emit(current.teamId, current.teamId, [{ type: 'feature.updated', subjectId: featureId, payload: { feature, changes } }]);
+    w.emitTeam(current.teamId, [{ type: 'feature.updated', subjectId: featureId, payload: { feature, changes } }]);
     return ok(feature);
   });
 }
@@ -225,7 +225,7 @@ export async function setPairs(deps: ServiceDeps, auth: AuthInfo, featureId: str
     if (unique.length > 0) {
       await w.tx.insert(featurePairs).values(unique.map(([a, b]) => ({ featureId, iterationId: body.iterationId, userA: a, userB: b })));
     }
-    w.emit(teamId, teamId, [{ type: 'feature.pairs_set', subjectId: featureId, payload: { featureId, iterationId: body.iterationId, pairs: unique } }]);
+    w.emitTeam(teamId, [{ type: 'feature.pairs_set', subjectId: featureId, payload: { featureId, iterationId: body.iterationId, pairs: unique } }]);
     return ok(null);
   });
   if (!result.ok) return result;

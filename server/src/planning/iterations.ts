@@ -15,7 +15,7 @@ import {
   type VelocityReport,
 } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
-import { diff } from '../boards/service.js';
+import { diff } from '../events/changes.js';
 import { firstColumn } from '../boards/columns.js';
 import type { BoardRow, CardRow } from '../boards/mappers.js';
 import { applyUpdate, moveLocked } from '../cards/service.js';
@@ -26,7 +26,7 @@ import { iso } from '../db/time.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
-import { decide, requireTeam } from '../teams/access.js';
+import { decide, requireTeam } from '../auth/access.js';
 
 type Opts = IdempotencyOption;
 export type IterationRow = typeof iterations.$inferSelect;
@@ -94,7 +94,7 @@ export async function createIteration(deps: ServiceDeps, auth: AuthInfo, teamId:
       })
       .returning();
     const iteration = toIteration(row!);
-    w.emit(teamId, teamId, [{ type: 'iteration.created', subjectId: iteration.id, payload: { iteration } }]);
+    w.emitTeam(teamId, [{ type: 'iteration.created', subjectId: iteration.id, payload: { iteration } }]);
     return ok(iteration);
   });
 }
@@ -149,7 +149,7 @@ export async function updateIteration(deps: ServiceDeps, auth: AuthInfo, iterati
     const iteration = toIteration(row!);
     const changes = diff(toIteration(current), iteration, ['name', 'goal', 'startDate', 'endDate', 'pointsPerPerson']);
     if (body.absences) changes.absences = { from: null, to: body.absences };
-    w.emit(current.teamId, current.teamId, [{ type: 'iteration.updated', subjectId: iterationId, payload: { iteration, changes } }]);
+    w.emitTeam(current.teamId, [{ type: 'iteration.updated', subjectId: iterationId, payload: { iteration, changes } }]);
     return ok(iteration);
   });
 }

@@ -26,7 +26,7 @@ import { iterations, teams } from '../db/schema.js';
 import type { IdempotencyOption } from '../events/idempotency.js';
 import { mutate } from '../events/unit-of-work.js';
 import { invalidField, ok, refuse, type Refusal, type Result } from '../http/result.js';
-import { decide } from '../teams/access.js';
+import { decide } from '../auth/access.js';
 import { iterationCapacity } from './capacity.js';
 import { iterationCards, lockIteration, overlapping, sendBack, toIteration } from './iterations.js';
 
@@ -98,9 +98,9 @@ export async function startIteration(deps: ServiceDeps, auth: AuthInfo, iteratio
     const iteration = toIteration(row!);
     if (moved) {
       const changes = { startDate: { from: it.startDate, to: dates.startDate }, endDate: { from: it.endDate, to: dates.endDate } };
-      w.emit(it.teamId, it.teamId, [{ type: 'iteration.updated', subjectId: iterationId, payload: { iteration, changes } }]);
+      w.emitTeam(it.teamId, [{ type: 'iteration.updated', subjectId: iterationId, payload: { iteration, changes } }]);
     }
-    w.emit(it.teamId, it.teamId, [{ type: 'iteration.started', subjectId: iterationId, payload: { iteration, committed, confirmation } }]);
+    w.emitTeam(it.teamId, [{ type: 'iteration.started', subjectId: iterationId, payload: { iteration, committed, confirmation } }]);
     return ok(iteration);
   });
 }
@@ -137,7 +137,7 @@ export async function closeIteration(deps: ServiceDeps, auth: AuthInfo, iteratio
       .where(eq(iterations.id, iterationId))
       .returning();
     const iteration = toIteration(row!);
-    w.emit(it.teamId, it.teamId, [{ type: 'iteration.closed', subjectId: iterationId, payload: { iteration, finished: split.finished, carriedOver } }]);
+    w.emitTeam(it.teamId, [{ type: 'iteration.closed', subjectId: iterationId, payload: { iteration, finished: split.finished, carriedOver } }]);
     return ok(iteration);
   });
 }

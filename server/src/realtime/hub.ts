@@ -11,11 +11,11 @@ import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { can, MAX_CATCH_UP_EVENTS, WS_CLOSE, WS_MAX_SUBSCRIPTIONS, type Role, type ServerMessage, type Viewer } from '@opsboard/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, NotifyListener } from '../db/database.js';
-import { events, presence, streams, teamMembers, users } from '../db/schema.js';
+import { presence, streams, teamMembers, users } from '../db/schema.js';
 import { getNotification } from '../notifications/service.js';
-import { iso } from '../db/time.js';
 import type { StoredEvent } from '../events/append.js';
-import { ACCESS_CHANNEL, EVENTS_CHANNEL, PRESENCE_CHANNEL, USER_CHANNEL } from './channels.js';
+import { readEvents } from '../events/read.js';
+import { ACCESS_CHANNEL, EVENTS_CHANNEL, PRESENCE_CHANNEL, USER_CHANNEL } from '../events/channels.js';
 
 /** What the hub needs from a socket; the websocket route adapts `ws` to it, tests use fakes. */
 export interface Peer {
@@ -263,10 +263,7 @@ export class RealtimeHub {
 
   /** Side effects of team-stream facts on live subscriptions. */
   private afterEvent(stream: StreamState, event: StoredEvent): void {
-    if (event.type === 'member.removed') {
-      const userId = (event.payload as { userId?: string }).userId;
-      if (userId) this.revokeTeamAccess(stream.teamId, userId);
-    }
+    if (event.type === 'member.removed') this.revokeTeamAccess(stream.teamId, event.payload.userId);
   }
 
   // ---- subscriptions ---------------------------------------------------------------------------
@@ -513,23 +510,4 @@ export class RealtimeHub {
 async function readLastSeq(database: Database, streamId: string): Promise<number> {
   const [row] = await database.db.select({ lastSeq: streams.lastSeq }).from(streams).where(eq(streams.id, streamId));
   return row?.lastSeq ?? 0;
-}
-
-/** Events of a stream with after < seq <= upTo, in order, as wire envelopes. */
-export async function readEvents(database: Database, streamId: string, after: number, upTo: number): Promise<StoredEvent[]> {
-  if (upTo <= after) return [];
-  const rows = await database.db
-    .select()
-    .from(events)
-    .where(and(eq(events.streamId, streamId), gt(events.seq, after), lte(events.seq, upTo)))
-    .orderBy(asc(events.seq));
-  return rows.map((r) => ({
-    streamId: r.streamId,
-    seq: r.seq,
-    type: r.type,
-    payload: r.payload,
-    actorId: r.actorId,
-    clientMutationId: r.clientMutationId,
-    at: iso(r.at),
-  }));
 }

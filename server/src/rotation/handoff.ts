@@ -13,7 +13,7 @@ import { iso } from '../db/time.js';
 import { mutate } from '../events/unit-of-work.js';
 import { ok, refuse, type Result } from '../http/result.js';
 import { can } from '@opsboard/shared';
-import { requireTeam } from '../teams/access.js';
+import { requireTeam } from '../auth/access.js';
 import { loadRotation } from './service.js';
 import type { IdempotencyOption } from '../events/idempotency.js';
 
@@ -106,7 +106,7 @@ export async function saveHandoff(deps: ServiceDeps, auth: AuthInfo, teamId: str
     const values = { teamId, handoffAt, fromUserId: current.userId, toUserId: next?.userId ?? null, summary: summary.trim(), updatedAt: w.now, updatedBy: auth.user.id };
     await w.tx.insert(handoffs).values(values).onConflictDoUpdate({ target: [handoffs.teamId, handoffs.handoffAt], set: { summary: values.summary, updatedAt: w.now, updatedBy: auth.user.id } });
     const handoff: Handoff = { handoffAt, fromUserId: values.fromUserId, toUserId: values.toUserId, summary: values.summary, saved: true, updatedAt: w.now, updatedBy: auth.user.id };
-    w.emit(teamId, teamId, [{ type: 'handoff.updated', subjectId: teamId, payload: { handoff } }]);
+    w.emitTeam(teamId, [{ type: 'handoff.updated', subjectId: teamId, payload: { handoff } }]);
     return ok(handoff);
   });
 }

@@ -5,7 +5,7 @@ import type { ServiceDeps } from '../context.js';
 import { sendResult } from '../http/errors.js';
 import { ok } from '../http/result.js';
 import { idempotency, MutationHeaders, responses, type App } from '../http/types.js';
-import { requireTeam } from '../teams/access.js';
+import { requireTeam } from '../auth/access.js';
 import { currentHandoff, saveHandoff } from './handoff.js';
 import { addOverride, potwAt, removeOverride, rotationInfo, updateRotation } from './service.js';
 

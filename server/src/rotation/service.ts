@@ -10,6 +10,7 @@ import {
   shiftAt,
   shiftsBetween,
   swapOverrides,
+  validTimezone,
   versionForMembershipChange,
   type OverrideBody,
   type RotationInfo,
@@ -27,8 +28,7 @@ import { iso } from '../db/time.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../events/idempotency.js';
 import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
-import { validTimezone } from '../teams/timezone.js';
-import { checkDuty, requireTeam, rolesIn } from '../teams/access.js';
+import { checkDuty, requireTeam, rolesIn } from '../auth/access.js';
 
 type Opts = IdempotencyOption;
 
@@ -112,7 +112,7 @@ async function appendVersion(w: WriteContext, teamId: string, version: RotationV
     createdBy: w.actor.userId,
   });
   const settings = { memberIds: version.memberIds, handoffWeekday: version.handoffWeekday, handoffTime: version.handoffTime, timezone: version.timezone };
-  w.emit(teamId, teamId, [{ type: 'rotation.updated', subjectId: teamId, payload: { settings } }]);
+  w.emitTeam(teamId, [{ type: 'rotation.updated', subjectId: teamId, payload: { settings } }]);
 }
 
 /**
@@ -185,7 +185,7 @@ export async function addOverride(deps: ServiceDeps, auth: AuthInfo, teamId: str
         createdAt: w.now,
         createdBy: auth.user.id,
       });
-      w.emit(teamId, teamId, [{ type: 'rotation.override_added', subjectId: id, payload: { overrideId: id, userId: r.userId, start: r.start, end: r.end } }]);
+      w.emitTeam(teamId, [{ type: 'rotation.override_added', subjectId: id, payload: { overrideId: id, userId: r.userId, start: r.start, end: r.end } }]);
     }
     return ok(describeRotation(await loadRotation(w.tx, teamId), new Date(w.now)));
   });
@@ -201,7 +201,7 @@ export async function removeOverride(deps: ServiceDeps, auth: AuthInfo, teamId: 
       .where(and(eq(rotationOverrides.id, overrideId), eq(rotationOverrides.teamId, teamId), isNull(rotationOverrides.cancelledAt), gt(rotationOverrides.endsAt, w.now)))
       .returning({ id: rotationOverrides.id });
     if (rows.length === 0) return notFound('Override');
-    w.emit(teamId, teamId, [{ type: 'rotation.override_removed', subjectId: overrideId, payload: { overrideId } }]);
+    w.emitTeam(teamId, [{ type: 'rotation.override_removed', subjectId: overrideId, payload: { overrideId } }]);
     return ok(describeRotation(await loadRotation(w.tx, teamId), new Date(w.now)));
   });
 }

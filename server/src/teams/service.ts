@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ne } from 'drizzle-orm';
-import { can, type CreateTeamBody, type InviteBody, type InviteResult, type Invitation, type Member, type Role, type Team, type TeamInfo, type UpdateTeamBody } from '@opsboard/shared';
+import { can, validTimezone, type CreateTeamBody, type InviteBody, type InviteResult, type Invitation, type Member, type Role, type Team, type TeamInfo, type UpdateTeamBody } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { normaliseEmail } from '../auth/service.js';
 import { insertBoard } from '../boards/service.js';
@@ -10,10 +10,9 @@ import { invitations, streams, teamMembers, teams, users } from '../db/schema.js
 import { iso } from '../db/time.js';
 import { mutate } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../events/idempotency.js';
-import { notifyAccessEnded } from '../realtime/channels.js';
+import { notifyAccessEnded } from '../events/channels.js';
 import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
-import { requireTeam } from './access.js';
-import { validTimezone } from './timezone.js';
+import { requireTeam } from '../auth/access.js';
 import { dropFromRotation } from '../rotation/service.js';
 
 type Opts = IdempotencyOption;
@@ -52,7 +51,7 @@ export async function createTeam(deps: ServiceDeps, auth: AuthInfo, body: Create
     const [row] = await w.tx.insert(teams).values({ id, name, timezone, createdAt: w.now }).returning();
     await w.tx.insert(streams).values({ id, teamId: id, kind: 'team', lastSeq: 0 });
     await w.tx.insert(teamMembers).values({ teamId: id, userId: auth.user.id, role: 'admin', createdAt: w.now });
-    w.emit(id, id, [{ type: 'member.added', subjectId: auth.user.id, payload: { member: memberOf(auth, 'admin', w.now) } }]);
+    w.emitTeam(id, [{ type: 'member.added', subjectId: auth.user.id, payload: { member: memberOf(auth, 'admin', w.now) } }]);
     for (const kind of BOARD_KIND_ORDER) {
       await insertBoard(w, id, { kind, name: DEFAULT_BOARD_NAMES[kind], columns: DEFAULT_COLUMNS[kind] }, deps.newId);
     }
@@ -80,7 +79,7 @@ export async function updateTeam(deps: ServiceDeps, auth: AuthInfo, teamId: stri
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     if (before!.name !== after!.name) changes.name = { from: before!.name, to: after!.name };
     if (before!.timezone !== after!.timezone) changes.timezone = { from: before!.timezone, to: after!.timezone };
-    if (Object.keys(changes).length > 0) w.emit(teamId, teamId, [{ type: 'team.updated', subjectId: teamId, payload: { team: toTeamInfo(after!), changes } }]);
+    if (Object.keys(changes).length > 0) w.emitTeam(teamId, [{ type: 'team.updated', subjectId: teamId, payload: { team: toTeamInfo(after!), changes } }]);
     return ok(toTeam(after!, access.value));
   });
 }
@@ -132,7 +131,7 @@ export async function invite(deps: ServiceDeps, auth: AuthInfo, teamId: string, 
         .returning();
       if (inserted.length === 0) return refuse('already_exists', `${email} is already a member of this team.`, { field: 'email' });
       const member: Member = { userId: user.id, name: user.name, email: user.email, role: body.role, joinedAt: w.now };
-      w.emit(teamId, teamId, [{ type: 'member.added', subjectId: user.id, payload: { member } }]);
+      w.emitTeam(teamId, [{ type: 'member.added', subjectId: user.id, payload: { member } }]);
       return ok({ status: 'added' as const, member, invitation: null });
     }
     const [row] = await w.tx
@@ -140,18 +139,23 @@ export async function invite(deps: ServiceDeps, auth: AuthInfo, teamId: string, 
       .values({ id: deps.newId(), teamId, email, role: body.role, invitedBy: auth.user.id, createdAt: w.now })
       .onConflictDoUpdate({ target: [invitations.teamId, invitations.email], set: { role: body.role, invitedBy: auth.user.id } })
       .returning();
+    w.emitTeam(teamId, [{ type: 'invitation.sent', subjectId: row!.id, payload: { invitationId: row!.id } }]);
     return ok({ status: 'invited' as const, member: null, invitation: toInvitation(row!) });
   });
 }
 
 export async function cancelInvitation(deps: ServiceDeps, auth: AuthInfo, teamId: string, invitationId: string): Promise<Result<null>> {
-  const access = await requireTeam(deps.database.db, auth.user.id, teamId, 'administer');
-  if (!access.ok) return access;
-  const rows = await deps.database.db
-    .delete(invitations)
-    .where(and(eq(invitations.id, invitationId), eq(invitations.teamId, teamId)))
-    .returning({ id: invitations.id });
-  return rows.length > 0 ? ok(null) : notFound('Invitation');
+  return mutate(deps, { actor: { userId: auth.user.id } }, async (w) => {
+    const access = await requireTeam(w.tx, auth.user.id, teamId, 'administer');
+    if (!access.ok) return access;
+    const rows = await w.tx
+      .delete(invitations)
+      .where(and(eq(invitations.id, invitationId), eq(invitations.teamId, teamId)))
+      .returning({ id: invitations.id });
+    if (rows.length === 0) return notFound('Invitation');
+    w.emitTeam(teamId, [{ type: 'invitation.withdrawn', subjectId: invitationId, payload: { invitationId } }]);
+    return ok(null);
+  });
 }
 
 async function adminCount(tx: Tx, teamId: string, exceptUserId: string): Promise<number> {
@@ -182,7 +186,7 @@ export async function updateMember(deps: ServiceDeps, auth: AuthInfo, teamId: st
     if (!can(role, 'write')) await dropFromRotation(w, teamId, userId, deps.newId);
     if (can(current.role, 'read') && !can(role, 'read')) await notifyAccessEnded(w.tx, `member:${teamId}:${userId}`);
     if (current.role !== role) {
-      w.emit(teamId, teamId, [{ type: 'member.updated', subjectId: userId, payload: { member, changes: { role: { from: current.role, to: role } } } }]);
+      w.emitTeam(teamId, [{ type: 'member.updated', subjectId: userId, payload: { member, changes: { role: { from: current.role, to: role } } } }]);
     }
     return ok(member);
   });
@@ -206,7 +210,7 @@ export async function removeMember(deps: ServiceDeps, auth: AuthInfo, teamId: st
     await w.tx.delete(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
     await dropFromRotation(w, teamId, userId, deps.newId);
     await notifyAccessEnded(w.tx, `member:${teamId}:${userId}`);
-    w.emit(teamId, teamId, [{ type: 'member.removed', subjectId: userId, payload: { userId } }]);
+    w.emitTeam(teamId, [{ type: 'member.removed', subjectId: userId, payload: { userId } }]);
     return ok(null);
   });
 }

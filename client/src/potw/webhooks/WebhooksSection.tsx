@@ -13,8 +13,9 @@ import { SecretDialog } from './SecretDialog';
 
 const KIND_LABEL: Record<Webhook['kind'], string> = { alertmanager: 'Alertmanager', generic: 'Generic JSON' };
 
-export function WebhooksSection({ teamId }: { teamId: string }) {
-  const hooks = useAsync(() => potwApi.webhooks(teamId), [teamId]);
+/** `refreshKey` changes when another admin creates or revokes a webhook (the team stream says so). */
+export function WebhooksSection({ teamId, refreshKey }: { teamId: string; refreshKey: number }) {
+  const hooks = useAsync(() => potwApi.webhooks(teamId), [teamId, refreshKey]);
   const [name, setName] = useState('');
   const [kind, setKind] = useState<Webhook['kind']>('alertmanager');
   const [error, setError] = useState<string | null>(null);

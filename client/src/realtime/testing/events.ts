@@ -1,0 +1,121 @@
+/**
+ * One well-formed payload for every event of the catalogue, typed by it (a new
+ * event or field does not compile until it is added here), and envelopes around them.
+ */
+import type { BoardEvent, BoardEventType, Feature, Interrupt, Iteration, Member, StreamEvent, TeamEvent, TeamEventType } from '@opsboard/shared';
+import { board, BOARD_ID, card, column, READY, TEAM_ID } from '../../board/store/testing/fixtures';
+
+const AT = '2026-11-20T09:00:00.000Z';
+const USER = '00000000-0000-4000-8000-00000000aa01';
+const OTHER = '00000000-0000-4000-8000-00000000aa02';
+const CARD = '00000000-0000-4000-8000-00000000ca01';
+const THING = '00000000-0000-4000-8000-00000000dd01';
+
+const aCard = card(CARD, 'Rotate TLS certs', READY, 'a0');
+const aColumn = column(READY, 'Ready', 'a0', 3);
+const aLane = { id: THING, boardId: BOARD_ID, name: 'Expedite', rank: 'a0', wipLimit: 1, wipPolicy: 'block' as const, archivedAt: null };
+const anInterrupt: Interrupt = {
+  cardId: CARD,
+  source: 'alertmanager',
+  severity: 'critical',
+  requester: 'Alertmanager (opsboard)',
+  dedupKey: 'alertmanager:c3d4:2026-11-20T08:14:03.123Z',
+  alert: { name: 'PostgresReplicationLag', fingerprint: 'c3d4', startsAt: AT, labels: { severity: 'critical' }, generatorUrl: null },
+  occurrences: 1,
+  receivedAt: AT,
+  lastSeenAt: AT,
+  resolvedBySourceAt: null,
+  status: 'untriaged',
+  assignedPotwId: USER,
+  triagedAt: null,
+  triagedBy: null,
+  escalatedTo: null,
+  convertedCardId: null,
+  duplicateOfCardId: null,
+  resolution: null,
+};
+const aMember: Member = { userId: USER, name: 'Alex', email: 'alex@example.test', role: 'member', joinedAt: AT };
+const aFeature: Feature = { id: THING, teamId: TEAM_ID, name: 'Kubernetes 1.31', goal: '', customer: '', status: 'active', leadId: USER, version: 1, createdAt: AT, updatedAt: AT };
+const anIteration: Iteration = {
+  id: THING,
+  teamId: TEAM_ID,
+  name: 'Iteration 7',
+  goal: '',
+  startDate: '2026-11-16',
+  endDate: '2026-11-27',
+  state: 'active',
+  pointsPerPerson: 8,
+  committedPoints: 13,
+  completedPoints: null,
+  startedAt: AT,
+  closedAt: null,
+  version: 2,
+  createdAt: AT,
+};
+const changes = { name: { from: 'Old', to: 'New' } };
+const placement = { columnId: READY, laneId: null, rank: 'a0' };
+
+type Payloads<E extends StreamEvent> = { [K in E['type']]: Extract<E, { type: K }>['payload'] };
+
+export const BOARD_PAYLOADS: Payloads<BoardEvent> = {
+  'board.updated': { board: board(), changes },
+  'column.created': { column: aColumn },
+  'column.updated': { column: aColumn, changes },
+  'column.wip_limit_changed': { column: aColumn, from: { wipLimit: null, wipPolicy: 'block' }, to: { wipLimit: 3, wipPolicy: 'warn' } },
+  'column.moved': { column: aColumn },
+  'column.archived': { column: { ...aColumn, archivedAt: AT } },
+  'column.restored': { column: aColumn },
+  'lane.created': { lane: aLane },
+  'lane.updated': { lane: aLane, changes },
+  'lane.moved': { lane: aLane },
+  'lane.archived': { lane: { ...aLane, archivedAt: AT } },
+  'lane.restored': { lane: aLane },
+  'card.created': { card: aCard, overrideReason: null },
+  'card.updated': { card: aCard, changes },
+  'card.moved': { card: aCard, from: placement, to: { ...placement, rank: 'a1' }, overrideReason: 'Hotfix' },
+  'card.archived': { card: { ...aCard, archivedAt: AT } },
+  'card.restored': { card: aCard, overrideReason: null },
+  'card.moved_out': { cardId: CARD, toBoardId: THING },
+  'card.moved_in': { card: aCard, fromBoardId: THING, overrideReason: null, interrupt: anInterrupt },
+  'cards.reranked': { columnId: READY, ranks: [{ cardId: CARD, rank: 'a0V' }] },
+  'interrupt.received': { interrupt: anInterrupt },
+  'interrupt.repeated': { interrupt: { ...anInterrupt, occurrences: 2 } },
+  'interrupt.resolved_by_source': { interrupt: { ...anInterrupt, resolvedBySourceAt: AT } },
+  'interrupt.triaged': { interrupt: { ...anInterrupt, status: 'accepted' }, action: 'accept', note: null },
+};
+
+export const TEAM_PAYLOADS: Payloads<TeamEvent> = {
+  'team.updated': { team: { id: TEAM_ID, name: 'Platform Ops', timezone: 'Europe/Berlin', createdAt: AT }, changes },
+  'member.added': { member: aMember },
+  'member.updated': { member: { ...aMember, role: 'po' }, changes: { role: { from: 'member', to: 'po' } } },
+  'member.removed': { userId: USER },
+  'invitation.sent': { invitationId: THING },
+  'invitation.withdrawn': { invitationId: THING },
+  'invitation.accepted': { invitationId: THING, userId: USER },
+  'webhook.created': { webhookId: THING },
+  'webhook.revoked': { webhookId: THING },
+  'board.created': { board: board() },
+  'board.changed': { board: board(), changes },
+  'board.archived': { board: { ...board(), archivedAt: AT } },
+  'board.restored': { board: board() },
+  'rotation.updated': { settings: { memberIds: [USER, OTHER], handoffWeekday: 1, handoffTime: '09:00', timezone: 'Europe/Berlin' } },
+  'rotation.override_added': { overrideId: THING, userId: OTHER, start: AT, end: '2026-11-27T09:00:00.000Z' },
+  'rotation.override_removed': { overrideId: THING },
+  'handoff.updated': { handoff: { handoffAt: AT, fromUserId: USER, toUserId: OTHER, summary: 'Two alerts open.', saved: true, updatedAt: AT, updatedBy: USER } },
+  'feature.created': { feature: aFeature },
+  'feature.updated': { feature: aFeature, changes },
+  'feature.pairs_set': { featureId: THING, iterationId: THING, pairs: [[USER, OTHER]] },
+  'iteration.created': { iteration: anIteration },
+  'iteration.updated': { iteration: anIteration, changes },
+  'iteration.started': { iteration: anIteration, committed: [{ cardId: CARD, points: 3, title: 'Rotate TLS certs' }], confirmation: null },
+  'iteration.closed': { iteration: { ...anIteration, state: 'closed' }, finished: [CARD], carriedOver: [{ cardId: THING, to: null }] },
+};
+
+// The compiler cannot pair a generic K with its payload by itself; BOARD_PAYLOADS[K] is that payload by its type.
+export function boardEvent<K extends BoardEventType>(type: K, seq: number): Extract<BoardEvent, { type: K }> {
+  return { type, payload: BOARD_PAYLOADS[type], streamId: BOARD_ID, seq, actorId: USER, clientMutationId: null, at: AT } as Extract<BoardEvent, { type: K }>;
+}
+
+export function teamEvent<K extends TeamEventType>(type: K, seq: number): Extract<TeamEvent, { type: K }> {
+  return { type, payload: TEAM_PAYLOADS[type], streamId: TEAM_ID, seq, actorId: USER, clientMutationId: null, at: AT } as Extract<TeamEvent, { type: K }>;
+}

@@ -1,0 +1,385 @@
+/**
+ * Every route that changes shared state appends its event(s) to the team's or
+ * a board's stream in the same transaction, so open pages never go stale.
+ * The list of mutating routes comes from the app itself: a route added
+ * without an entry here (a walk step, or a reasoned exemption) fails the test.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BoardSnapshot, Card, Feature, InviteResult, Interrupt, Iteration, RotationInfo, Team, WebhookIntakeResult } from '@opsboard/shared';
+import { Api, createTeam, createTestDatabase, PASSWORD, startTestApp, type Response, type TestApp, type TestDatabase, type TestTeam } from '../helpers/harness.js';
+
+let db: TestDatabase;
+let t: TestApp;
+let team: TestTeam;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  t = await startTestApp({ database: db.database });
+  team = await createTeam(t.app, 'Walk');
+});
+afterAll(async () => {
+  await t?.close();
+  await db?.close();
+});
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Routes that change no state another person's open page shows: only the caller's own sessions, tokens and notification marks. */
+const EXEMPT: Record<string, string> = {
+  'POST /api/auth/login': 'creates a session of the caller only',
+  'POST /api/auth/logout': "ends the caller's own session",
+  'DELETE /api/auth/sessions/:id': "ends one of the caller's own sessions",
+  'POST /api/auth/tokens': "creates one of the caller's own API tokens",
+  'DELETE /api/auth/tokens/:id': "revokes one of the caller's own API tokens",
+  'POST /api/notifications/:id/read': "marks the caller's own notification (notifications are per person, pushed to them alone)",
+  'POST /api/notifications/read': "marks all of the caller's own notifications",
+};
+
+/** What a step expects: per stream id, event types that must be among the ones it appended. */
+type Expected = [streamId: string, types: string[]][];
+interface Step {
+  /** Work the step needs done first, outside what is measured. */
+  prepare?: () => Promise<void>;
+  run: () => Promise<Response>;
+  expect: () => Expected;
+}
+
+// State the walk builds up as it goes.
+const s = {
+  teamId: '',
+  newTeamId: '',
+  invitedEmail: `invited.${Date.now()}@example.test`,
+  joinedUserId: '',
+  invitationId: '',
+  boardId: '',
+  columnId: '',
+  laneId: '',
+  cardId: '',
+  cardVersion: 0,
+  toColumnId: '',
+  overrideId: '',
+  interruptCardId: '',
+  webhookId: '',
+  webhookSecret: '',
+  notificationId: '',
+  featureId: '',
+  featureVersion: 0,
+  iterationId: '',
+  sessionShortId: '',
+  tokenId: '',
+};
+const admin = () => team.admin.api;
+const planned = () => team.boards.planned;
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString();
+const ok = async <T>(res: Promise<Response<T>>): Promise<T> => {
+  const r = await res;
+  if (r.status >= 300) throw new Error(`setup failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+};
+
+const WALK: Record<string, Step> = {
+  // ---- teams and people
+  'POST /api/teams': {
+    run: async () => {
+      const res = await admin().post<Team>('/api/teams', { name: 'Second team' });
+      s.newTeamId = res.body.id;
+      return res;
+    },
+    expect: () => [[s.newTeamId, ['member.added', 'board.created']]],
+  },
+  'PATCH /api/teams/:teamId': { run: () => admin().patch(`/api/teams/${s.teamId}`, { name: 'Walk renamed' }), expect: () => [[s.teamId, ['team.updated']]] },
+  'POST /api/teams/:teamId/invitations': {
+    run: () => admin().post<InviteResult>(`/api/teams/${s.teamId}/invitations`, { email: s.invitedEmail, role: 'member' }),
+    expect: () => [[s.teamId, ['invitation.sent']]],
+  },
+  'POST /api/auth/signup': {
+    run: async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email: s.invitedEmail, name: 'Invited Person', password: PASSWORD } });
+      const body = JSON.parse(res.body) as { user: { id: string } };
+      s.joinedUserId = body.user.id;
+      return { status: res.statusCode, body, headers: res.headers };
+    },
+    expect: () => [[s.teamId, ['invitation.accepted', 'member.added']]],
+  },
+  'PATCH /api/teams/:teamId/members/:userId': {
+    run: () => admin().patch(`/api/teams/${s.teamId}/members/${s.joinedUserId}`, { role: 'po' }),
+    expect: () => [[s.teamId, ['member.updated']]],
+  },
+  'DELETE /api/teams/:teamId/members/:userId': { run: () => admin().del(`/api/teams/${s.teamId}/members/${s.joinedUserId}`), expect: () => [[s.teamId, ['member.removed']]] },
+  'DELETE /api/teams/:teamId/invitations/:invitationId': {
+    prepare: async () => {
+      s.invitationId = (await ok(admin().post<InviteResult>(`/api/teams/${s.teamId}/invitations`, { email: `withdrawn.${s.invitedEmail}`, role: 'viewer' }))).invitation!.id;
+    },
+    run: () => admin().del(`/api/teams/${s.teamId}/invitations/${s.invitationId}`),
+    expect: () => [[s.teamId, ['invitation.withdrawn']]],
+  },
+
+  // ---- boards, columns, lanes
+  'POST /api/teams/:teamId/boards': {
+    run: async () => {
+      const res = await admin().post<{ id: string }>(`/api/teams/${s.teamId}/boards`, { kind: 'selfservice', name: 'Walk board' });
+      s.boardId = res.body.id;
+      return res;
+    },
+    expect: () => [
+      [s.teamId, ['board.created']],
+      [s.boardId, ['column.created']],
+    ],
+  },
+  'PATCH /api/boards/:id': {
+    run: () => admin().patch(`/api/boards/${s.boardId}`, { name: 'Walk board 2' }),
+    expect: () => [
+      [s.boardId, ['board.updated']],
+      [s.teamId, ['board.changed']],
+    ],
+  },
+  'POST /api/boards/:id/position': { run: () => admin().post(`/api/boards/${s.boardId}/position`, { afterId: null }), expect: () => [[s.teamId, ['board.changed']]] },
+  'POST /api/boards/:id/archive': {
+    run: () => admin().post(`/api/boards/${s.boardId}/archive`),
+    expect: () => [
+      [s.teamId, ['board.archived']],
+      [s.boardId, ['board.updated']],
+    ],
+  },
+  'POST /api/boards/:id/restore': { run: () => admin().post(`/api/boards/${s.boardId}/restore`), expect: () => [[s.teamId, ['board.restored']]] },
+  'POST /api/boards/:id/columns': {
+    run: async () => {
+      const res = await admin().post<{ id: string }>(`/api/boards/${s.boardId}/columns`, { name: 'Walk column', category: 'doing', wipLimit: 2 });
+      s.columnId = res.body.id;
+      return res;
+    },
+    expect: () => [[s.boardId, ['column.created']]],
+  },
+  'PATCH /api/columns/:id': { run: () => admin().patch(`/api/columns/${s.columnId}`, { name: 'Walk column 2' }), expect: () => [[s.boardId, ['column.updated']]] },
+  'POST /api/columns/:id/position': { run: () => admin().post(`/api/columns/${s.columnId}/position`, { afterId: null }), expect: () => [[s.boardId, ['column.moved']]] },
+  'POST /api/columns/:id/archive': { run: () => admin().post(`/api/columns/${s.columnId}/archive`), expect: () => [[s.boardId, ['column.archived']]] },
+  'POST /api/columns/:id/restore': { run: () => admin().post(`/api/columns/${s.columnId}/restore`), expect: () => [[s.boardId, ['column.restored']]] },
+  'POST /api/boards/:id/lanes': {
+    run: async () => {
+      const res = await admin().post<{ id: string }>(`/api/boards/${s.boardId}/lanes`, { name: 'Expedite' });
+      s.laneId = res.body.id;
+      return res;
+    },
+    expect: () => [[s.boardId, ['lane.created']]],
+  },
+  'PATCH /api/lanes/:id': { run: () => admin().patch(`/api/lanes/${s.laneId}`, { name: 'Expedite 2' }), expect: () => [[s.boardId, ['lane.updated']]] },
+  'POST /api/lanes/:id/position': { run: () => admin().post(`/api/lanes/${s.laneId}/position`, { afterId: null }), expect: () => [[s.boardId, ['lane.moved']]] },
+  'POST /api/lanes/:id/archive': { run: () => admin().post(`/api/lanes/${s.laneId}/archive`), expect: () => [[s.boardId, ['lane.archived']]] },
+  'POST /api/lanes/:id/restore': { run: () => admin().post(`/api/lanes/${s.laneId}/restore`), expect: () => [[s.boardId, ['lane.restored']]] },
+
+  // ---- cards
+  'POST /api/boards/:id/cards': {
+    run: async () => {
+      const res = await admin().post<Card>(`/api/boards/${planned()}/cards`, { title: 'Walk card', points: 3 });
+      s.cardId = res.body.id;
+      s.cardVersion = res.body.version;
+      return res;
+    },
+    expect: () => [[planned(), ['card.created']]],
+  },
+  'PATCH /api/cards/:id': {
+    run: async () => {
+      const res = await admin().patch<Card>(`/api/cards/${s.cardId}`, { version: s.cardVersion, title: 'Walk card 2' });
+      s.cardVersion = res.body.version;
+      return res;
+    },
+    expect: () => [[planned(), ['card.updated']]],
+  },
+  'POST /api/cards/:id/move': {
+    prepare: async () => {
+      const snapshot = await ok(admin().get<BoardSnapshot>(`/api/boards/${planned()}`));
+      s.toColumnId = snapshot.columns.find((c) => c.category === 'todo')!.id;
+    },
+    run: () => admin().post(`/api/cards/${s.cardId}/move`, { toColumnId: s.toColumnId }),
+    expect: () => [[planned(), ['card.moved']]],
+  },
+  'POST /api/cards/:id/archive': { run: () => admin().post(`/api/cards/${s.cardId}/archive`), expect: () => [[planned(), ['card.archived']]] },
+  'POST /api/cards/:id/restore': { run: () => admin().post(`/api/cards/${s.cardId}/restore`), expect: () => [[planned(), ['card.restored']]] },
+
+  // ---- Person of the Week
+  'PUT /api/teams/:teamId/rotation': {
+    run: () =>
+      admin().put(`/api/teams/${s.teamId}/rotation`, { memberIds: [team.byRole.member.id, team.byRole.po.id], handoffWeekday: 1, handoffTime: '09:00', timezone: 'Europe/Berlin' }),
+    expect: () => [[s.teamId, ['rotation.updated']]],
+  },
+  'POST /api/teams/:teamId/rotation/overrides': {
+    run: async () => {
+      const res = await admin().post<RotationInfo>(`/api/teams/${s.teamId}/rotation/overrides`, { kind: 'cover', userId: team.admin.id, start: day(1), end: day(2) });
+      s.overrideId = res.body.overrides[0]!.id;
+      return res;
+    },
+    expect: () => [[s.teamId, ['rotation.override_added']]],
+  },
+  'DELETE /api/teams/:teamId/rotation/overrides/:overrideId': {
+    run: () => admin().del(`/api/teams/${s.teamId}/rotation/overrides/${s.overrideId}`),
+    expect: () => [[s.teamId, ['rotation.override_removed']]],
+  },
+  'PUT /api/teams/:teamId/handoff': { run: () => admin().put(`/api/teams/${s.teamId}/handoff`, { summary: 'Nothing open.' }), expect: () => [[s.teamId, ['handoff.updated']]] },
+  'POST /api/teams/:teamId/interrupts': {
+    run: async () => {
+      const res = await team.byRole.member.api.post<{ card: Card; interrupt: Interrupt }>(`/api/teams/${s.teamId}/interrupts`, { title: 'VPN down for the office' });
+      s.interruptCardId = res.body.card.id;
+      return res;
+    },
+    expect: () => [[team.boards.interrupts, ['card.created', 'interrupt.received']]],
+  },
+  'POST /api/interrupts/:id/triage': {
+    run: () => admin().post(`/api/interrupts/${s.interruptCardId}/triage`, { action: 'escalate', userId: team.byRole.member.id, note: 'Yours' }),
+    expect: () => [[team.boards.interrupts, ['interrupt.triaged']]],
+  },
+  'POST /api/teams/:teamId/webhooks': {
+    run: async () => {
+      const res = await admin().post<{ webhook: { id: string }; secret: string }>(`/api/teams/${s.teamId}/webhooks`, { name: 'prod alertmanager', kind: 'generic' });
+      s.webhookId = res.body.webhook.id;
+      s.webhookSecret = res.body.secret;
+      return res;
+    },
+    expect: () => [[s.teamId, ['webhook.created']]],
+  },
+  'POST /api/webhooks/:id': {
+    run: () => new Api(t.app, { token: s.webhookSecret }).post<WebhookIntakeResult>(`/api/webhooks/${s.webhookId}`, { title: 'Disk 91% on backup-1', dedupKey: 'disk-backup-1' }),
+    expect: () => [[team.boards.interrupts, ['card.created', 'interrupt.received']]],
+  },
+  'DELETE /api/teams/:teamId/webhooks/:webhookId': { run: () => admin().del(`/api/teams/${s.teamId}/webhooks/${s.webhookId}`), expect: () => [[s.teamId, ['webhook.revoked']]] },
+
+  // ---- planning
+  'POST /api/teams/:teamId/features': {
+    run: async () => {
+      const res = await admin().post<Feature>(`/api/teams/${s.teamId}/features`, { name: 'Walk feature', leadId: team.byRole.member.id });
+      s.featureId = res.body.id;
+      s.featureVersion = res.body.version;
+      return res;
+    },
+    expect: () => [[s.teamId, ['feature.created']]],
+  },
+  'PATCH /api/features/:id': { run: () => admin().patch(`/api/features/${s.featureId}`, { version: s.featureVersion, goal: 'Walk all routes' }), expect: () => [[s.teamId, ['feature.updated']]] },
+  'POST /api/teams/:teamId/iterations': {
+    run: async () => {
+      const res = await admin().post<Iteration>(`/api/teams/${s.teamId}/iterations`, { startDate: day(0).slice(0, 10) });
+      s.iterationId = res.body.id;
+      return res;
+    },
+    expect: () => [[s.teamId, ['iteration.created']]],
+  },
+  'PUT /api/features/:id/pairs': {
+    run: () => admin().put(`/api/features/${s.featureId}/pairs`, { iterationId: s.iterationId, pairs: [[team.byRole.member.id, team.byRole.po.id]] }),
+    expect: () => [[s.teamId, ['feature.pairs_set']]],
+  },
+  'PATCH /api/iterations/:id': { run: () => admin().patch(`/api/iterations/${s.iterationId}`, { goal: 'Ship the walk' }), expect: () => [[s.teamId, ['iteration.updated']]] },
+  'POST /api/iterations/:id/cards': {
+    run: () => admin().post(`/api/iterations/${s.iterationId}/cards`, { cardIds: [s.cardId] }),
+    expect: () => [[planned(), ['card.updated']]],
+  },
+  'DELETE /api/iterations/:id/cards/:cardId': { run: () => admin().del(`/api/iterations/${s.iterationId}/cards/${s.cardId}`), expect: () => [[planned(), ['card.updated']]] },
+  'POST /api/iterations/:id/start': {
+    prepare: async () => {
+      await ok(admin().post(`/api/iterations/${s.iterationId}/cards`, { cardIds: [s.cardId] }));
+    },
+    run: () => admin().post(`/api/iterations/${s.iterationId}/start`),
+    expect: () => [[s.teamId, ['iteration.started']]],
+  },
+  'POST /api/iterations/:id/close': {
+    run: () => admin().post(`/api/iterations/${s.iterationId}/close`, { carryOverTo: null }),
+    expect: () => [
+      [s.teamId, ['iteration.closed']],
+      [planned(), ['card.updated']],
+    ],
+  },
+
+  // ---- exempt routes, walked too: they must leave every stream alone
+  'POST /api/auth/login': {
+    run: () => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: team.byRole.viewer.email, password: PASSWORD } }).then((r) => ({ status: r.statusCode, body: r.json(), headers: r.headers })),
+    expect: () => [],
+  },
+  'DELETE /api/auth/sessions/:id': {
+    prepare: async () => {
+      const sessions = await ok(team.byRole.viewer.session.get<{ id: string; current: boolean }[]>('/api/auth/sessions'));
+      s.sessionShortId = sessions.find((x) => !x.current)!.id;
+    },
+    run: () => team.byRole.viewer.session.del(`/api/auth/sessions/${s.sessionShortId}`),
+    expect: () => [],
+  },
+  'POST /api/auth/tokens': {
+    run: async () => {
+      const res = await team.byRole.viewer.session.post<{ token: { id: string } }>('/api/auth/tokens', { name: 'walk' });
+      s.tokenId = res.body.token.id;
+      return res;
+    },
+    expect: () => [],
+  },
+  'DELETE /api/auth/tokens/:id': { run: () => team.byRole.viewer.session.del(`/api/auth/tokens/${s.tokenId}`), expect: () => [] },
+  'POST /api/notifications/:id/read': {
+    prepare: async () => {
+      s.notificationId = (await ok(team.byRole.member.api.get<{ id: string }[]>('/api/notifications')))[0]!.id;
+    },
+    run: () => team.byRole.member.api.post(`/api/notifications/${s.notificationId}/read`),
+    expect: () => [],
+  },
+  'POST /api/notifications/read': { run: () => team.byRole.member.api.post('/api/notifications/read'), expect: () => [] },
+  'POST /api/auth/logout': { run: () => team.byRole.viewer.session.post('/api/auth/logout'), expect: () => [] },
+};
+
+async function streamSeqs(): Promise<Map<string, number>> {
+  const result = await db.database.db.execute<{ id: string; last_seq: string | number }>(sql`SELECT id, last_seq FROM streams`);
+  return new Map(result.rows.map((r) => [r.id, Number(r.last_seq)]));
+}
+
+async function typesSince(streamId: string, seq: number): Promise<string[]> {
+  const result = await db.database.db.execute<{ type: string }>(sql`SELECT type FROM events WHERE stream_id = ${streamId} AND seq > ${seq} ORDER BY seq`);
+  return result.rows.map((r) => r.type);
+}
+
+describe('every mutating route', () => {
+  it('has a walk step here, or a reasoned exemption, and nothing here is stale', () => {
+    const mutating = t.routes.filter((r) => MUTATING.has(r.method)).map((r) => `${r.method} ${r.url}`);
+    expect(mutating.length).toBeGreaterThan(40);
+    expect(mutating.filter((key) => !(key in WALK)), 'mutating routes with no walk step').toEqual([]);
+    expect(Object.keys(WALK).filter((key) => !mutating.includes(key)), 'walk steps for routes that no longer exist').toEqual([]);
+    for (const key of Object.keys(EXEMPT)) expect(WALK[key]?.expect(), `${key} is exempt, so it expects no event`).toEqual([]);
+    for (const [key, step] of Object.entries(WALK)) if (!(key in EXEMPT)) expect(step.expect().length, `${key} names the stream its event goes to`).toBeGreaterThan(0);
+  });
+
+  it('appends its event to the team or board stream (exempt ones leave every stream alone)', async () => {
+    s.teamId = team.team.id;
+    const failures: string[] = [];
+    for (const [key, step] of Object.entries(WALK)) {
+      await step.prepare?.();
+      const before = await streamSeqs();
+      const res = await step.run();
+      if (res.status >= 300) {
+        failures.push(`${key}: ${res.status} ${JSON.stringify(res.body)}`);
+        continue;
+      }
+      const after = await streamSeqs();
+      const changed = [...after].filter(([id, seq]) => seq > (before.get(id) ?? 0)).map(([id]) => id);
+      const expected = step.expect();
+      if (expected.length === 0 && changed.length > 0) failures.push(`${key} is exempt but appended to ${changed.length} stream(s)`);
+      for (const [streamId, types] of expected) {
+        const got = await typesSince(streamId, before.get(streamId) ?? 0);
+        const missing = types.filter((type) => !got.includes(type));
+        if (missing.length > 0) failures.push(`${key}: stream ${streamId} got [${got.join(', ')}], missing [${missing.join(', ')}]`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('an invited e-mail that signs up joins with a member.added a teammate’s open team page receives', async () => {
+    const other = await createTeam(t.app, 'Invites');
+    const email = `late.joiner.${Date.now()}@example.test`;
+    await ok(other.admin.api.post(`/api/teams/${other.team.id}/invitations`, { email, role: 'viewer' }));
+    const before = (await streamSeqs()).get(other.team.id)!;
+    const joined = await signupWith(email);
+    const page = await other.byRole.member.api.get<{ events: { type: string; payload: { member?: { userId: string; role: string } } }[] }>(
+      `/api/boards/${other.team.id}/events?since=${before}`,
+    );
+    expect(page.body.events.map((e) => e.type)).toEqual(['invitation.accepted', 'member.added']);
+    expect(page.body.events[1]!.payload.member).toMatchObject({ userId: joined, role: 'viewer' });
+  });
+});
+
+async function signupWith(email: string): Promise<string> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email, name: 'Late Joiner', password: PASSWORD } });
+  expect(res.statusCode).toBe(201);
+  return (JSON.parse(res.body) as { user: { id: string } }).user.id;
+}
