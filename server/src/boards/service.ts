@@ -18,7 +18,7 @@ import type { Queryable, Tx } from '../db/database.js';
 import { boards, columns, lanes, streams, teamMembers, teams } from '../db/schema.js';
 import { diff } from '../events/changes.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
-import type { IdempotencyOption } from '../events/idempotency.js';
+import type { IdempotencyOption } from '../http/idempotency.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { decide } from '../auth/access.js';
 import { lockBoardColumns, lockEmpty } from './archive.js';

@@ -9,7 +9,7 @@ import type { Tx } from '../db/database.js';
 import { selectList, unprefix } from '../db/raw.js';
 import { boards, cards, columns, features, interrupts, iterations, teamMembers, teams } from '../db/schema.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
-import type { IdempotencyOption } from '../events/idempotency.js';
+import type { IdempotencyOption } from '../http/idempotency.js';
 import { invalidField, ok, refuse, type Refusal, type Result } from '../http/result.js';
 import { decide, rolesIn } from '../auth/access.js';
 import { countPeople } from './person-wip.js';

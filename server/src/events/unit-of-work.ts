@@ -6,7 +6,7 @@ import { mutations } from '../db/schema.js';
 import { isDatabaseUnavailable } from '../http/errors.js';
 import { isAccessRefusal, refuse, type Result } from '../http/result.js';
 import { appendEvents, type NewEvent, type StoredEvent } from './append.js';
-import { sameRequest, type IdempotencyKey } from './idempotency.js';
+import { sameRequest, type IdempotencyKey } from '../http/idempotency.js';
 
 /** Who is changing something: a person, or the system (webhooks, rotation) with no user. */
 export interface Actor {

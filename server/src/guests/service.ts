@@ -5,7 +5,7 @@
  * its board's columns. Both go through the same guarded placement path as
  * every other card, so WIP limits and ranks hold.
  */
-import type { IdempotencyOption } from '../events/idempotency.js';
+import type { IdempotencyOption } from '../http/idempotency.js';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { MyRequest, MyWorkItem, ProposeBody, WorkMoveBody } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';

@@ -3,7 +3,7 @@ import type {} from '@fastify/websocket';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyTypeProvider, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault, FastifyBaseLogger } from 'fastify';
 import Type, { type Static, type TSchema } from 'typebox';
 import { ErrorBody } from '@opsboard/shared';
-import { idempotencyKey, type IdempotencyOption } from '../events/idempotency.js';
+import { idempotencyKey, type IdempotencyOption } from './idempotency.js';
 
 /** Route handlers get request and reply types from the TypeBox schemas they declare. */
 export interface TypeBoxProvider extends FastifyTypeProvider {

@@ -14,7 +14,7 @@ import type { ServiceDeps } from '../context.js';
 import type { Tx } from '../db/database.js';
 import { boards, cards, columns, interrupts, teamMembers } from '../db/schema.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
-import type { IdempotencyOption } from '../events/idempotency.js';
+import type { IdempotencyOption } from '../http/idempotency.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { potwAt } from '../rotation/service.js';
 import { requireTeam } from '../auth/access.js';

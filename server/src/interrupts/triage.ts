@@ -15,7 +15,7 @@ import type { ServiceDeps } from '../context.js';
 import type { Queryable, Tx } from '../db/database.js';
 import { boards, cards, interrupts, notifications, teamMembers, users } from '../db/schema.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
-import type { IdempotencyOption } from '../events/idempotency.js';
+import type { IdempotencyOption } from '../http/idempotency.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { notifyUser } from '../events/channels.js';
 import { checkDuty, decide, requireTeam } from '../auth/access.js';

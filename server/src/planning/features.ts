@@ -26,7 +26,7 @@ import type { Queryable, Tx } from '../db/database.js';
 import { cards, columns, featurePairs, features, iterations, teamMembers, users } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { mutate } from '../events/unit-of-work.js';
-import type { IdempotencyOption } from '../events/idempotency.js';
+import type { IdempotencyOption } from '../http/idempotency.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { checkDuty, decide, requireTeam, rolesIn } from '../auth/access.js';
 

@@ -24,7 +24,7 @@ import type { Queryable, Tx } from '../db/database.js';
 import { boards, cards, columns, iterationAbsences, iterations, teamMembers, teams } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
-import type { IdempotencyOption } from '../events/idempotency.js';
+import type { IdempotencyOption } from '../http/idempotency.js';
 import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
 import { decide, requireTeam } from '../auth/access.js';
 

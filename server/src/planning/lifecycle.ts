@@ -23,7 +23,7 @@ import {
 import type { AuthInfo } from '../auth/service.js';
 import type { ServiceDeps } from '../context.js';
 import { iterations, teams } from '../db/schema.js';
-import type { IdempotencyOption } from '../events/idempotency.js';
+import type { IdempotencyOption } from '../http/idempotency.js';
 import { mutate } from '../events/unit-of-work.js';
 import { invalidField, ok, refuse, type Refusal, type Result } from '../http/result.js';
 import { decide } from '../auth/access.js';

@@ -7,7 +7,6 @@ import { credentialOf } from '../auth/service.js';
 import type { AppDeps } from '../context.js';
 import { errorBody } from '../http/errors.js';
 import type { App } from '../http/types.js';
-import type { RequestWatch } from '../guests/watch.js';
 import type { Peer, RealtimeHub } from './hub.js';
 
 const checkMessage = Compile(ClientMessage);
@@ -20,7 +19,13 @@ export interface WsOptions {
 }
 
 /** The websocket endpoint: authenticated like any API route, origin-checked, heartbeated, back-pressured. */
-export function websocketRoute(app: App, deps: AppDeps, hub: RealtimeHub, requests: RequestWatch, opts: WsOptions = {}): void {
+/** Follows a person's own requests in a team for a socket (the guest's channel, guests/watch.ts); the app wires it in. */
+export interface RequestsChannel {
+  watch(peer: Peer, teamId: string): void;
+  unwatch(peerId: string, teamId: string): void;
+}
+
+export function websocketRoute(app: App, deps: AppDeps, hub: RealtimeHub, requests: RequestsChannel, opts: WsOptions = {}): void {
   const maxBuffered = opts.maxBufferedBytes ?? 1 << 20;
   const heartbeatMs = opts.heartbeatMs ?? 30_000;
 

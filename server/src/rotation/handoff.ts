@@ -15,7 +15,7 @@ import { ok, refuse, type Result } from '../http/result.js';
 import { can } from '@opsboard/shared';
 import { requireTeam } from '../auth/access.js';
 import { loadRotation } from './service.js';
-import type { IdempotencyOption } from '../events/idempotency.js';
+import type { IdempotencyOption } from '../http/idempotency.js';
 
 const DAY = 86_400_000;
 

@@ -26,7 +26,7 @@ import type { Queryable } from '../db/database.js';
 import { rotationOverrides, rotationVersions, teams } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
-import type { IdempotencyOption } from '../events/idempotency.js';
+import type { IdempotencyOption } from '../http/idempotency.js';
 import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
 import { checkDuty, requireTeam, rolesIn } from '../auth/access.js';
 

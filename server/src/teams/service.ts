@@ -9,7 +9,7 @@ import type { Queryable, Tx } from '../db/database.js';
 import { invitations, streams, teamMembers, teams, users } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { mutate } from '../events/unit-of-work.js';
-import type { IdempotencyOption } from '../events/idempotency.js';
+import type { IdempotencyOption } from '../http/idempotency.js';
 import { notifyAccessEnded } from '../events/channels.js';
 import { invalidField, notFound, ok, refuse, type Result } from '../http/result.js';
 import { requireTeam } from '../auth/access.js';

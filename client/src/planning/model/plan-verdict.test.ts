@@ -29,7 +29,7 @@ describe('planning drop verdicts', () => {
 
   it('refuses to take a to-do card back to a full backlog, where no reason can be given', () => {
     const state = board(null, 'block', 1);
-    expect(planVerdict({ ...base, card: state.cards.get('A')!, to: 'backlog', state, room: 0 })).toMatchObject({ kind: 'refused', message: expect.stringContaining('Column "Backlog" already holds 1 cards') });
+    expect(planVerdict({ ...base, card: state.cards.get('A')!, to: 'backlog', state, room: 0 })).toMatchObject({ kind: 'refused', message: expect.stringContaining('Column "Backlog" already holds 1 card') });
     // A card already under way only leaves the iteration; it stays on the board where it is.
     expect(planVerdict({ ...base, card: state.cards.get('D')!, to: 'backlog', state, room: 0 }).kind).toBe('ok');
   });
