@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import { can, type Feature, type FeatureSummary } from '@opsboard/shared';
 import { Link } from '../app/Link';
+import { useDocumentTitle } from '../app/page-title';
 import { paths } from '../app/routes';
 import { useServices } from '../app/services';
 import { roleIn, useTeamLive } from '../team/use-team-live';
@@ -50,6 +51,7 @@ export function FeaturesPage({ teamId }: { teamId: string }) {
   const [filter, setFilter] = useState<StatusFilter>('open');
   const [editing, setEditing] = useState<Feature | 'new' | null>(null);
   const state = team.state;
+  useDocumentTitle(['Features', state?.team.name]);
 
   if (!state || !list.value) {
     const error = team.error ?? list.error;

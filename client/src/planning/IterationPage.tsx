@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'react';
 import { can, instantToZoned, type Card, type IterationDetail } from '@opsboard/shared';
 import { Link } from '../app/Link';
+import { useDocumentTitle } from '../app/page-title';
 import { paths } from '../app/routes';
 import { useServices } from '../app/services';
 import { newKey } from '../lib/ids';
@@ -33,6 +34,7 @@ import '../styles/iteration-page.css';
 
 export function IterationPage({ iterationId }: { iterationId: string }) {
   const detail = useFresh(() => planningApi.iteration(iterationId), iterationId);
+  useDocumentTitle(detail.value ? null : ['Iteration']);
   if (!detail.value) {
     return detail.error ? (
       <main className="page" id="main">
@@ -55,6 +57,7 @@ function IterationView({ teamId, detail, refresh }: { teamId: string; detail: It
     onReload: refresh,
   });
   const state = team.state;
+  useDocumentTitle([iteration.name, state?.team.name]);
   const boardIds = useMemo(
     () => [...new Set([...(state?.boards.filter((b) => b.kind !== 'interrupts').map((b) => b.id) ?? []), ...detail.cards.map((c) => c.boardId)])],
     [state?.boards, detail.cards],

@@ -9,9 +9,11 @@ import { newKey } from '../lib/ids';
 import { EmptyNote, ErrorNote, Spinner } from '../ui/Feedback';
 import { Field } from '../ui/Field';
 import { useAsync } from '../ui/use-async';
+import { useDocumentTitle } from '../app/page-title';
 
 export function TeamsPage() {
   const teams = useAsync(() => teamsApi.list(), []);
+  useDocumentTitle(['Your teams']);
   return (
     <main className="page" id="main">
       <h1>Your teams</h1>
