@@ -113,9 +113,9 @@ export async function openBoard(page: Page, boardId: string): Promise<void> {
   await page.getByTestId('connection-status').and(page.locator('[data-state="live"]')).waitFor();
 }
 
-/** The list of cards under a column (the first swimlane when there are several). */
+/** The scrolling cell of cards under a column (the first swimlane when there are several); an empty one too. */
 export function columnList(page: Page, columnId: string): Locator {
-  return page.locator(`.board-grid__cell[data-column-id="${columnId}"] [role="list"]`).first();
+  return page.locator(`.board-grid__cell[data-column-id="${columnId}"] .cell`).first();
 }
 
 export function tile(page: Page, title: string): Locator {
@@ -167,11 +167,12 @@ export async function dragWithMouse(page: Page, from: Locator, to: Locator, wher
 export async function tabToBoard(page: Page, maxTabs = 40): Promise<void> {
   for (let i = 0; i < maxTabs; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate(() => document.activeElement?.classList.contains('tile') ?? false)) return;
+    // A tile's focusable control is its title.
+    if (await page.evaluate(() => document.activeElement?.classList.contains('tile__title') ?? false)) return;
   }
   throw new Error('Tab never reached a card');
 }
 
 export async function focusedCardTitle(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.activeElement?.querySelector('.tile__title')?.textContent ?? null);
+  return page.evaluate(() => (document.activeElement?.classList.contains('tile__title') ? document.activeElement.textContent : null));
 }

@@ -22,6 +22,7 @@ import { ProgressBar } from './ui/ProgressBar';
 import { FeatureStatusBadge } from './ui/StateBadge';
 import { useFresh } from './use-fresh';
 import { useLiveBoards } from './use-live-boards';
+import { ScrollRegion } from '../ui/ScrollRegion';
 import '../styles/planning.css';
 import '../styles/features.css';
 
@@ -94,7 +95,7 @@ export function FeaturesPage({ teamId }: { teamId: string }) {
       {shown.length === 0 ? (
         <EmptyNote>{summaries.length === 0 ? 'No features yet. A feature is an IDD project with a lead and its stories across the boards.' : 'No feature has this status.'}</EmptyNote>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label="Features">
           <table className="table feature-table" data-testid="feature-list">
             <thead>
               <tr>
@@ -153,7 +154,7 @@ export function FeaturesPage({ teamId }: { teamId: string }) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <section className="section" aria-labelledby="matrix-heading">
         <h2 id="matrix-heading">Pairing matrix</h2>

@@ -146,7 +146,7 @@ export function BacklogPanel({ boards, states, iterationName, people, features, 
                       handle={canPlan ? <DragHandle card={card} from="backlog" /> : undefined}
                       actions={
                         canPlan ? (
-                          <button type="button" className="button button--small" onClick={() => onPull([card])} aria-label={`Pull '${card.title}' into ${iterationName}`}>
+                          <button type="button" className="button button--small" onClick={() => onPull([card])} aria-label={`Add '${card.title}' to ${iterationName}`}>
                             Add <Icon name="arrowRight" />
                           </button>
                         ) : undefined

@@ -5,6 +5,7 @@ import { paths } from '../../app/routes';
 import { EmptyNote } from '../../ui/Feedback';
 import { rangeWords } from '../ui/dates';
 import { IterationStateBadge } from '../ui/StateBadge';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const ORDER = { planned: 0, active: 1, closed: 2 } as const;
 
@@ -12,7 +13,7 @@ export function IterationList({ iterations, selectedId }: { iterations: readonly
   if (iterations.length === 0) return <EmptyNote>No iterations yet.</EmptyNote>;
   const sorted = [...iterations].sort((a, b) => ORDER[a.state] - ORDER[b.state] || (a.state === 'closed' ? b.startDate.localeCompare(a.startDate) : a.startDate.localeCompare(b.startDate)));
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Iterations">
       <table className="table iteration-table" data-testid="iteration-list">
         <thead>
           <tr>
@@ -45,6 +46,6 @@ export function IterationList({ iterations, selectedId }: { iterations: readonly
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

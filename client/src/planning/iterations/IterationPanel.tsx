@@ -91,7 +91,7 @@ export function IterationPanel({ detail, cards, boards, people, features, canPla
                       note={busy.has(card.id) ? <span className="plan-card__note">saving…</span> : undefined}
                       actions={
                         canPlan && iteration.state !== 'closed' ? (
-                          <button type="button" className="button button--small button--quiet" onClick={() => onRemove(card)} aria-label={`Take '${card.title}' out of ${iteration.name}`}>
+                          <button type="button" className="button button--small button--quiet" onClick={() => onRemove(card)} aria-label={`Remove '${card.title}' from ${iteration.name}`}>
                             <Icon name="close" /> Remove
                           </button>
                         ) : undefined
