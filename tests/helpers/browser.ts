@@ -97,7 +97,7 @@ export function watchProblems(page: Page, problems: string[]): void {
 }
 
 /** A fresh browser context signed in as `user` (their session cookie), on the given origin. */
-export async function signedInPage(browser: Browser, baseUrl: string, user: TestUser, viewport = LAPTOP): Promise<UserPage> {
+export async function signedInPage(browser: Browser, baseUrl: string, user: Pick<TestUser, 'cookie'>, viewport: { width: number; height: number } = LAPTOP): Promise<UserPage> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport });
   const [name, ...rest] = user.cookie.split('=');
   await context.addCookies([{ name: name!, value: rest.join('='), url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
