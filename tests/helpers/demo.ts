@@ -19,12 +19,18 @@ export interface DemoTeam {
   alex: Pick<TestUser, 'cookie' | 'session'>;
 }
 
-export async function seedDemoTeam(t: TestApp): Promise<DemoTeam> {
-  await seedDemo(t.deps, DEMO_PASSWORD);
+/** A new session for Alex (a test that logs out takes its own). */
+export async function loginAsAlex(t: TestApp): Promise<DemoTeam['alex']> {
   const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: DEMO_PEOPLE[0]!.email, password: DEMO_PASSWORD } });
   if (login.statusCode !== 200) throw new Error(`demo login failed: ${login.statusCode} ${login.body}`);
   const cookie = [login.headers['set-cookie']].flat().find((c) => c?.startsWith('opsboard_session='))!.split(';')[0]!;
-  const session = new Api(t.app, { cookie, csrf: (JSON.parse(login.body) as SessionInfo).csrfToken });
+  return { cookie, session: new Api(t.app, { cookie, csrf: (JSON.parse(login.body) as SessionInfo).csrfToken }) };
+}
+
+export async function seedDemoTeam(t: TestApp): Promise<DemoTeam> {
+  await seedDemo(t.deps, DEMO_PASSWORD);
+  const alex = await loginAsAlex(t);
+  const session = alex.session;
   const team = (await session.get<Team[]>('/api/teams')).body[0]!;
   const boards = (await session.get<Board[]>(`/api/teams/${team.id}/boards`)).body;
   const iterations = (await session.get<Iteration[]>(`/api/teams/${team.id}/iterations`)).body;
@@ -36,7 +42,7 @@ export async function seedDemoTeam(t: TestApp): Promise<DemoTeam> {
     boards: Object.fromEntries(boards.map((b) => [b.kind, b.id])) as DemoTeam['boards'],
     iteration: { id: iteration.id, name: iteration.name },
     feature: { id: feature.feature.id, name: feature.feature.name },
-    alex: { cookie, session },
+    alex,
   };
 }
 
