@@ -185,7 +185,7 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
 });
 
 describe('page titles', () => {
-  it('follow in-app navigation: board switcher, card panel, PoTW sections, team sections', async () => {
+  it('follow in-app navigation: board switcher, PoTW badge and sections, team sections, back', async () => {
     const { context, page } = await signedInPage(browser, t.baseUrl, demo.alex);
     await page.goto(`/boards/${demo.boards.planned}`);
     await page.locator('[data-state="live"]').waitFor();
