@@ -164,7 +164,7 @@ describe('board editing', () => {
     await openBoard(page, board);
     expect(await page.getByRole('button', { name: /Add a card/ }).count()).toBe(0);
     const card = tile(page, 'Look, do not touch');
-    expect(await card.getAttribute('aria-roledescription')).toBe('card');
+    expect(await card.locator('.tile__title').getAttribute('aria-roledescription')).toBe('card');
     await card.focus();
     await page.keyboard.press('Space');
     expect(await page.getByTestId('insertion-line').count()).toBe(0);

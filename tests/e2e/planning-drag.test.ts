@@ -86,7 +86,7 @@ describe('planning rows drag by their body', () => {
     await page.goto(`/teams/${team.team.id}/iterations`);
     await row(page, 'Retire the old bastion').waitFor();
 
-    await page.getByRole('button', { name: "Pull 'Rotate the LDAP bind password' into Sprint Drag" }).click();
+    await page.getByRole('button', { name: "Add 'Rotate the LDAP bind password' to Sprint Drag" }).click();
     await expect.poll(() => inIteration(team, it.id), SOON).toEqual(['Rotate the LDAP bind password']);
 
     await page.getByRole('button', { name: "Drag 'Patch the kernel fleet-wide' into the iteration" }).focus();

@@ -72,7 +72,7 @@ describe('iteration planning', () => {
     expect(await panel.innerText()).toContain('Kernels patched, onboarding automated');
 
     // By button: planned work only, so nobody is on SS&A — the warning shows before the start.
-    await page.getByRole('button', { name: "Pull 'Patch kernels' into Iteration 1" }).click();
+    await page.getByRole('button', { name: "Add 'Patch kernels' to Iteration 1" }).click();
     await expect.poll(() => panel.innerText(), SOON).toContain('Patch kernels');
     await expect.poll(() => ssa(page).getAttribute('data-ok'), SOON).toBe('false');
     expect(await ssa(page).innerText()).toContain('SS&A needs a pair');

@@ -192,14 +192,14 @@ describe('planning warnings', () => {
 
     const { page, problems, context } = await signedInPage(browser, t.baseUrl, po);
     await openPlanning(page, team.team.id);
-    await page.getByRole('button', { name: "Pull 'Busy story 2' into Sprint Busy" }).click();
+    await page.getByRole('button', { name: "Add 'Busy story 2' to Sprint Busy" }).click();
     const ask = page.getByTestId('pull-over-capacity');
     await ask.waitFor();
     expect(await ask.innerText()).toContain('takes it to 11 of 8 points, 3 over its capacity');
     await ask.getByRole('button', { name: 'Keep in the backlog' }).click();
     expect((await po.api.get<IterationDetail>(`/api/iterations/${running.id}`)).body.cards.map((c) => c.id)).toEqual([first!.id]);
 
-    await page.getByRole('button', { name: "Pull 'Busy story 2' into Sprint Busy" }).click();
+    await page.getByRole('button', { name: "Add 'Busy story 2' to Sprint Busy" }).click();
     await page.getByTestId('pull-over-capacity').getByRole('button', { name: 'Pull in anyway' }).click();
     await expect.poll(async () => (await po.api.get<IterationDetail>(`/api/iterations/${running.id}`)).body.cards.length, SOON).toBe(2);
     expect((await po.api.get<IterationDetail>(`/api/iterations/${running.id}`)).body.cards.map((c) => c.id)).toContain(extra!.id);

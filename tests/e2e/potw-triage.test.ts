@@ -134,7 +134,8 @@ describe('PoTW triage', () => {
     const row = potw.page.getByTestId('triage-list').getByRole('option', { name: /Payroll export fails with a 502/ });
     await row.waitFor({ timeout: 2000 });
     console.log(`raised interrupt reached the triage view in ${Date.now() - raisedAt} ms`);
-    expect(await row.getAttribute('aria-label')).toContain('Critical severity, asked by Dana from Finance');
+    // The row is named by what it shows; the sentence is its description.
+    expect(await row.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '')).toContain('Critical severity, asked by Dana from Finance');
     expect(await potw.page.getByTestId('triage-detail').innerText()).toContain('Dana from Finance');
     // The count in the section link follows too.
     await expect.poll(() => potw.page.getByRole('link', { name: /Triage.*1 waiting/ }).count(), SOON).toBe(1);

@@ -97,7 +97,7 @@ export function watchProblems(page: Page, problems: string[]): void {
 }
 
 /** A fresh browser context signed in as `user` (their session cookie), on the given origin. */
-export async function signedInPage(browser: Browser, baseUrl: string, user: TestUser, viewport = LAPTOP): Promise<UserPage> {
+export async function signedInPage(browser: Browser, baseUrl: string, user: Pick<TestUser, 'cookie'>, viewport: { width: number; height: number } = LAPTOP): Promise<UserPage> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport });
   const [name, ...rest] = user.cookie.split('=');
   await context.addCookies([{ name: name!, value: rest.join('='), url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
@@ -113,9 +113,9 @@ export async function openBoard(page: Page, boardId: string): Promise<void> {
   await page.getByTestId('connection-status').and(page.locator('[data-state="live"]')).waitFor();
 }
 
-/** The list of cards under a column (the first swimlane when there are several). */
+/** The scrolling cell of cards under a column (the first swimlane when there are several); an empty one too. */
 export function columnList(page: Page, columnId: string): Locator {
-  return page.locator(`.board-grid__cell[data-column-id="${columnId}"] [role="list"]`).first();
+  return page.locator(`.board-grid__cell[data-column-id="${columnId}"] .cell`).first();
 }
 
 export function tile(page: Page, title: string): Locator {
@@ -172,11 +172,12 @@ export async function holdOver(page: Page, from: Locator, to: Locator, where: 'a
 export async function tabToBoard(page: Page, maxTabs = 40): Promise<void> {
   for (let i = 0; i < maxTabs; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate(() => document.activeElement?.classList.contains('tile') ?? false)) return;
+    // A tile's focusable control is its title.
+    if (await page.evaluate(() => document.activeElement?.classList.contains('tile__title') ?? false)) return;
   }
   throw new Error('Tab never reached a card');
 }
 
 export async function focusedCardTitle(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.activeElement?.querySelector('.tile__title')?.textContent ?? null);
+  return page.evaluate(() => (document.activeElement?.classList.contains('tile__title') ? document.activeElement.textContent : null));
 }

@@ -1,11 +1,13 @@
 import { useUser, session } from '../auth/session';
 import { navigate } from '../app/router';
 import { paths } from '../app/routes';
+import { useDocumentTitle } from '../app/page-title';
 import { SessionsSection } from './SessionsSection';
 import { TokensSection } from './TokensSection';
 
 export function AccountPage() {
   const user = useUser();
+  useDocumentTitle(['Your account']);
   return (
     <main className="page" id="main">
       <h1>Your account</h1>

@@ -4,6 +4,7 @@ import { formatDateTime } from '../lib/time';
 import { ErrorNote, Spinner } from '../ui/Feedback';
 import { showToast } from '../ui/toasts';
 import { useAsync } from '../ui/use-async';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 /** "Firefox on Linux" from a user-agent string; good enough to tell your own devices apart. */
 function device(userAgent: string | null): string {
@@ -32,37 +33,39 @@ export function SessionsSection() {
       {sessions.status === 'loading' && <Spinner label="Loading sessions" />}
       {sessions.status === 'error' && <ErrorNote message={sessions.message} onRetry={sessions.reload} />}
       {sessions.status === 'ready' && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Device</th>
-              <th scope="col">Logged in</th>
-              <th scope="col">Last active</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.value.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  {device(s.userAgent)}
-                  {s.current && <span className="badge badge--accent">this device</span>}
-                </td>
-                <td>{formatDateTime(s.createdAt)}</td>
-                <td>{formatDateTime(s.lastSeenAt)}</td>
-                <td className="table__actions">
-                  {!s.current && (
-                    <button type="button" className="button button--small button--quiet" onClick={() => void revoke(s.id)}>
-                      Log out
-                    </button>
-                  )}
-                </td>
+        <ScrollRegion label="Sessions">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Device</th>
+                <th scope="col">Logged in</th>
+                <th scope="col">Last active</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sessions.value.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    {device(s.userAgent)}
+                    {s.current && <span className="badge badge--accent">this device</span>}
+                  </td>
+                  <td>{formatDateTime(s.createdAt)}</td>
+                  <td>{formatDateTime(s.lastSeenAt)}</td>
+                  <td className="table__actions">
+                    {!s.current && (
+                      <button type="button" className="button button--small button--quiet" onClick={() => void revoke(s.id)}>
+                        Log out
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -7,6 +7,7 @@ import { EmptyNote, ErrorNote, Spinner } from '../ui/Feedback';
 import { Field } from '../ui/Field';
 import { showToast } from '../ui/toasts';
 import { useAsync } from '../ui/use-async';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 export function TokensSection() {
   const tokens = useAsync(() => authApi.tokens(), []);
@@ -98,38 +99,40 @@ export function TokensSection() {
         (tokens.value.length === 0 ? (
           <EmptyNote>No tokens yet.</EmptyNote>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Starts with</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Expires</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.value.map((t) => (
-                <tr key={t.id}>
-                  <td>{t.name}</td>
-                  <td>
-                    <code>{t.prefix}…</code>
-                  </td>
-                  <td>{formatDate(t.createdAt)}</td>
-                  <td>{t.lastUsedAt ? formatDate(t.lastUsedAt) : 'never'}</td>
-                  <td>{t.expiresAt ? formatDate(t.expiresAt) : 'never'}</td>
-                  <td className="table__actions">
-                    <button type="button" className="button button--small button--quiet" onClick={() => void revoke(t.id, t.name)}>
-                      Revoke
-                    </button>
-                  </td>
+          <ScrollRegion label="API tokens">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Starts with</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {tokens.value.map((t) => (
+                  <tr key={t.id}>
+                    <td>{t.name}</td>
+                    <td>
+                      <code>{t.prefix}…</code>
+                    </td>
+                    <td>{formatDate(t.createdAt)}</td>
+                    <td>{t.lastUsedAt ? formatDate(t.lastUsedAt) : 'never'}</td>
+                    <td>{t.expiresAt ? formatDate(t.expiresAt) : 'never'}</td>
+                    <td className="table__actions">
+                      <button type="button" className="button button--small button--quiet" onClick={() => void revoke(t.id, t.name)}>
+                        Revoke
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         ))}
     </section>
   );

@@ -1,7 +1,9 @@
 import { Link } from './Link';
+import { useDocumentTitle } from './page-title';
 import { paths } from './routes';
 
 export function NotFoundPage() {
+  useDocumentTitle(['Page not found']);
   return (
     <main className="page" id="main">
       <h1>Page not found</h1>

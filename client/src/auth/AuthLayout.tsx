@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+import { useDocumentTitle } from '../app/page-title';
 
 export function AuthLayout({ title, children }: { title: string; children: ReactNode }) {
+  useDocumentTitle([title]);
   return (
     <main className="auth">
       <div className="auth__card">

@@ -126,36 +126,39 @@ export function ChartFigure({ title, hideTitle, legend, table, tableNote, boxRef
       <div className="visually-hidden" role="status" aria-live="polite">
         {live}
       </div>
-      <table className="visually-hidden">
-        <caption>
-          {title}
-          {tableNote ? ` (${tableNote})` : ''}
-        </caption>
-        <thead>
-          <tr>
-            {table.columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, i) => (
-            <tr key={i}>
-              {row.map((cell, j) =>
-                j === 0 ? (
-                  <th key={j} scope="row">
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={j}>{cell}</td>
-                ),
-              )}
+      {/* Hidden by its box: a table is never narrower than its content, so hidden itself it would widen the page. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>
+            {title}
+            {tableNote ? ` (${tableNote})` : ''}
+          </caption>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {table.rows.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) =>
+                  j === 0 ? (
+                    <th key={j} scope="row">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={j}>{cell}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

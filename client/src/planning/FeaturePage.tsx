@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import { byRank, type Board, type Card, type Column, type FeatureDetail } from '@opsboard/shared';
 import { Link } from '../app/Link';
+import { useDocumentTitle } from '../app/page-title';
 import { paths } from '../app/routes';
 import { useServices } from '../app/services';
 import { useMarkdown } from '../card/use-markdown';
@@ -31,6 +32,7 @@ import '../styles/features.css';
 
 export function FeaturePage({ featureId }: { featureId: string }) {
   const detail = useFresh(() => planningApi.feature(featureId), featureId);
+  useDocumentTitle(detail.value ? null : ['Feature']);
   if (!detail.value) {
     return detail.error ? (
       <main className="page" id="main">
@@ -69,6 +71,7 @@ function FeatureView({ detail, refresh }: { detail: FeatureDetail; refresh: () =
   const goalHtml = useMarkdown(detail.feature.goal);
 
   const feature = state?.features.get(detail.feature.id) ?? detail.feature;
+  useDocumentTitle([feature.name, state?.team.name]);
   const members = state?.members ?? new Map();
   const role = roleIn(state, user.id);
   const editable = canEditFeature(role, user.id, feature);

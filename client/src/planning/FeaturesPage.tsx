@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import { can, type Feature, type FeatureSummary } from '@opsboard/shared';
 import { Link } from '../app/Link';
+import { useDocumentTitle } from '../app/page-title';
 import { paths } from '../app/routes';
 import { useServices } from '../app/services';
 import { roleIn, useTeamLive } from '../team/use-team-live';
@@ -21,6 +22,7 @@ import { ProgressBar } from './ui/ProgressBar';
 import { FeatureStatusBadge } from './ui/StateBadge';
 import { useFresh } from './use-fresh';
 import { useLiveBoards } from './use-live-boards';
+import { ScrollRegion } from '../ui/ScrollRegion';
 import '../styles/planning.css';
 import '../styles/features.css';
 
@@ -50,6 +52,7 @@ export function FeaturesPage({ teamId }: { teamId: string }) {
   const [filter, setFilter] = useState<StatusFilter>('open');
   const [editing, setEditing] = useState<Feature | 'new' | null>(null);
   const state = team.state;
+  useDocumentTitle(['Features', state?.team.name]);
 
   if (!state || !list.value) {
     const error = team.error ?? list.error;
@@ -92,7 +95,7 @@ export function FeaturesPage({ teamId }: { teamId: string }) {
       {shown.length === 0 ? (
         <EmptyNote>{summaries.length === 0 ? 'No features yet. A feature is an IDD project with a lead and its stories across the boards.' : 'No feature has this status.'}</EmptyNote>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label="Features">
           <table className="table feature-table" data-testid="feature-list">
             <thead>
               <tr>
@@ -151,7 +154,7 @@ export function FeaturesPage({ teamId }: { teamId: string }) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <section className="section" aria-labelledby="matrix-heading">
         <h2 id="matrix-heading">Pairing matrix</h2>

@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'react';
 import { can, daysOverdue, type Card, type IterationDetail } from '@opsboard/shared';
 import { Link } from '../app/Link';
+import { useDocumentTitle } from '../app/page-title';
 import { paths } from '../app/routes';
 import { navigate, useLocation } from '../app/router';
 import { useServices } from '../app/services';
@@ -37,6 +38,7 @@ import '../styles/iteration-page.css';
 
 export function IterationPage({ iterationId }: { iterationId: string }) {
   const detail = useFresh(() => planningApi.iteration(iterationId), iterationId);
+  useDocumentTitle(detail.value ? null : ['Iteration']);
   if (!detail.value) {
     return detail.error ? (
       <main className="page" id="main">
@@ -59,6 +61,7 @@ function IterationView({ teamId, detail, refresh }: { teamId: string; detail: It
     onReload: refresh,
   });
   const state = team.state;
+  useDocumentTitle([iteration.name, state?.team.name]);
   const boardIds = useMemo(
     () => [...new Set([...(state?.boards.filter((b) => b.kind !== 'interrupts').map((b) => b.id) ?? []), ...detail.cards.map((c) => c.boardId)])],
     [state?.boards, detail.cards],

@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import { can } from '@opsboard/shared';
 import { Link } from '../app/Link';
+import { useDocumentTitle } from '../app/page-title';
 import { paths } from '../app/routes';
 import { navigate, useLocation } from '../app/router';
 import { useServices } from '../app/services';
@@ -32,6 +33,7 @@ export function IterationsPage({ teamId }: { teamId: string }) {
   const [creating, setCreating] = useState(false);
   const state = team.state;
   const iterations = useMemo(() => (state ? iterationsInOrder(state) : []), [state]);
+  useDocumentTitle(['Iterations', state?.team.name]);
 
   if (!state) {
     return team.error ? (

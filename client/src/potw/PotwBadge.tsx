@@ -19,7 +19,7 @@ export function PotwBadge({ teamId, shift, name, timezone }: Props) {
   if (shift === null) {
     return (
       <Link to={paths.potw(teamId)} className="potw-badge potw-badge--none" data-testid="potw-badge">
-        <span className="potw-badge__label">PoTW</span>
+        <span className="potw-badge__label">PoTW</span>{' '}
         <span className="potw-badge__name">Nobody yet: set up the rotation</span>
       </Link>
     );
@@ -33,10 +33,11 @@ export function PotwBadge({ teamId, shift, name, timezone }: Props) {
       className="potw-badge"
       data-testid="potw-badge"
       title={until ? `Person of the Week until ${until}${covering}` : undefined}
-      aria-label={`Person of the Week: ${who}${covering}${until ? `, until ${until}` : ''}. Open the Person of the Week page.`}
+      // Starts with the words it shows ("PoTW Jordan Okafor"), so a name spoken from the screen finds it.
+      aria-label={`PoTW ${who}: Person of the Week${covering}${until ? `, until ${until}` : ''}. Opens the Person of the Week page.`}
     >
       <Avatar userId={shift.userId} name={who} size="sm" />
-      <span className="potw-badge__label">PoTW</span>
+      <span className="potw-badge__label">PoTW</span>{' '}
       <span className="potw-badge__name">{who}</span>
     </Link>
   );

@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { can } from '@opsboard/shared';
 import { teamsApi } from '../api/teams';
 import { Link } from '../app/Link';
+import { useDocumentTitle } from '../app/page-title';
 import { paths } from '../app/routes';
 import { useLocation } from '../app/router';
 import { useServices } from '../app/services';
@@ -19,7 +20,7 @@ import { FiguresSection } from './figures/FiguresSection';
 import { HandoffSection } from './handoff/HandoffSection';
 import { OnDutyPanel } from './OnDutyPanel';
 import { nameIn, type PotwEnv } from './potw-env';
-import { PotwViewNav, parseView } from './PotwViewNav';
+import { POTW_VIEW_LABEL, PotwViewNav, parseView } from './PotwViewNav';
 import { RaiseInterruptDialog } from './RaiseInterruptDialog';
 import { RotationSection } from './rotation/RotationSection';
 import { TriageView } from './triage/TriageView';
@@ -45,6 +46,7 @@ export function PotwPage({ teamId }: { teamId: string }) {
   const [raising, setRaising] = useState(false);
   const memberList = members.status === 'ready' ? members.value : null;
   const name = useMemo(() => nameIn(memberList ?? []), [memberList]);
+  useDocumentTitle([POTW_VIEW_LABEL[view], team.status === 'ready' ? team.value.name : null]);
 
   if (team.status === 'error' || members.status === 'error') {
     const failed = team.status === 'error' ? team : members;

@@ -5,7 +5,7 @@ import { paths } from '../app/routes';
 export const POTW_VIEWS = ['triage', 'handoff', 'rotation', 'figures', 'webhooks'] as const;
 export type PotwView = (typeof POTW_VIEWS)[number];
 
-const LABEL: Record<PotwView, string> = { triage: 'Triage', handoff: 'Hand-off', rotation: 'Rotation', figures: 'Figures', webhooks: 'Webhooks' };
+export const POTW_VIEW_LABEL: Record<PotwView, string> = { triage: 'Triage', handoff: 'Hand-off', rotation: 'Rotation', figures: 'Figures', webhooks: 'Webhooks' };
 
 export function parseView(search: string): PotwView {
   const value = new URLSearchParams(search).get('view');
@@ -18,7 +18,7 @@ export function PotwViewNav({ teamId, view, waiting, isAdmin }: { teamId: string
     <nav className="potw-views" aria-label="Person of the Week sections">
       {shown.map((v) => (
         <Link key={v} to={`${paths.potw(teamId)}?view=${v}`} replace className="potw-views__link" aria-current={v === view ? 'page' : undefined}>
-          {LABEL[v]}
+          {POTW_VIEW_LABEL[v]}
           {v === 'triage' && waiting !== null && waiting > 0 && (
             <>
               <span className="potw-views__count" aria-hidden="true">

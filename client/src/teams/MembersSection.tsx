@@ -8,6 +8,7 @@ import { paths } from '../app/routes';
 import { Avatar } from '../ui/Avatar';
 import { showToast } from '../ui/toasts';
 import { ROLE_INFO } from './board-kinds';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 interface Props {
   team: Team;
@@ -67,54 +68,56 @@ export function MembersSection({ team, members, shown = () => true, title = 'Mem
         {title} ({listed.length})
       </h2>
       {blurb && <p className="muted">{blurb}</p>}
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Role</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((m) => (
-            <tr key={m.userId}>
-              <td>
-                <span className="person">
-                  <Avatar userId={m.userId} name={m.name} size="sm" />
-                  {m.name}
-                  {m.userId === selfId && <span className="muted"> (you)</span>}
-                </span>
-              </td>
-              <td>{m.email}</td>
-              <td>
-                {isAdmin ? (
-                  <select aria-label={`Role of ${m.name}`} value={m.role} disabled={busy === m.userId} onChange={(e) => includes(ROLES, e.target.value) && void setRole(m, e.target.value)} title={ROLE_INFO[m.role]}>
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {r === 'po' ? 'product owner' : r}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <span className="badge" title={ROLE_INFO[m.role]}>
-                    {m.role === 'po' ? 'product owner' : m.role}
-                  </span>
-                )}
-              </td>
-              <td className="table__actions">
-                {(isAdmin || m.userId === selfId) && (
-                  <button type="button" className="button button--small button--quiet" disabled={busy === m.userId} onClick={() => void remove(m)}>
-                    {m.userId === selfId ? 'Leave team' : 'Remove'}
-                  </button>
-                )}
-              </td>
+      <ScrollRegion label={title}>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Role</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sorted.map((m) => (
+              <tr key={m.userId}>
+                <td>
+                  <span className="person">
+                    <Avatar userId={m.userId} name={m.name} size="sm" />
+                    {m.name}
+                    {m.userId === selfId && <span className="muted"> (you)</span>}
+                  </span>
+                </td>
+                <td>{m.email}</td>
+                <td>
+                  {isAdmin ? (
+                    <select aria-label={`Role of ${m.name}`} value={m.role} disabled={busy === m.userId} onChange={(e) => includes(ROLES, e.target.value) && void setRole(m, e.target.value)} title={ROLE_INFO[m.role]}>
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {r === 'po' ? 'product owner' : r}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <span className="badge" title={ROLE_INFO[m.role]}>
+                      {m.role === 'po' ? 'product owner' : m.role}
+                    </span>
+                  )}
+                </td>
+                <td className="table__actions">
+                  {(isAdmin || m.userId === selfId) && (
+                    <button type="button" className="button button--small button--quiet" disabled={busy === m.userId} onClick={() => void remove(m)}>
+                      {m.userId === selfId ? 'Leave team' : 'Remove'}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { can, type Member, type Team } from '@opsboard/shared';
 import { teamsApi } from '../api/teams';
 import { Link } from '../app/Link';
+import { useDocumentTitle } from '../app/page-title';
 import { paths } from '../app/routes';
 import { useUser } from '../auth/session';
 import { TeamPotwSummary } from '../potw/TeamPotwSummary';
@@ -25,6 +26,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
     const [team, members] = await Promise.all([teamsApi.get(teamId), teamsApi.members(teamId)]);
     return { team, members };
   }, [teamId, revs.members]);
+  useDocumentTitle(['Boards & people', data.status === 'ready' ? data.value.team.name : null]);
 
   if (data.status === 'loading') return <Spinner label="Loading the team" />;
   if (data.status === 'error') {

@@ -10,6 +10,7 @@ import { newKey } from '../lib/ids';
 import { EmptyNote, ErrorNote, Spinner } from '../ui/Feedback';
 import { Field } from '../ui/Field';
 import { useAsync } from '../ui/use-async';
+import { useDocumentTitle } from '../app/page-title';
 
 export function TeamsPage() {
   const teams = useAsync(() => teamsApi.list(), []);
@@ -18,6 +19,7 @@ export function TeamsPage() {
   useEffect(() => {
     if (onlyGuestOf) navigate(paths.requests(onlyGuestOf), { replace: true });
   }, [onlyGuestOf]);
+  useDocumentTitle(['Your teams']);
   return (
     <main className="page" id="main">
       <h1>Your teams</h1>

@@ -18,12 +18,13 @@ export function initials(name: string): string {
   return `${first}${last}`.toUpperCase();
 }
 
+/**
+ * The initials are drawn (CSS generated content), not written: an avatar is a picture of a person,
+ * so a link or button that shows one is named by its words alone ("Alex Rivera", not "AR Alex Rivera").
+ * Whoever shows an avatar says the person's name in words nearby or in its own label.
+ */
 export function Avatar({ userId, name, size = 'md' }: { userId: string; name: string; size?: 'sm' | 'md' | 'lg' }) {
-  return (
-    <span className={`avatar avatar--${size}`} style={{ backgroundColor: FILLS[hash(userId) % FILLS.length] }} title={name} aria-hidden="true">
-      {initials(name)}
-    </span>
-  );
+  return <span className={`avatar avatar--${size}`} style={{ backgroundColor: FILLS[hash(userId) % FILLS.length] }} title={name} aria-hidden="true" data-initials={initials(name)} />;
 }
 
 /** Up to `max` avatars side by side (a pair reads as a pair), then "+n". */
@@ -36,9 +37,7 @@ export function AvatarGroup({ people, max = 3, size = 'md', label }: { people: {
         <Avatar key={p.userId} userId={p.userId} name={p.name} size={size} />
       ))}
       {rest > 0 && (
-        <span className={`avatar avatar--${size} avatar--more`} aria-hidden="true">
-          +{rest}
-        </span>
+        <span className={`avatar avatar--${size} avatar--more`} aria-hidden="true" data-initials={`+${rest}`} />
       )}
     </span>
   );

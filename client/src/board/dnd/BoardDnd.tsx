@@ -1,11 +1,11 @@
 /**
- * dnd-kit wiring for the board. dnd-kit supplies the gestures (pointer with a
- * small dead zone, keyboard with space to pick up and drop, escape to cancel),
+ * dnd-kit wiring for the board. dnd-kit supplies the gestures (mouse with a
+ * small dead zone, a finger with a long-press (see sensors.ts), keyboard with space to pick up and drop, escape to cancel),
  * the accessible attributes and the card under the pointer; the drop target
  * itself is computed by DragController from the board's own model, so the
  * server gets exact neighbours and the layout never shifts while dragging.
  */
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragStartEvent } from '@dnd-kit/core';
+import { DndContext, DragOverlay, KeyboardSensor, useSensor, useSensors, type Announcements, type DragStartEvent } from '@dnd-kit/core';
 import { useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { Card } from '@opsboard/shared';
 import { useDragVerdict } from '../model/ui-stores';
@@ -13,6 +13,7 @@ import { useBoardEnv } from '../ui/board-env';
 import { TileBody } from '../ui/TileBody';
 import { isSteered } from './steered';
 import { trackPointer } from './pointer-tracker';
+import { usePointerSensors } from './sensors';
 
 const INSTRUCTIONS =
   'Press Enter to open the card, or M to move it with a menu. To drag it with the keyboard, press space to pick it up, use the arrow keys to move it (up and down within a column, left and right between columns), space to drop it, or escape to cancel.';
@@ -42,7 +43,7 @@ export function BoardDnd({ children, scrollRef }: { children: ReactNode; scrollR
   const verdict = useDragVerdict(env.drag);
 
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    ...usePointerSensors(),
     useSensor(KeyboardSensor, {
       keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
       // The arrow keys steer DragController's target; no coordinates move, so nothing scrolls on its own.

@@ -24,7 +24,15 @@ export function trackPointer(start: { x: number; y: number }, deps: TrackerDeps)
     x = event.clientX;
     y = event.clientY;
   };
+  // A finger's drag is followed through touch events too: the browser may stop sending pointer events for a touch.
+  const touch = (event: TouchEvent) => {
+    const t = event.touches[0];
+    if (!t) return;
+    x = t.clientX;
+    y = t.clientY;
+  };
   window.addEventListener('pointermove', move, { passive: true });
+  window.addEventListener('touchmove', touch, { passive: true });
   let frame = requestAnimationFrame(function tick() {
     const list = deps.listAt(x, y);
     if (list) {
@@ -43,6 +51,7 @@ export function trackPointer(start: { x: number; y: number }, deps: TrackerDeps)
   });
   return () => {
     window.removeEventListener('pointermove', move);
+    window.removeEventListener('touchmove', touch);
     cancelAnimationFrame(frame);
   };
 }

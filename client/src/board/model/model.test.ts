@@ -6,7 +6,7 @@ import { buildLayout, cellCards } from './layout';
 import { nextFocus } from './navigation';
 import { neighboursAt, slotsIn } from './placement';
 import { predictEntry, wipLevel } from './wip';
-import { describeCard, say } from './words';
+import { cardDetails, say } from './words';
 
 const names = (id: string) => ({ u1: 'Priya', u2: 'Jordan' })[id] ?? 'someone';
 
@@ -91,10 +91,10 @@ describe('words', () => {
     expect(say.moved('x', { column: 'Doing', lane: 'Expedite', position: 1, of: 1 })).toBe("Moved 'x' to Doing, swimlane Expedite, position 1 of 1.");
   });
 
-  it('describes a card for a screen reader', () => {
+  it('describes a card for a screen reader, after its title', () => {
     const c = card('X', 'Rotate certs', READY, 'a0', { number: 7, points: 3, assigneeIds: ['u1', 'u2'], blocked: true, blockedReason: 'waiting for the CA', columnEnteredAt: '2025-01-01T00:00:00Z' });
-    expect(describeCard(c, names, Date.parse('2025-01-03T12:00:00Z'), 'Ready')).toBe(
-      '#7 Rotate certs; story, 3 points; assigned to Priya and Jordan; blocked: waiting for the CA; 2 days in Ready.',
+    expect(cardDetails(c, names, Date.parse('2025-01-03T12:00:00Z'), 'Ready')).toBe(
+      'story #7, 3 points; assigned to Priya and Jordan; blocked: waiting for the CA; 2 days in Ready.',
     );
   });
 });

@@ -32,9 +32,12 @@ export function pluralDays(n: number): string {
   return `${n} ${n === 1 ? 'day' : 'days'}`;
 }
 
-/** One sentence a screen reader says for a focused card tile. */
-export function describeCard(card: Card, names: (userId: string) => string, now: number, columnName: string): string {
-  const parts = [`#${card.number} ${card.title}`, `${card.type}${card.points !== null ? `, ${card.points} points` : ''}`];
+/**
+ * What a screen reader adds after a focused card's title (its name): the rest of the tile in words,
+ * plus what the tile only hints at (who, how long, why it is over the limit).
+ */
+export function cardDetails(card: Card, names: (userId: string) => string, now: number, columnName: string): string {
+  const parts = [`${card.type} #${card.number}${card.points !== null ? `, ${card.points} points` : ''}`];
   if (card.assigneeIds.length > 0) parts.push(`assigned to ${card.assigneeIds.map(names).join(' and ')}`);
   if (card.blocked) parts.push(`blocked${card.blockedReason ? `: ${card.blockedReason}` : ''}`);
   if (card.labels.length > 0) parts.push(`labels ${card.labels.join(', ')}`);

@@ -3,7 +3,9 @@ import { countsForLane, type BoardKind, type BoardState, type Card, type Lane } 
 import type { BoardSnapshotView } from '../model/board-model';
 import { isFiltering } from '../model/filters';
 import { cellCards, cellKey, type BoardLayout } from '../model/layout';
+import { useActiveDrag } from '../model/ui-stores';
 import { wipLevel } from '../model/wip';
+import { useBoardEnv } from './board-env';
 import { CellList } from './CellList';
 import { ColumnHeader } from './ColumnHeader';
 import { QuickAdd } from './QuickAdd';
@@ -22,8 +24,10 @@ export function BoardGrid({ snap, boardKind, quickAddColumn, onCloseQuickAdd, sc
   const filtering = isFiltering(snap.filter);
   const lanes = layout.lanes.length > 0;
   const style: CSSProperties & Record<'--cols', number> = { '--cols': layout.columns.length };
+  // While a card follows the pointer the board scrolls under it, and column snapping (phones) would pull it back.
+  const pointerDrag = useActiveDrag(useBoardEnv().drag)?.mode === 'pointer';
   return (
-    <div className="board-scroll" ref={scrollRef} data-seq={state.seq} data-testid="board-scroll">
+    <div className="board-scroll" ref={scrollRef} data-seq={state.seq} data-dragging={pointerDrag || undefined} data-testid="board-scroll">
       <div className={`board-grid${lanes ? ' board-grid--lanes' : ''}`} style={style}>
         <div className="board-grid__row board-grid__row--head">
           {layout.columns.map((column) => (

@@ -76,7 +76,7 @@ export function BoardHeader({ board, teamName, boards, viewers, selfId, connecti
           {env.canWrite && (
             <button type="button" className="button button--small" onClick={() => setRaising(true)} data-testid="raise-interrupt">
               <Icon name="plus" />
-              Raise an interrupt
+              <span className="board-header__label">Raise an interrupt</span>
             </button>
           )}
         </div>
@@ -106,13 +106,13 @@ export function BoardHeader({ board, teamName, boards, viewers, selfId, connecti
           {onShowSettings && (
             <button type="button" className="button button--small" onClick={onShowSettings} data-testid="board-settings">
               <Icon name="settings" />
-              Settings
+              <span className="board-header__label">Settings</span>
             </button>
           )}
           <button type="button" className="icon-button" aria-label="Archived cards" title="Archived cards" onClick={onShowArchived}>
             <Icon name="archive" />
           </button>
-          <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onShowHelp}>
+          <button type="button" className="icon-button board-header__shortcuts" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onShowHelp}>
             <Icon name="keyboard" />
           </button>
         </div>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { can, type Board, type Card, type Member } from '@opsboard/shared';
 import { Link } from '../../app/Link';
+import { useDocumentTitle } from '../../app/page-title';
 import { paths } from '../../app/routes';
 import { navigate, useLocation } from '../../app/router';
 import { includes } from '../../lib/guards';
@@ -48,6 +49,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const canConfigure = can(role, 'configure');
   const teamFeatures = team?.features;
   const features = useMemo(() => new Map([...(teamFeatures?.values() ?? [])].map((f) => [f.id, f.name])), [teamFeatures]);
+
+  const titledCard = openCardId ? snap?.state.cards.get(openCardId) : undefined;
+  useDocumentTitle([titledCard ? `#${titledCard.number} ${titledCard.title}` : null, snap?.state.board.name ?? 'Board', team?.team.name]);
 
   useEffect(() => parts.model.setFilter(filter), [parts.model, filter]);
   useEffect(() => parts.focus.setFallback(snap ? firstCard(snap.layout) : null), [parts.focus, snap]);

@@ -1,5 +1,5 @@
 import { useDraggable } from '@dnd-kit/core';
-import { memo, useLayoutEffect, useRef, useSyncExternalStore, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useId, useLayoutEffect, useRef, useSyncExternalStore, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
 import type { Card } from '@opsboard/shared';
 import { Icon } from '../../ui/Icon';
 import { runShortcut } from '../../ui/keyboard';
@@ -7,7 +7,7 @@ import { describeInterrupt } from '../../potw/interrupt-words';
 import { useTileInterrupt } from '../../potw/TileInterrupt';
 import { markSteered, replayIfMissed } from '../dnd/steered';
 import { useFocusRequest, useIsDragging, useTabbable } from '../model/ui-stores';
-import { describeCard } from '../model/words';
+import { cardDetails } from '../model/words';
 import { personName, useBoardEnv } from './board-env';
 import { TileBody } from './TileBody';
 
@@ -23,7 +23,11 @@ interface CardTileProps {
 
 export const isStandIn = (card: Card) => card.id.startsWith('new-');
 
-/** A card on the board: focusable, draggable (mouse, touch, keyboard), opens on Enter or click. */
+/**
+ * A card on the board: draggable (mouse, touch, keyboard), opens on Enter or click. Its title is the
+ * focusable control, named by exactly the words it shows; the rest of the tile is its description.
+ * The whole tile takes the pointer, and a click on it puts focus on the title.
+ */
 export const CardTile = memo(function CardTile({ card, index, columnName, measureRef, style }: CardTileProps) {
   const env = useBoardEnv();
   const { model, drag, focus, canWrite, people, features, now } = env;
@@ -33,17 +37,18 @@ export const CardTile = memo(function CardTile({ card, index, columnName, measur
   const focusRequest = useFocusRequest(focus, card.id);
   const unsynced = useSyncExternalStore(model.subscribe, () => model.getSnapshot()?.unsynced.has(card.id) ?? false);
   const flash = useSyncExternalStore(model.subscribe, () => model.getSnapshot()?.liveChanges.get(card.id) ?? null);
-  const { attributes, listeners, setNodeRef } = useDraggable({ id: card.id, disabled: !canWrite || standIn });
-  const tileRef = useRef<HTMLDivElement | null>(null);
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef } = useDraggable({ id: card.id, disabled: !canWrite || standIn });
+  const titleRef = useRef<HTMLDivElement | null>(null);
+  const detailsId = useId();
   const interrupt = useTileInterrupt(card);
   const name = (id: string) => personName(people, id);
-  const label = describeCard(card, name, now, columnName) + (interrupt ? ` Interrupt: ${describeInterrupt(interrupt, now, name)}` : '');
+  const details = cardDetails(card, name, now, columnName) + (interrupt ? ` Interrupt: ${describeInterrupt(interrupt, now, name)}` : '');
 
   useLayoutEffect(() => {
     if (focusRequest === 0) return;
     // Follow the card (it moved, or arrow keys chose it), but never pull focus out of a field or dialog.
     const current = document.activeElement;
-    if (current === null || current === document.body || current.classList.contains('tile')) tileRef.current?.focus();
+    if (current === null || current === document.body || current.classList.contains('tile__title')) titleRef.current?.focus();
   }, [focusRequest]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -85,24 +90,35 @@ export const CardTile = memo(function CardTile({ card, index, columnName, measur
   if (dragging === 'keyboard') classes.push('tile--lifted');
   if (standIn) classes.push('tile--standin');
 
+  // A click anywhere on the tile (or a script focusing the tile) lands on its title.
+  const focusTitle = (event: FocusEvent<HTMLDivElement>) => {
+    if (event.target === event.currentTarget) titleRef.current?.focus();
+  };
+
+  const title = (
+    <div
+      {...attributes}
+      ref={(el) => {
+        setActivatorNodeRef(el);
+        titleRef.current = el;
+      }}
+      className="tile__title"
+      tabIndex={tabbable ? 0 : -1}
+      aria-roledescription={canWrite ? 'draggable card' : 'card'}
+      aria-describedby={[detailsId, attributes['aria-describedby']].filter(Boolean).join(' ')}
+      onFocus={() => focus.follow(card.id)}
+    >
+      {card.title}
+    </div>
+  );
+
   return (
     <div className="tile-slot" data-tile-id={card.id} data-index={index} ref={measureRef} style={style}>
-      <div
-        {...attributes}
-        {...listeners}
-        ref={(el) => {
-          setNodeRef(el);
-          tileRef.current = el;
-        }}
-        className={classes.join(' ')}
-        tabIndex={tabbable ? 0 : -1}
-        aria-roledescription={canWrite ? 'draggable card' : 'card'}
-        aria-label={label}
-        onKeyDown={onKeyDown}
-        onFocus={() => focus.follow(card.id)}
-        onClick={() => !standIn && env.openCard(card.id)}
-      >
-        <TileBody card={card} people={people} features={features} now={now} columnName={columnName} unsynced={unsynced} />
+      <div {...listeners} ref={setNodeRef} className={classes.join(' ')} tabIndex={-1} onFocus={focusTitle} onKeyDown={onKeyDown} onClick={() => !standIn && env.openCard(card.id)}>
+        <TileBody card={card} people={people} features={features} now={now} columnName={columnName} unsynced={unsynced} title={title} />
+        <span hidden id={detailsId}>
+          {details}
+        </span>
       </div>
       {canWrite && !standIn && (
         <button type="button" className="tile__move" tabIndex={-1} aria-label={`Move '${card.title}' to…`} title="Move to… (M)" onClick={() => env.openMoveDialog(card)}>

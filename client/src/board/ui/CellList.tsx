@@ -23,7 +23,7 @@ interface CellListProps {
   laneId: string | null;
   columnName: string;
   cards: Card[];
-  /** Screen-reader name of the list, e.g. "In progress, 3 cards". */
+  /** Screen-reader name of the cell, e.g. "In progress: 3 cards". */
   label: string;
   children?: ReactNode;
 }
@@ -47,7 +47,8 @@ export const CellList = memo(function CellList(props: CellListProps) {
     <div
       ref={scrollRef}
       className={`cell${targetIndex >= 0 ? ' cell--target' : ''}${dropKind && dropKind !== 'ok' ? ` cell--${dropKind}` : ''}${props.cards.length === 0 ? ' cell--empty' : ''}`}
-      role="list"
+      // A named group around the list, so an empty column (no list items) and the quick-add form are not inside a list.
+      role="group"
       aria-label={props.label}
       data-cell={props.cellKey}
       data-drop={dropKind ?? undefined}
@@ -77,7 +78,7 @@ function FlowCards({ cards, columnName, revealRef, targetIndex }: ListProps) {
     };
   });
   return (
-    <div ref={innerRef} className="cell__cards">
+    <div ref={innerRef} className="cell__cards" role={cards.length > 0 ? 'list' : undefined}>
       {cards.map((card, i) => (
         <div role="listitem" key={card.id}>
           <CardTile card={card} index={i} columnName={columnName} />
@@ -124,7 +125,7 @@ function VirtualCards({ cards, columnName, scrollRef, revealRef, targetIndex }: 
   });
 
   return (
-    <div ref={innerRef} className="cell__cards cell__cards--virtual" style={{ height: virtualizer.getTotalSize() }}>
+    <div ref={innerRef} className="cell__cards cell__cards--virtual" role="list" style={{ height: virtualizer.getTotalSize() }}>
       {virtualizer.getVirtualItems().map((item) => {
         const card = cards[item.index]!;
         return (

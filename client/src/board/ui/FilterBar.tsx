@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { CARD_TYPES, type BoardState, type Member } from '@opsboard/shared';
 import { includes } from '../../lib/guards';
 import { Icon } from '../../ui/Icon';
@@ -16,9 +16,14 @@ interface Props {
   total: number;
 }
 
-/** Search and filters by person, label, type and feature; "/" jumps to the search box. */
+/**
+ * Search and filters by person, label, type and feature; "/" jumps to the search box. On a narrow
+ * screen the four selects fold behind a "Filters" button, so the cards start higher up.
+ */
 export function FilterBar({ filter, onChange, state, people, features, visible, total }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
+  const [open, setOpen] = useState(false);
+  const moreId = useId();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== '/') return;
@@ -39,6 +44,7 @@ export function FilterBar({ filter, onChange, state, people, features, visible, 
   }
   const members = [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
   const set = (patch: Partial<BoardFilter>) => onChange({ ...filter, ...patch });
+  const chosen = [filter.person, filter.label, filter.type, filter.feature].filter((v) => v !== null).length;
 
   return (
     <div className="filter-bar" role="search" aria-label="Filter cards">
@@ -59,39 +65,45 @@ export function FilterBar({ filter, onChange, state, people, features, visible, 
           }}
         />
       </div>
-      <select aria-label="Person" value={filter.person ?? ''} onChange={(e) => set({ person: e.target.value || null })}>
-        <option value="">Everyone</option>
-        <option value={UNASSIGNED}>Unassigned</option>
-        {members.map((m) => (
-          <option key={m.userId} value={m.userId}>
-            {m.name}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Label" value={filter.label ?? ''} onChange={(e) => set({ label: e.target.value || null })}>
-        <option value="">All labels</option>
-        {[...labels].sort().map((l) => (
-          <option key={l} value={l}>
-            {l}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Type" value={filter.type ?? ''} onChange={(e) => set({ type: includes(CARD_TYPES, e.target.value) ? e.target.value : null })}>
-        <option value="">All types</option>
-        {CARD_TYPES.map((t) => (
-          <option key={t} value={t}>
-            {TYPE_LABEL[t]}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Feature" value={filter.feature ?? ''} onChange={(e) => set({ feature: e.target.value || null })} disabled={featureIds.size === 0} title={featureIds.size === 0 ? 'No card on this board belongs to a feature' : undefined}>
-        <option value="">All features</option>
-        {[...featureIds].map((id) => (
-          <option key={id} value={id}>
-            {features.get(id) ?? `Feature ${id.slice(0, 8)}`}
-          </option>
-        ))}
-      </select>
+      <button type="button" className="button button--small filter-bar__toggle" aria-expanded={open} aria-controls={moreId} onClick={() => setOpen(!open)}>
+        <Icon name="filter" />
+        Filters{chosen > 0 ? ` (${chosen})` : ''}
+      </button>
+      <div className="filter-bar__more" id={moreId} data-open={open}>
+        <select aria-label="Person" value={filter.person ?? ''} onChange={(e) => set({ person: e.target.value || null })}>
+          <option value="">Everyone</option>
+          <option value={UNASSIGNED}>Unassigned</option>
+          {members.map((m) => (
+            <option key={m.userId} value={m.userId}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Label" value={filter.label ?? ''} onChange={(e) => set({ label: e.target.value || null })}>
+          <option value="">All labels</option>
+          {[...labels].sort().map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Type" value={filter.type ?? ''} onChange={(e) => set({ type: includes(CARD_TYPES, e.target.value) ? e.target.value : null })}>
+          <option value="">All types</option>
+          {CARD_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {TYPE_LABEL[t]}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Feature" value={filter.feature ?? ''} onChange={(e) => set({ feature: e.target.value || null })} disabled={featureIds.size === 0} title={featureIds.size === 0 ? 'No card on this board belongs to a feature' : undefined}>
+          <option value="">All features</option>
+          {[...featureIds].map((id) => (
+            <option key={id} value={id}>
+              {features.get(id) ?? `Feature ${id.slice(0, 8)}`}
+            </option>
+          ))}
+        </select>
+      </div>
       {isFiltering(filter) && (
         <>
           <span className="filter-bar__count" role="status">

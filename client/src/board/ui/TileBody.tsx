@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Card, Member } from '@opsboard/shared';
 import { daysSince, dueInfo } from '../../lib/time';
 import { AvatarGroup } from '../../ui/Avatar';
@@ -16,10 +16,12 @@ interface TileBodyProps {
   now: number;
   columnName: string;
   unsynced: boolean;
+  /** The title as the tile's focusable control; the drag overlay, which is a picture, shows it as text. */
+  title?: ReactNode;
 }
 
 /** What a card tile shows; drawn the same in the column and under the pointer while dragging. */
-export const TileBody = memo(function TileBody({ card, people, features, now, columnName, unsynced }: TileBodyProps) {
+export const TileBody = memo(function TileBody({ card, people, features, now, columnName, unsynced, title }: TileBodyProps) {
   const age = daysSince(card.columnEnteredAt, now);
   const due = card.dueDate ? dueInfo(card.dueDate, now) : null;
   const assignees = card.assigneeIds.map((id) => ({ userId: id, name: personName(people, id) }));
@@ -44,7 +46,7 @@ export const TileBody = memo(function TileBody({ card, people, features, now, co
           </span>
         )}
       </div>
-      <p className="tile__title">{card.title}</p>
+      {title ?? <p className="tile__title">{card.title}</p>}
       {interrupt && <TileInterrupt interrupt={interrupt} people={people} now={now} />}
       {(card.labels.length > 0 || feature) && (
         <div className="tile__tags">

@@ -10,6 +10,7 @@ import { planningApi } from '../../api/planning';
 import { pairingGrid, shade } from '../model/pairing';
 import { LastIterationsSelect } from '../ui/LastIterationsSelect';
 import { useFresh } from '../use-fresh';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const CHOICES = [3, 6, 12] as const;
 
@@ -35,7 +36,7 @@ export function PairingMatrix({ teamId, revision }: { teamId: string; revision: 
       {grid && grid.people.length < 2 && <EmptyNote>Pairing needs at least two people in the team.</EmptyNote>}
       {grid && grid.people.length >= 2 && (
         <>
-          <div className="matrix__scroll">
+          <ScrollRegion label="Pairing matrix">
             <table className="matrix__table">
               <caption className="visually-hidden">In how many of the last {last} iterations each two people paired (on a card, or set by a feature lead)</caption>
               <thead>
@@ -72,7 +73,7 @@ export function PairingMatrix({ teamId, revision }: { teamId: string; revision: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {grid.never.length > 0 ? (
             <p className="matrix__never">
               <strong>Never paired{grid.max > 0 ? ' in this window' : ''}:</strong> {grid.never.slice(0, 8).map(([a, b]) => `${a} & ${b}`).join(' · ')}

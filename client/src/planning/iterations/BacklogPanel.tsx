@@ -147,7 +147,7 @@ export function BacklogPanel({ boards, states, iterationName, people, features, 
                         people={people}
                         featureName={card.featureId ? (features.get(card.featureId) ?? null) : null}
                         actions={
-                          <button type="button" className="button button--small" onClick={() => onPull([card])} aria-label={`Pull '${card.title}' into ${iterationName}`}>
+                          <button type="button" className="button button--small" onClick={() => onPull([card])} aria-label={`Add '${card.title}' to ${iterationName}`}>
                             Add <Icon name="arrowRight" />
                           </button>
                         }

@@ -10,6 +10,7 @@ import { EmptyNote } from '../../ui/Feedback';
 import { CLOSE_QUERY } from '../model/timing';
 import { rangeWords } from '../ui/dates';
 import { IterationStateBadge } from '../ui/StateBadge';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const ORDER = { planned: 0, active: 1, closed: 2 } as const;
 
@@ -25,7 +26,7 @@ export function IterationList({ iterations, selectedId, today, canPlan }: Props)
   if (iterations.length === 0) return <EmptyNote>No iterations yet.</EmptyNote>;
   const sorted = [...iterations].sort((a, b) => ORDER[a.state] - ORDER[b.state] || (a.state === 'closed' ? b.startDate.localeCompare(a.startDate) : a.startDate.localeCompare(b.startDate)));
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Iterations">
       <table className="table iteration-table" data-testid="iteration-list">
         <thead>
           <tr>
@@ -69,6 +70,6 @@ export function IterationList({ iterations, selectedId, today, canPlan }: Props)
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

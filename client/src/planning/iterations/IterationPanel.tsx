@@ -94,7 +94,7 @@ export function IterationPanel({ detail, cards, boards, people, features, canPla
                         featureName={card.featureId ? (features.get(card.featureId) ?? null) : null}
                         note={busy.has(card.id) ? <span className="plan-card__note">saving…</span> : undefined}
                         actions={
-                          <button type="button" className="button button--small button--quiet" onClick={() => onRemove(card)} aria-label={`Take '${card.title}' out of ${iteration.name}`}>
+                          <button type="button" className="button button--small button--quiet" onClick={() => onRemove(card)} aria-label={`Remove '${card.title}' from ${iteration.name}`}>
                             <Icon name="close" /> Remove
                           </button>
                         }

@@ -2,10 +2,11 @@
 import type { InterruptFigures } from '@opsboard/shared';
 import { formatDuration, formatShare } from '../interrupt-words';
 import { bucketLabel, sourceBreakdown } from './figures-words';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 export function FiguresTable({ buckets, by }: { buckets: readonly InterruptFigures[]; by: 'week' | 'iteration' }) {
   return (
-    <div className="figures__table-wrap">
+    <ScrollRegion label="Interrupt figures" className="figures__table-wrap">
       <table className="table figures__table" data-testid="figures-table">
         <caption>Interrupt figures per {by}</caption>
         <thead>
@@ -46,6 +47,6 @@ export function FiguresTable({ buckets, by }: { buckets: readonly InterruptFigur
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -44,7 +44,8 @@ export function TriageList({ items, selectedId, now, name, onSelect, ref }: Prop
             id={optionId(card.id)}
             role="option"
             aria-selected={selected}
-            aria-label={`#${card.number} ${card.title}. ${describeInterrupt(interrupt, now, name)}`}
+            // Named by what it shows; the sentence adds what the chips only hint at.
+            aria-describedby={`${optionId(card.id)}-details`}
             className={`triage-row${selected ? ' triage-row--selected' : ''}${interrupt.severity === 'critical' ? ' triage-row--critical' : ''}`}
             data-card-id={card.id}
             onClick={() => onSelect(card.id)}
@@ -62,6 +63,9 @@ export function TriageList({ items, selectedId, now, name, onSelect, ref }: Prop
               <RepeatChip occurrences={interrupt.occurrences} />
               <ResolvedChip at={interrupt.resolvedBySourceAt} />
             </div>
+            <span hidden id={`${optionId(card.id)}-details`}>
+              {describeInterrupt(interrupt, now, name)}
+            </span>
           </div>
         );
       })}

@@ -10,6 +10,7 @@ import { useAsync } from '../../ui/use-async';
 import { potwApi, type CreatedWebhook } from '../../api/potw';
 import { CopyButton } from './CopyButton';
 import { SecretDialog } from './SecretDialog';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const KIND_LABEL: Record<Webhook['kind'], string> = { alertmanager: 'Alertmanager', generic: 'Generic JSON' };
 
@@ -80,40 +81,42 @@ export function WebhooksSection({ teamId, refreshKey }: { teamId: string; refres
         (hooks.value.length === 0 ? (
           <EmptyNote>No webhooks yet.</EmptyNote>
         ) : (
-          <table className="table webhooks__table" data-testid="webhook-list">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Sends</th>
-                <th scope="col">URL</th>
-                <th scope="col">Secret starts</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {hooks.value.map((h) => (
-                <tr key={h.id}>
-                  <td>{h.name}</td>
-                  <td>{KIND_LABEL[h.kind]}</td>
-                  <td className="webhooks__url">
-                    <code>{h.url}</code> <CopyButton text={h.url} what={`URL of ${h.name}`} />
-                  </td>
-                  <td>
-                    <code>{h.prefix}…</code>
-                  </td>
-                  <td>{h.lastUsedAt ? formatDateTime(h.lastUsedAt) : 'never'}</td>
-                  <td className="table__actions">
-                    <button type="button" className="button button--small button--quiet" onClick={() => void revoke(h)}>
-                      Revoke
-                    </button>
-                  </td>
+          <ScrollRegion label="Webhooks">
+            <table className="table webhooks__table" data-testid="webhook-list">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Sends</th>
+                  <th scope="col">URL</th>
+                  <th scope="col">Secret starts</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {hooks.value.map((h) => (
+                  <tr key={h.id}>
+                    <td>{h.name}</td>
+                    <td>{KIND_LABEL[h.kind]}</td>
+                    <td className="webhooks__url">
+                      <code>{h.url}</code> <CopyButton text={h.url} what={`URL of ${h.name}`} />
+                    </td>
+                    <td>
+                      <code>{h.prefix}…</code>
+                    </td>
+                    <td>{h.lastUsedAt ? formatDateTime(h.lastUsedAt) : 'never'}</td>
+                    <td className="table__actions">
+                      <button type="button" className="button button--small button--quiet" onClick={() => void revoke(h)}>
+                        Revoke
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         ))}
       {created && <SecretDialog created={created} onClose={() => setCreated(null)} />}
     </section>
