@@ -68,6 +68,7 @@ const s = {
   iterationId: '',
   sessionShortId: '',
   tokenId: '',
+  pairedCardId: '',
 };
 const admin = () => team.admin.api;
 const planned = () => team.boards.planned;
@@ -265,6 +266,21 @@ const WALK: Record<string, Step> = {
   'PUT /api/features/:id/pairs': {
     run: () => admin().put(`/api/features/${s.featureId}/pairs`, { iterationId: s.iterationId, pairs: [[team.byRole.member.id, team.byRole.po.id]] }),
     expect: () => [[s.teamId, ['feature.pairs_set']]],
+  },
+  // ---- a person's own requests (the guest's routes; anyone in the team may use them)
+  'POST /api/teams/:teamId/proposals': {
+    run: () => admin().post(`/api/teams/${s.teamId}/proposals`, { boardKind: 'planned', title: 'Walk proposal' }),
+    expect: () => [[planned(), ['card.created']]],
+  },
+  'POST /api/teams/:teamId/my-work/:cardId/move': {
+    prepare: async () => {
+      const card = await ok(admin().post<Card>(`/api/boards/${planned()}/cards`, { title: 'Walk paired card', featureId: s.featureId, assigneeIds: [team.admin.id] }));
+      const snapshot = await ok(admin().get<BoardSnapshot>(`/api/boards/${planned()}`));
+      s.pairedCardId = card.id;
+      s.toColumnId = snapshot.columns.find((c) => c.category === 'doing' && c.id !== card.columnId)!.id;
+    },
+    run: () => admin().post(`/api/teams/${s.teamId}/my-work/${s.pairedCardId}/move`, { toColumnId: s.toColumnId }),
+    expect: () => [[planned(), ['card.moved']]],
   },
   'PATCH /api/iterations/:id': { run: () => admin().patch(`/api/iterations/${s.iterationId}`, { goal: 'Ship the walk' }), expect: () => [[s.teamId, ['iteration.updated']]] },
   'POST /api/iterations/:id/cards': {

@@ -134,6 +134,7 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     // ---- cards (a guest's own paired card included: it moves through my-work only)
     forbidden('POST /api/boards/:id/cards', (g) => g.api.post(`/api/boards/${board()}/cards`, { title: 'A guest’s card' })),
     forbidden(`GET ${T}/cards`, (g) => g.api.get(`/api/teams/${team()}/cards?q=guest`)),
+    forbidden(`GET ${T}/person-wip`, (g) => g.api.get(`/api/teams/${team()}/person-wip`)),
     forbidden('GET /api/cards/:id', (g) => g.api.get(`/api/cards/${f.paired.id}`)),
     forbidden('GET /api/cards/:id/history', (g) => g.api.get(`/api/cards/${f.paired.id}/history`)),
     forbidden('PATCH /api/cards/:id', (g) => g.api.patch(`/api/cards/${f.paired.id}`, { version: f.paired.version, title: 'Edited by a guest' })),
@@ -250,8 +251,8 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     {
       route: 'POST /api/notifications/:id/read',
       note: 'a notification that is not theirs',
-      // 404 once unknown ids are refused (issue 10, another branch); never 403 or a 5xx.
-      expect: [200, 404],
+      // Someone else's or an unknown notification does not exist for the caller.
+      expect: 404,
       run: (g) => g.api.post('/api/notifications/00000000-0000-4000-8000-000000000000/read'),
     },
     { route: 'POST /api/teams', note: 'a team of their own', expect: 201, run: (g) => g.api.post('/api/teams', { name: 'The guest’s own team' }) },

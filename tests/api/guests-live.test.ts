@@ -125,11 +125,13 @@ describe('a guest on the websocket', () => {
   });
 
   it('one connection follows at most ten teams’ requests', async () => {
-    const g = await connect(guest);
-    const ids = Array.from({ length: 11 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
-    for (const id of ids) g.send({ type: 'watch_requests', teamId: id });
-    await g.waitFor(() => rejections(g).length === 11);
-    expect(rejections(g).filter((m) => m.type === 'my_requests_rejected' && m.code === 'invalid')).toHaveLength(1);
+    // Ten more teams of the admin's, so eleven watches that would all succeed: the eleventh is refused.
+    const teamIds = [team.team.id];
+    for (let i = 0; i < 10; i++) teamIds.push((await team.admin.api.post<{ id: string }>('/api/teams', { name: `Watched ${i}` })).body.id);
+    const a = await connect(team.admin);
+    for (const id of teamIds) a.send({ type: 'watch_requests', teamId: id });
+    await a.waitFor(() => new Set(a.messages.filter((m) => m.type === 'my_requests').map((m) => m.teamId)).size === 10 && rejections(a).length === 1);
+    expect(rejections(a)).toEqual([expect.objectContaining({ type: 'my_requests_rejected', code: 'invalid', teamId: teamIds[10] })]);
   });
 });
 

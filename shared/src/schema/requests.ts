@@ -4,7 +4,7 @@
  * sees of a team. Names of people appear only where they work these items.
  */
 import Type from 'typebox';
-import { Id, IsoDateTime, Markdown, Nullable, StringEnum, Title } from './common.js';
+import { Id, IsoDateTime, Markdown, Nullable, StringEnum, Title, Version } from './common.js';
 import { BOARD_KINDS, COLUMN_CATEGORIES, ROLES } from './entities.js';
 import { INTERRUPT_STATUSES, SEVERITIES } from './potw.js';
 
@@ -111,7 +111,7 @@ export type ProposeBody = Type.Static<typeof ProposeBody>;
 export const WorkMoveBody = Type.Object(
   {
     toColumnId: Id,
-    version: Type.Optional(Type.Integer({ minimum: 1, description: 'the version you saw; a stale one gets 409 version_conflict' })),
+    version: Type.Optional(Version('the version you saw; a stale one gets 409 version_conflict')),
     overrideReason: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'why the card may go over a warn-policy WIP limit' })),
   },
   { additionalProperties: false },
