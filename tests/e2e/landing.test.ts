@@ -44,7 +44,7 @@ describe('landing after login', () => {
 
     // The team list is still there when asked for: landing happens once per login.
     await page.getByRole('link', { name: 'Teams', exact: true }).first().click();
-    await expect.poll(() => path(page), SOON).toBe('/');
+    await expect.poll(() => path(page), SOON).toBe('/teams');
     await page.getByRole('heading', { name: 'Your teams' }).waitFor();
     expect(problems).toEqual([]);
     await context.close();

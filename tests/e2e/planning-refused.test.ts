@@ -43,7 +43,7 @@ describe('planning drop targets', () => {
     await page.mouse.move(a.x + a.width / 2 + 12, a.y + a.height / 2 + 8, { steps: 3 });
     await page.mouse.move(b.x + b.width / 2, b.y + Math.min(b.height / 2, 200), { steps: 12 });
     await expect.poll(() => panel.getAttribute('class'), SOON).toContain('plan-panel--refused');
-    expect(await panel.getByTestId('plan-drop-note').innerText()).toBe(`Can't drop here: Column "${ready.name}" already holds 1 cards; its WIP limit is 1.`);
+    expect(await panel.getByTestId('plan-drop-note').innerText()).toBe(`Can't drop here: Column "${ready.name}" already holds 1 card; its WIP limit is 1.`);
     await page.mouse.up();
 
     const toast = page.getByTestId('toast').filter({ hasText: "Couldn't move 'Patch kernels'" });

@@ -60,7 +60,7 @@ export function demoPages(demo: DemoTeam): AppPage[] {
   const team = demo.team.name;
   const potw = (view: string, label: string): AppPage => ({ name: `PoTW ${view}`, path: `/teams/${demo.team.id}/potw?view=${view}`, title: `${label} · ${team} · opsboard`, ready: '.potw-views' });
   return [
-    { name: 'teams', path: '/', title: 'Your teams · opsboard', ready: '.team-list' },
+    { name: 'teams', path: '/teams', title: 'Your teams · opsboard', ready: '.team-list' },
     { name: 'team', path: `/teams/${demo.team.id}`, title: `Boards & people · ${team} · opsboard`, ready: '[data-testid="board-list"]' },
     { name: 'planned board', path: `/boards/${demo.boards.planned}`, title: `Planned work · ${team} · opsboard`, ready: '[data-state="live"]' },
     { name: 'interrupts board', path: `/boards/${demo.boards.interrupts}`, title: `Interrupts · ${team} · opsboard`, ready: '[data-state="live"]' },

@@ -67,7 +67,7 @@ function SignedIn({ user, route }: { user: Services['user']; route: Route }) {
   useEffect(() => startServices(services, () => void session.recheck()), [services]);
   useRememberPage(user.id);
   // Only the first page after login (or after opening the app at its root) is decided for the person; the team list they ask for later is theirs.
-  const [landing, setLanding] = useState(() => route.name === 'teams' || route.name === 'login' || route.name === 'signup');
+  const [landing, setLanding] = useState(() => (route.name === 'teams' && window.location.pathname === '/') || route.name === 'login' || route.name === 'signup');
   const landed = useCallback(() => setLanding(false), []);
   return (
     <ServicesContext value={services}>

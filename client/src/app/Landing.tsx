@@ -8,6 +8,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { teamsApi } from '../api/teams';
 import { Spinner } from '../ui/Feedback';
 import { lastPageKey, onlyTeam, pageToRemember, rememberedPage, teamLanding } from './landing';
+import { paths } from './routes';
 import { navigate, useLocation } from './router';
 
 function storage(): Storage | null {
@@ -57,6 +58,8 @@ export function Landing({ userId, active, onDone, children }: { userId: string; 
       .list()
       .then(async (teams) => {
         const team = onlyTeam(teams);
+        // A guest sees no boards: their place is their requests page.
+        if (team?.role === 'guest') return finish(paths.requests(team.id));
         finish(team ? teamLanding(team.id, await teamsApi.boards(team.id)) : null);
       })
       .catch(() => finish(null));

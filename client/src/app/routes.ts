@@ -16,7 +16,7 @@ export type Route =
 
 const UUID = '[0-9a-fA-F-]{36}';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
-  [/^\/$/, () => ({ name: 'teams' })],
+  [/^\/(teams\/?)?$/, () => ({ name: 'teams' })],
   [/^\/login\/?$/, () => ({ name: 'login' })],
   [/^\/signup\/?$/, () => ({ name: 'signup' })],
   [/^\/account\/?$/, () => ({ name: 'account' })],
@@ -39,7 +39,8 @@ export function parseRoute(pathname: string): Route {
 }
 
 export const paths = {
-  teams: () => '/',
+  /** The team list itself; the root `/` may land you on your work instead (see Landing.tsx). */
+  teams: () => '/teams',
   team: (teamId: string) => `/teams/${teamId}`,
   board: (boardId: string, search = '') => `/boards/${boardId}${search}`,
   account: () => '/account',

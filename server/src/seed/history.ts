@@ -5,7 +5,7 @@
  * Alertmanager, triaged as a PoTW would. Everything lands in the event log, so
  * burndown, velocity and interrupt figures have real history from day one.
  */
-import { addCalendarDays, capacityLoad, weekStart, zonedWallTimeToInstant, type Board, type Card, type CardType, type Column, type Priority, type Role, type TriageBody, type User } from '@opsboard/shared';
+import { addCalendarDays, calendarWeekday, capacityLoad, instantToZoned, weekStart, zonedWallTimeToInstant, type Board, type Card, type CardType, type Column, type Priority, type Role, type TriageBody, type User } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { listBoards } from '../boards/service.js';
 import { readSnapshot } from '../boards/snapshot.js';
@@ -35,14 +35,18 @@ type Step = { at: number; run: () => Promise<void> };
 class Timeline {
   private steps: Step[] = [];
   private seq = 0;
-  constructor(private readonly setNow: (ms: number) => void) {}
+  constructor(
+    private readonly setNow: (ms: number) => void,
+    /** Nothing happens after this instant (now): a step planned later happens now, in its order. */
+    private readonly endMs: number,
+  ) {}
   at(when: Date, run: () => Promise<void>): void {
     // A stable tiebreak keeps steps of one instant in the order they were written.
     this.steps.push({ at: when.getTime() + this.seq++ * 1e-6, run });
   }
   async play(): Promise<void> {
     for (const step of this.steps.sort((a, b) => a.at - b.at)) {
-      this.setNow(Math.floor(step.at));
+      this.setNow(Math.min(Math.floor(step.at), this.endMs));
       await step.run();
     }
   }
@@ -72,10 +76,13 @@ export async function playHistory(svc: ServiceDeps, people: Person[], end: Date,
   const key = { idempotencyKey: null };
   const as = (i: number): AuthInfo => ({ user: people[i]!.user, via: 'token', sessionId: null, tokenHash: null, csrfToken: null });
   const [alex, sam, priya, jordan, mia] = [0, 1, 2, 3, 4];
-  // Five weeks back from the Monday of this week; the running iteration started last Monday.
-  const monday0 = weekStart(end, TIMEZONE);
+  // Five weeks back from the Monday of this week; the running iteration started last Monday. On a
+  // weekend that iteration has just ended, so the story is told a week on: the running iteration
+  // started this Monday and still runs (an overdue iteration on first start would look broken).
+  const weekend = calendarWeekday(instantToZoned(end, TIMEZONE).date) >= 6;
+  const monday0 = addCalendarDays(weekStart(end, TIMEZONE), weekend ? 7 : 0);
   const day = (offset: number, time = '10:00') => zonedWallTimeToInstant(addCalendarDays(monday0, offset), time, TIMEZONE);
-  const tl = new Timeline(setNow);
+  const tl = new Timeline(setNow, end.getTime());
   const state: { team?: { id: string }; boards?: Record<Board['kind'], Board>; columns?: Record<string, Column[]>; features: Record<string, string>; hook?: { id: string; url: string; secret: string } } = {
     features: {},
   };

@@ -70,8 +70,9 @@ export function BoardHeader({ board, teamName, boards, viewers, selfId, connecti
             </Link>
           ))}
         </nav>
-        {board.kind !== 'interrupts' && <IterationChip team={env.team} userId={selfId} now={env.now} />}
+        {/* The running iteration and the Person of the Week share a row (one line on a phone too). */}
         <div className="board-header__potw">
+          {board.kind !== 'interrupts' && <IterationChip team={env.team} userId={selfId} now={env.now} />}
           <PotwBadge teamId={board.teamId} shift={potw} name={name} timezone={rotation.info?.settings?.timezone ?? null} />
           {env.canWrite && (
             <button type="button" className="button button--small" onClick={() => setRaising(true)} data-testid="raise-interrupt">
