@@ -4,7 +4,8 @@
  * disclosure, not an ARIA menu: plain links and buttons in tab order.
  * Escape, a click elsewhere or following a link closes it.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
+import { useDismiss } from '../ui/use-dismiss';
 import { useUser } from '../auth/session';
 import { Avatar } from '../ui/Avatar';
 import { Icon } from '../ui/Icon';
@@ -19,6 +20,7 @@ export function HeaderMenu({ onLogout }: { onLogout: () => void }) {
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const closeMenu = useCallback(() => setOpen(false), []);
   const location = useLocation();
   const [openedAt, setOpenedAt] = useState(location);
   // Following a link in the panel changes the page: the panel has done its job.
@@ -27,23 +29,7 @@ export function HeaderMenu({ onLogout }: { onLogout: () => void }) {
     setOpenedAt(location);
   }
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (e.target instanceof Node && !rootRef.current?.contains(e.target)) setOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onPointer);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  useDismiss(open, closeMenu, rootRef, buttonRef);
 
   return (
     <div className="header-menu" ref={rootRef}>
