@@ -3,6 +3,7 @@ import { Id, IsoDateTime, Nullable, Rank, StringEnum } from './schema/common.js'
 import { Board, Card, Column, Lane, Member, TeamInfo, WIP_POLICIES } from './schema/entities.js';
 import { Handoff, Interrupt, RotationSettings, TRIAGE_ACTIONS } from './schema/potw.js';
 import { Feature, Iteration, Pair, StartConfirmation } from './schema/planning.js';
+import { AssessmentSummary, PersonScores, Technology, TechnologyRule } from './schema/tech.js';
 
 /** An event payload: exactly these fields, so a stray one is a catalogue mismatch rather than silent extra data. */
 const Fact = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
@@ -100,6 +101,20 @@ export const TeamEventPayloads = {
   }),
   /** Closed: finished cards count towards velocity; the rest carried over (to another iteration or the backlog). */
   'iteration.closed': Fact({ iteration: Iteration, finished: Type.Array(Id), carriedOver: Type.Array(Fact({ cardId: Id, to: Nullable(Id) })) }),
+  'technology.created': Fact({ technology: Technology }),
+  'technology.updated': Fact({ technology: Technology, changes: Changes }),
+  'technology.archived': Fact({ technology: Technology }),
+  'technology.restored': Fact({ technology: Technology }),
+  'technology.rule_added': Fact({ rule: TechnologyRule }),
+  'technology.rule_removed': Fact({ ruleId: Id, technologyId: Id }),
+  /** An assessment opened, or someone scored it: who scored, never what, until the reveal. */
+  'assessment.opened': Fact({ assessment: AssessmentSummary }),
+  'assessment.scored': Fact({ assessment: AssessmentSummary }),
+  /** Revealed: everyone's scores and notes, for the team to settle on one set. */
+  'assessment.revealed': Fact({ assessment: AssessmentSummary, revealed: Type.Array(PersonScores) }),
+  'assessment.settled': Fact({ assessment: AssessmentSummary, technology: Technology }),
+  /** Which technologies a card or interrupt concerns (set by a person, or by an Alertmanager label rule). */
+  'card.technologies_set': Fact({ cardId: Id, technologyIds: Type.Array(Id), origin: StringEnum(['rule', 'person'] as const) }),
 } as const satisfies Record<string, TSchema>;
 
 export type TeamEventType = keyof typeof TeamEventPayloads;

@@ -77,7 +77,7 @@ export class TeamSignals {
   }
 }
 
-export const TEAM_TOPICS = ['rotation', 'handoff', 'members', 'invitations', 'webhooks'] as const;
+export const TEAM_TOPICS = ['rotation', 'handoff', 'members', 'invitations', 'webhooks', 'technologies'] as const;
 export type TeamTopic = (typeof TEAM_TOPICS)[number];
 
 /** Which views a team event invalidates. */
@@ -100,6 +100,18 @@ export function topicsOf(type: TeamEventType): readonly TeamTopic[] {
     case 'webhook.created':
     case 'webhook.revoked':
       return ['webhooks'];
+    case 'technology.created':
+    case 'technology.updated':
+    case 'technology.archived':
+    case 'technology.restored':
+    case 'technology.rule_added':
+    case 'technology.rule_removed':
+    case 'assessment.opened':
+    case 'assessment.scored':
+    case 'assessment.revealed':
+    case 'assessment.settled':
+    case 'card.technologies_set':
+      return ['technologies'];
     case 'member.removed':
       // A member leaving drops out of the rotation too (the server appends a version).
       return ['members', 'rotation', 'handoff'];

@@ -6,7 +6,7 @@ import { TEAM_TOPICS, TeamSignals, topicsOf, type TeamTopic } from './team-signa
 
 export type TeamRevisions = Readonly<Record<TeamTopic, number>>;
 
-const ZERO: TeamRevisions = { rotation: 0, handoff: 0, members: 0, invitations: 0, webhooks: 0 };
+const ZERO: TeamRevisions = { rotation: 0, handoff: 0, members: 0, invitations: 0, webhooks: 0, technologies: 0 };
 
 export function useTeamSignals(teamId: string): TeamRevisions {
   const { socket } = useServices();

@@ -8,6 +8,7 @@
  * produced through `parseServerMessage` (tests/helpers/event-catalogue.ts).
  */
 import type {
+  AssessmentSummary,
   Board,
   BoardEvent,
   BoardEventType,
@@ -20,12 +21,15 @@ import type {
   Iteration,
   Lane,
   Member,
+  PersonScores,
   RotationSettings,
   StartConfirmation,
   StreamEvent,
   TeamEvent,
   TeamEventType,
   TeamInfo,
+  Technology,
+  TechnologyRule,
 } from '@opsboard/shared';
 import { isNumber, isRecord, isString } from '../lib/guards';
 
@@ -80,6 +84,10 @@ const placement = fields<{ columnId: string; laneId: string | null; rank: string
 const wip = fields<{ wipLimit: number | null; wipPolicy: string }>({ wipLimit: nullOr(count), wipPolicy: text });
 const confirmation = fields<StartConfirmation>({ userId: id, at: text, reason: nullOr(text) });
 const pair: Check = (v) => Array.isArray(v) && v.length === 2 && v.every(id);
+const technology = fields<Technology>({ id, teamId: id, name: text, lifecycle: text, configManagedPct: count, level: nullOr(count), version: count });
+const assessment = fields<AssessmentSummary>({ id, technologyId: id, status: text, assessedOn: text, scorerIds: listOf(id), level: nullOr(count) });
+const techRule = fields<TechnologyRule>({ id, technologyId: id, text });
+const personScores = fields<PersonScores>({ userId: id, scores: (v) => isRecord(v) });
 
 type PayloadOf<E extends StreamEvent, K extends E['type']> = Extract<E, { type: K }>['payload'];
 /** One check per payload field, all of them: `-?` makes a missing field, and the index a stray one, a compile error. */
@@ -137,6 +145,17 @@ const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<Te
   'iteration.updated': { iteration, changes },
   'iteration.started': { iteration, committed: listOf(fields<{ cardId: string; points: number | null; title: string }>({ cardId: id, points: nullOr(count), title: text })), confirmation: nullOr(confirmation) },
   'iteration.closed': { iteration, finished: listOf(id), carriedOver: listOf(fields<{ cardId: string; to: string | null }>({ cardId: id, to: nullOr(id) })) },
+  'technology.created': { technology },
+  'technology.updated': { technology, changes },
+  'technology.archived': { technology },
+  'technology.restored': { technology },
+  'technology.rule_added': { rule: techRule },
+  'technology.rule_removed': { ruleId: id, technologyId: id },
+  'assessment.opened': { assessment },
+  'assessment.scored': { assessment },
+  'assessment.revealed': { assessment, revealed: listOf(personScores) },
+  'assessment.settled': { assessment, technology },
+  'card.technologies_set': { cardId: id, technologyIds: listOf(id), origin: text },
 };
 
 const envelope = fields<EventEnvelope>({ streamId: id, seq: count, actorId: nullOr(id), clientMutationId: nullOr(text), at: text });

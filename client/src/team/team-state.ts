@@ -85,7 +85,18 @@ export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
     case 'rotation.override_added':
     case 'rotation.override_removed':
     case 'handoff.updated':
-      // Invitations, webhooks, pairs and the Person-of-the-Week rotation have their own views; the board keeps only the seq.
+    case 'technology.created':
+    case 'technology.updated':
+    case 'technology.archived':
+    case 'technology.restored':
+    case 'technology.rule_added':
+    case 'technology.rule_removed':
+    case 'assessment.opened':
+    case 'assessment.scored':
+    case 'assessment.revealed':
+    case 'assessment.settled':
+    case 'card.technologies_set':
+      // Invitations, webhooks, pairs, the Person-of-the-Week rotation and the technology catalogue have their own views; the board keeps only the seq.
       return next;
     default: {
       const unhandled: never = event;

@@ -18,6 +18,7 @@ import type { IdempotencyOption } from '../http/idempotency.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { potwAt } from '../rotation/service.js';
 import { requireTeam } from '../auth/access.js';
+import { applyRules } from '../tech/rules.js';
 
 type Opts = IdempotencyOption;
 
@@ -134,6 +135,8 @@ export async function arrive(w: WriteContext, teamId: string, a: Arrival, newId:
     .returning();
   const interrupt = toInterrupt(row!);
   w.emitBoard(board.id, teamId, [{ type: 'interrupt.received', subjectId: cardId, payload: { interrupt } }]);
+  // An alert names its technologies by the team's label rules (seed 001: which technologies generate the interrupts).
+  if (a.alert) await applyRules(w, teamId, cardId, a.alert.labels);
   return ok({ kind: 'created', card: created.value, interrupt });
 }
 

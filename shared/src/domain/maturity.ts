@@ -219,13 +219,13 @@ export function formatMatcher(m: LabelMatcher): string {
   return `${m.label}${m.op}"${m.value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-export interface TechnologyRule {
+export interface LabelRule {
   technologyId: string;
   matchers: readonly LabelMatcher[];
 }
 
 /** The technologies whose rules all hold for these labels, each named once, in rule order. A rule with no matchers never matches. */
-export function technologiesFor(rules: readonly TechnologyRule[], labels: Readonly<Record<string, string>>): string[] {
+export function technologiesFor(rules: readonly LabelRule[], labels: Readonly<Record<string, string>>): string[] {
   const out: string[] = [];
   for (const r of rules) {
     if (r.matchers.length === 0) continue;

@@ -2,7 +2,8 @@
  * One well-formed payload for every event of the catalogue, typed by it (a new
  * event or field does not compile until it is added here), and envelopes around them.
  */
-import type { BoardEvent, BoardEventType, Feature, Interrupt, Iteration, Member, StreamEvent, TeamEvent, TeamEventType } from '@opsboard/shared';
+import type { AssessmentSummary, BoardEvent, BoardEventType, Feature, Interrupt, Iteration, Member, StreamEvent, TeamEvent, TeamEventType, Technology } from '@opsboard/shared';
+import { EMPTY_OWNERS } from '@opsboard/shared';
 import { board, BOARD_ID, card, column, READY, TEAM_ID } from '../../board/store/testing/fixtures';
 
 const AT = '2026-11-20T09:00:00.000Z';
@@ -36,6 +37,43 @@ const anInterrupt: Interrupt = {
 };
 const aMember: Member = { userId: USER, name: 'Alex', email: 'alex@example.test', role: 'member', joinedAt: AT };
 const aFeature: Feature = { id: THING, teamId: TEAM_ID, name: 'Kubernetes 1.31', goal: '', customer: '', status: 'active', leadId: USER, version: 1, createdAt: AT, updatedAt: AT };
+const aTechnology: Technology = {
+  id: THING,
+  teamId: TEAM_ID,
+  name: 'PostgreSQL',
+  description: '',
+  links: [],
+  owners: EMPTY_OWNERS,
+  configManagedPct: 80,
+  environments: ['prod'],
+  installations: 3,
+  lifecycle: 'core',
+  computedMean: 3.4,
+  computedLevel: 3,
+  overrideLevel: null,
+  overrideReason: null,
+  level: 3,
+  lastAssessedOn: '2026-11-01',
+  version: 1,
+  createdAt: AT,
+  updatedAt: AT,
+  archivedAt: null,
+};
+const anAssessment: AssessmentSummary = {
+  id: THING,
+  technologyId: THING,
+  status: 'scoring',
+  assessedOn: '2026-11-01',
+  openedBy: USER,
+  openedAt: AT,
+  revealedAt: null,
+  settledAt: null,
+  settledBy: null,
+  scorerIds: [USER],
+  scores: null,
+  mean: null,
+  level: null,
+};
 const anIteration: Iteration = {
   id: THING,
   teamId: TEAM_ID,
@@ -109,6 +147,17 @@ export const TEAM_PAYLOADS: Payloads<TeamEvent> = {
   'iteration.updated': { iteration: anIteration, changes },
   'iteration.started': { iteration: anIteration, committed: [{ cardId: CARD, points: 3, title: 'Rotate TLS certs' }], confirmation: null },
   'iteration.closed': { iteration: { ...anIteration, state: 'closed' }, finished: [CARD], carriedOver: [{ cardId: THING, to: null }] },
+  'technology.created': { technology: aTechnology },
+  'technology.updated': { technology: aTechnology, changes },
+  'technology.archived': { technology: { ...aTechnology, archivedAt: AT } },
+  'technology.restored': { technology: aTechnology },
+  'technology.rule_added': { rule: { id: THING, technologyId: THING, matchers: [{ label: 'job', op: '=', value: 'postgres' }], text: 'job="postgres"', createdAt: AT } },
+  'technology.rule_removed': { ruleId: THING, technologyId: THING },
+  'assessment.opened': { assessment: anAssessment },
+  'assessment.scored': { assessment: anAssessment },
+  'assessment.revealed': { assessment: { ...anAssessment, status: 'revealed', revealedAt: AT }, revealed: [{ userId: USER, scores: { stability: { score: 3, note: '' } } }] },
+  'assessment.settled': { assessment: { ...anAssessment, status: 'settled', scores: { stability: { score: 3, note: '' } }, mean: 3, level: 3 }, technology: aTechnology },
+  'card.technologies_set': { cardId: CARD, technologyIds: [THING], origin: 'person' },
 };
 
 // The compiler cannot pair a generic K with its payload by itself; BOARD_PAYLOADS[K] is that payload by its type.
