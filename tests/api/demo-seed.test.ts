@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Board, BoardSnapshot, InterruptFigures, Iteration, IterationDetail, RotationInfo, SessionInfo, Team, VelocityReport } from '@opsboard/shared';
+import type { Board, BoardSnapshot, TechnologyDetail, TechOverview, InterruptFigures, Iteration, IterationDetail, RotationInfo, SessionInfo, Team, VelocityReport } from '@opsboard/shared';
 import { argon2Hasher } from '../../server/src/auth/passwords.js';
 import { testConfig } from '../../server/src/config.js';
 import { randomId, systemClock } from '../../server/src/context.js';
@@ -31,6 +31,22 @@ afterAll(async () => {
 });
 
 describe('the demo', () => {
+  it('has a technology catalogue: assessed, ranked, with alerts and cards naming their technology and a rise in maturity', async () => {
+    const overview = (await api.get<TechOverview>(`/api/teams/${team.id}/technologies/overview`)).body;
+    expect(overview.rows.map((r) => r.technology.name).sort()).toEqual(['Build farm', 'Internal DNS', 'Kubernetes', 'Linux hosts', 'Nagios', 'PostgreSQL']);
+    expect(overview.rows.every((r) => r.technology.level !== null && r.scores !== null)).toBe(true);
+    const pg = overview.rows.find((r) => r.technology.name === 'PostgreSQL')!;
+    expect(pg.technology.level).toBe(3);
+    expect(pg.interrupts).toBeGreaterThanOrEqual(1);
+    expect(pg.openSsaCards.length).toBeGreaterThanOrEqual(1);
+    expect(overview.rows.find((r) => r.technology.name === 'Build farm')!.interrupts).toBeGreaterThanOrEqual(1);
+    const detail = (await api.get<TechnologyDetail>(`/api/technologies/${pg.technology.id}`)).body;
+    expect(detail.rises).toHaveLength(1);
+    expect(detail.rises[0]).toMatchObject({ from: 2, to: 3 });
+    const k8s = (await api.get<TechnologyDetail>(`/api/technologies/${overview.rows.find((r) => r.technology.name === 'Kubernetes')!.technology.id}`)).body;
+    expect(k8s.assessments.find((a) => a.status === 'scoring')?.scorerIds).toHaveLength(2);
+  });
+
   it('is a team of five with its three boards full of ops cards', async () => {
     expect(team.name).toBe('Platform Ops');
     expect((await api.get<unknown[]>(`/api/teams/${team.id}/members`)).body).toHaveLength(5);

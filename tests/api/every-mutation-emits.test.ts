@@ -69,6 +69,10 @@ const s = {
   sessionShortId: '',
   tokenId: '',
   pairedCardId: '',
+  technologyId: '',
+  technologyVersion: 0,
+  assessmentId: '',
+  ruleId: '',
 };
 const admin = () => team.admin.api;
 const planned = () => team.boards.planned;
@@ -302,6 +306,65 @@ const WALK: Record<string, Step> = {
       [planned(), ['card.updated']],
     ],
   },
+
+  // ---- technology catalogue (issue 14)
+  'POST /api/teams/:teamId/technologies': {
+    run: async () => {
+      const res = await admin().post<{ id: string; version: number }>(`/api/teams/${s.teamId}/technologies`, { name: 'Walk technology' });
+      s.technologyId = res.body.id;
+      s.technologyVersion = res.body.version;
+      return res;
+    },
+    expect: () => [[s.teamId, ['technology.created']]],
+  },
+  'PATCH /api/technologies/:id': {
+    run: async () => {
+      const res = await admin().patch<{ version: number }>(`/api/technologies/${s.technologyId}`, { version: s.technologyVersion, configManagedPct: 50 });
+      s.technologyVersion = res.body.version;
+      return res;
+    },
+    expect: () => [[s.teamId, ['technology.updated']]],
+  },
+  'POST /api/technologies/:id/override': {
+    run: async () => {
+      const res = await admin().post<{ version: number }>(`/api/technologies/${s.technologyId}/override`, { version: s.technologyVersion, level: 2, reason: 'walk' });
+      s.technologyVersion = res.body.version;
+      return res;
+    },
+    expect: () => [[s.teamId, ['technology.updated']]],
+  },
+  'POST /api/technologies/:id/assessments': {
+    run: async () => {
+      const res = await admin().post<{ id: string }>(`/api/technologies/${s.technologyId}/assessments`, {});
+      s.assessmentId = res.body.id;
+      return res;
+    },
+    expect: () => [[s.teamId, ['assessment.opened']]],
+  },
+  'PUT /api/assessments/:id/scores': {
+    run: () => admin().put(`/api/assessments/${s.assessmentId}/scores`, { scores: { stability: { score: 3, note: '' } } }),
+    expect: () => [[s.teamId, ['assessment.scored']]],
+  },
+  'POST /api/assessments/:id/reveal': { run: () => admin().post(`/api/assessments/${s.assessmentId}/reveal`), expect: () => [[s.teamId, ['assessment.revealed']]] },
+  'POST /api/assessments/:id/settle': {
+    run: () => admin().post(`/api/assessments/${s.assessmentId}/settle`, { scores: { stability: { score: 3, note: '' } } }),
+    expect: () => [[s.teamId, ['assessment.settled']]],
+  },
+  'POST /api/teams/:teamId/technology-rules': {
+    run: async () => {
+      const res = await admin().post<{ id: string }>(`/api/teams/${s.teamId}/technology-rules`, { technologyId: s.technologyId, matchers: ['job=walk'] });
+      s.ruleId = res.body.id;
+      return res;
+    },
+    expect: () => [[s.teamId, ['technology.rule_added']]],
+  },
+  'DELETE /api/technology-rules/:id': { run: () => admin().del(`/api/technology-rules/${s.ruleId}`), expect: () => [[s.teamId, ['technology.rule_removed']]] },
+  'PUT /api/cards/:id/technologies': {
+    run: () => admin().put(`/api/cards/${s.cardId}/technologies`, { technologyIds: [s.technologyId] }),
+    expect: () => [[s.teamId, ['card.technologies_set']]],
+  },
+  'POST /api/technologies/:id/archive': { run: () => admin().post(`/api/technologies/${s.technologyId}/archive`), expect: () => [[s.teamId, ['technology.archived']]] },
+  'POST /api/technologies/:id/restore': { run: () => admin().post(`/api/technologies/${s.technologyId}/restore`), expect: () => [[s.teamId, ['technology.restored']]] },
 
   // ---- exempt routes, walked too: they must leave every stream alone
   'POST /api/auth/login': {

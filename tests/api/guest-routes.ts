@@ -38,6 +38,9 @@ interface Fixtures {
   webhookId: string;
   overrideId: string;
   invitationId: string;
+  technologyId: string;
+  assessmentId: string;
+  ruleId: string;
 }
 
 export function guestRouteTable(context: () => Context): { setup(): Promise<void>; cases: GuestCase[] } {
@@ -71,6 +74,9 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
       api.post<RotationInfo>(`/api/teams/${team()}/rotation/overrides`, { kind: 'cover', userId: ctx().team.byRole.member.id, start: '2031-02-03T00:00:00Z', end: '2031-02-04T00:00:00Z' }),
     );
     const invitation = await body(api.post<{ invitation: { id: string } }>(`/api/teams/${team()}/invitations`, { email: 'guest-table@example.test', role: 'member' }));
+    const technology = await body(api.post<{ id: string }>(`/api/teams/${team()}/technologies`, { name: 'Guest table technology' }));
+    const assessment = await body(api.post<{ id: string }>(`/api/technologies/${technology.id}/assessments`, {}));
+    const rule = await body(api.post<{ id: string }>(`/api/teams/${team()}/technology-rules`, { technologyId: technology.id, matchers: ['job=guest'] }));
     f = {
       snapshot,
       card,
@@ -83,6 +89,9 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
       webhookId: webhook.webhook.id,
       overrideId: rotation.overrides[0]!.id,
       invitationId: invitation.invitation.id,
+      technologyId: technology.id,
+      assessmentId: assessment.id,
+      ruleId: rule.id,
     };
   }
 
@@ -183,6 +192,26 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden(`GET ${T}/potw`, (g) => g.api.get(`/api/teams/${team()}/potw`)),
     forbidden(`GET ${T}/handoff`, (g) => g.api.get(`/api/teams/${team()}/handoff`)),
     forbidden(`PUT ${T}/handoff`, (g) => g.api.put(`/api/teams/${team()}/handoff`, { summary: 'A guest’s hand-off' })),
+
+    // ---- technology catalogue: the team's own business, nothing of it for a guest
+    forbidden(`GET ${T}/technologies`, (g) => g.api.get(`/api/teams/${team()}/technologies`)),
+    forbidden(`POST ${T}/technologies`, (g) => g.api.post(`/api/teams/${team()}/technologies`, { name: 'A guest’s technology' })),
+    forbidden(`GET ${T}/technologies/overview`, (g) => g.api.get(`/api/teams/${team()}/technologies/overview`)),
+    forbidden('GET /api/technologies/:id', (g) => g.api.get(`/api/technologies/${f.technologyId}`)),
+    forbidden('PATCH /api/technologies/:id', (g) => g.api.patch(`/api/technologies/${f.technologyId}`, { version: 1, name: 'Renamed by a guest' })),
+    forbidden('POST /api/technologies/:id/override', (g) => g.api.post(`/api/technologies/${f.technologyId}/override`, { version: 1, level: 0, reason: 'guest' })),
+    forbidden('POST /api/technologies/:id/archive', (g) => g.api.post(`/api/technologies/${f.technologyId}/archive`)),
+    forbidden('POST /api/technologies/:id/restore', (g) => g.api.post(`/api/technologies/${f.technologyId}/restore`)),
+    forbidden('POST /api/technologies/:id/assessments', (g) => g.api.post(`/api/technologies/${f.technologyId}/assessments`, {})),
+    forbidden('GET /api/assessments/:id', (g) => g.api.get(`/api/assessments/${f.assessmentId}`)),
+    forbidden('PUT /api/assessments/:id/scores', (g) => g.api.put(`/api/assessments/${f.assessmentId}/scores`, { scores: { stability: { score: 1, note: '' } } })),
+    forbidden('POST /api/assessments/:id/reveal', (g) => g.api.post(`/api/assessments/${f.assessmentId}/reveal`)),
+    forbidden('POST /api/assessments/:id/settle', (g) => g.api.post(`/api/assessments/${f.assessmentId}/settle`, { scores: { stability: { score: 1, note: '' } } })),
+    forbidden(`GET ${T}/technology-rules`, (g) => g.api.get(`/api/teams/${team()}/technology-rules`)),
+    forbidden(`POST ${T}/technology-rules`, (g) => g.api.post(`/api/teams/${team()}/technology-rules`, { technologyId: f.technologyId, matchers: ['job=x'] })),
+    forbidden('DELETE /api/technology-rules/:id', (g) => g.api.del(`/api/technology-rules/${f.ruleId}`)),
+    forbidden('GET /api/cards/:id/technologies', (g) => g.api.get(`/api/cards/${f.paired.id}/technologies`)),
+    forbidden('PUT /api/cards/:id/technologies', (g) => g.api.put(`/api/cards/${f.paired.id}/technologies`, { technologyIds: [] })),
 
     // ---- live: board and team streams are refused; the guest's own channel is watch_requests (guests-live.test.ts)
     {

@@ -26,6 +26,8 @@ const IterationsPage = lazy(() => import('../planning/IterationsPage').then((m) 
 const IterationPage = lazy(() => import('../planning/IterationPage').then((m) => ({ default: m.IterationPage })));
 const FeaturesPage = lazy(() => import('../planning/FeaturesPage').then((m) => ({ default: m.FeaturesPage })));
 const FeaturePage = lazy(() => import('../planning/FeaturePage').then((m) => ({ default: m.FeaturePage })));
+const TechnologiesPage = lazy(() => import('../tech/TechnologiesPage').then((m) => ({ default: m.TechnologiesPage })));
+const TechnologyPage = lazy(() => import('../tech/TechnologyPage').then((m) => ({ default: m.TechnologyPage })));
 const GuestPage = lazy(() => import('../guests/GuestPage').then((m) => ({ default: m.GuestPage })));
 
 export function App() {
@@ -107,6 +109,10 @@ function Page({ route }: { route: Route }) {
       return <FeaturePage key={route.featureId} featureId={route.featureId} />;
     case 'requests':
       return <GuestPage key={route.teamId} teamId={route.teamId} />;
+    case 'technologies':
+      return <TechnologiesPage key={route.teamId} teamId={route.teamId} />;
+    case 'technology':
+      return <TechnologyPage key={route.technologyId} technologyId={route.technologyId} />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -19,6 +19,7 @@ import { CardFields } from './CardFields';
 import { DescriptionField } from './DescriptionField';
 import { HistorySection } from './HistorySection';
 import { LinksSection } from './LinksSection';
+import { TechnologiesSection } from './TechnologiesSection';
 import { TitleField } from './TitleField';
 import '../styles/backlog.css';
 
@@ -155,6 +156,7 @@ function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap
         <CardFields card={card} state={snap.state} people={people} features={features} team={env.team} editable={editable} now={env.now} onChange={update} onMove={moveTo} personWip={personWip} />
         <DescriptionField card={card} editable={editable} onSave={(description) => update({ description })} />
         <LinksSection card={card} boards={env.teamBoards.length > 0 ? env.teamBoards : [snap.state.board]} editable={editable} onChange={(links) => update({ links })} />
+        {!isStandIn(card) && <TechnologiesSection cardId={card.id} teamId={snap.state.board.teamId} editable={editable} />}
         {!isStandIn(card) && <HistorySection cardId={card.id} version={card.version} />}
         <p className="muted card-panel__meta">Created {formatDateTime(card.createdAt)} · last changed {formatDateTime(card.updatedAt)}</p>
       </div>

@@ -21,6 +21,7 @@ import { addCards, createIteration } from '../planning/iterations.js';
 import { closeIteration, startIteration } from '../planning/lifecycle.js';
 import { potwAt, updateRotation } from '../rotation/service.js';
 import { createTeam, invite } from '../teams/service.js';
+import { catalogueAssessments, linkCatalogue, seedCatalogue, settleDemoAssessment, type CatalogueSeed } from './tech.js';
 
 export const TIMEZONE = 'Europe/Berlin';
 
@@ -313,6 +314,15 @@ export async function playHistory(svc: ServiceDeps, people: Person[], end: Date,
       const hook = await authenticateWebhook(svc.database.db, state.hook!.id, `Bearer ${state.hook!.secret}`);
       must(await intakeAlertmanager(svc, hook!, payload), 'alert');
     });
+  // The technology catalogue, its rules before the first alert, and its dated assessments.
+  const catalogue = (): CatalogueSeed => ({ svc, people, as, teamId: state.team!.id, dateOf: (offset) => addCalendarDays(monday0, offset) });
+  let techIds = new Map<string, string>();
+  tl.at(day(-38, '09:00'), async () => {
+    techIds = await seedCatalogue(catalogue());
+  });
+  for (const a of catalogueAssessments()) {
+    tl.at(day(a.offset, '15:00'), async () => settleDemoAssessment(catalogue(), techIds.get(a.name)!, a.offset, a.digits, a.notes));
+  }
   const lagStart = day(-2, '03:14');
   fire(lagStart, alert(lagStart, 'firing', '5f1c0de9a7b3e201', 'PostgresReplicationLag', 'db-replica-2:9187', 'critical', 'Replica lag is 45s'));
   fire(day(-2, '07:14'), alert(lagStart, 'firing', '5f1c0de9a7b3e201', 'PostgresReplicationLag', 'db-replica-2:9187', 'critical', 'Replica lag is 45s'));
@@ -321,5 +331,6 @@ export async function playHistory(svc: ServiceDeps, people: Person[], end: Date,
   fire(day(-12, '23:55'), alert(diskStart, 'resolved', '0a9b8c7d6e5f4a3b', 'NodeFilesystemAlmostFull', 'backup-01:9100', 'warning', 'Filesystem /srv is 93% full'));
 
   await tl.play();
+  await linkCatalogue(catalogue(), techIds, created, interruptIds);
   return { alertmanager: { url: state.hook!.url, secret: state.hook!.secret } };
 }

@@ -9,6 +9,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import {
   aggregate,
   effectiveLevel,
+  scoreNumbers,
   MATURITY_VECTORS,
   vectorConsensus,
   type AssessmentSummary,
@@ -24,8 +25,6 @@ import {
   type Technology,
   type TechOwners,
   type UpdateTechnologyBody,
-  type VectorScores,
-  type VectorScoresWithNotes,
 } from '@opsboard/shared';
 import { EMPTY_OWNERS } from '@opsboard/shared';
 import { decide, requireTeam, rolesIn } from '../auth/access.js';
@@ -84,16 +83,6 @@ export function toAssessment(r: AssessmentRow, scorerIds: readonly string[]): As
     mean: r.mean,
     level: r.level,
   };
-}
-
-/** Just the numbers of a scores-with-notes record. */
-export function numbersOf(scores: VectorScoresWithNotes): VectorScores {
-  const out: VectorScores = {};
-  for (const v of MATURITY_VECTORS) {
-    const s = scores[v];
-    if (s) out[v] = s.score;
-  }
-  return out;
 }
 
 /** People must be in the team, teams must exist: a 400 names the first that is not. */
@@ -340,7 +329,7 @@ export async function settleAssessment(deps: ServiceDeps, auth: AuthInfo, assess
     const row = found!.row;
     if (row.status === 'settled') return refuse('conflict', 'This assessment is settled already; open a new one.');
     if (Object.keys(body.scores).length === 0) return invalidField('scores', 'score at least one vector');
-    const agg = aggregate(numbersOf(body.scores));
+    const agg = aggregate(scoreNumbers(body.scores));
     const [updated] = await w.tx
       .update(technologyAssessments)
       .set({ status: 'settled', settledAt: w.now, settledBy: auth.user.id, scores: body.scores, mean: agg.mean, level: agg.level })

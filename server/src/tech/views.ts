@@ -4,12 +4,12 @@
  * vector trends and whether the load fell after the maturity rose.
  */
 import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
-import { loadAround, vectorTrends, whereSsaPays, type TechnologyDetail, type TechOverview, type VectorScoresWithNotes } from '@opsboard/shared';
+import { loadAround, scoreNumbers, vectorTrends, whereSsaPays, type TechnologyDetail, type TechOverview, type VectorScoresWithNotes } from '@opsboard/shared';
 import { decide, requireTeam } from '../auth/access.js';
 import type { Queryable } from '../db/database.js';
 import { boards, cards, cardTechnologies, columns, interrupts, teamMembers, technologies, technologyAssessments, technologyRules, technologyScores } from '../db/schema.js';
 import { ok, type Result } from '../http/result.js';
-import { numbersOf, toAssessment, toTechnology } from './service.js';
+import { toAssessment, toTechnology } from './service.js';
 import { toRule } from './rules.js';
 
 const DAY = 86_400_000;
@@ -132,7 +132,7 @@ export async function technologyDetail(db: Queryable, userId: string, technology
   return ok({
     technology: toTechnology(tech),
     assessments: rows.map((r) => toAssessment(r, scorers(r.id))).reverse(),
-    trends: vectorTrends(settled.map((a) => ({ date: a.assessedOn, scores: numbersOf(a.scores!) }))),
+    trends: vectorTrends(settled.map((a) => ({ date: a.assessedOn, scores: scoreNumbers(a.scores!) }))),
     weekly,
     rises,
     rules: rules.map(toRule),

@@ -288,3 +288,13 @@ export function loadAround(
   const a = avg(after);
   return { before: b, after: a, fell: b === null || a === null ? null : a < b };
 }
+
+/** Just the numbers of scores that carry notes. */
+export function scoreNumbers(scores: Partial<Record<MaturityVector, { score: number }>>): VectorScores {
+  const out: VectorScores = {};
+  for (const v of MATURITY_VECTORS) {
+    const s = scores[v];
+    if (s) out[v] = s.score;
+  }
+  return out;
+}
