@@ -74,6 +74,7 @@ export function demoPages(demo: DemoTeam): AppPage[] {
     { name: 'iteration', path: `/iterations/${demo.iteration.id}`, title: `${demo.iteration.name} · ${team} · opsboard`, ready: '.burn__charts' },
     { name: 'features', path: `/teams/${demo.team.id}/features`, title: `Features · ${team} · opsboard`, ready: '[data-testid="feature-list"]' },
     { name: 'feature', path: `/features/${demo.feature.id}`, title: `${demo.feature.name} · ${team} · opsboard`, ready: '[data-testid="feature-page"]' },
+    { name: 'technologies', path: `/teams/${demo.team.id}/technologies`, title: `Technologies · ${team} · opsboard`, ready: '[data-testid="tech-heatmap"]' },
     { name: 'account', path: '/account', title: 'Your account · opsboard', ready: '.facts' },
   ];
 }
