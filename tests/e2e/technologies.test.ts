@@ -92,6 +92,12 @@ describe('technology catalogue', () => {
     const pgRow = p.page.getByTestId('tech-ranking').locator('tr[data-technology="PostgreSQL"]');
     await expect.poll(() => pgRow.locator('.tech-table__count').innerText(), SOON).toBe('1');
 
+    // Triage offers it: the PoTW sees the technology the rule named, and can change it.
+    const triage = await signedInPage(browser, t.baseUrl, team.admin);
+    await triage.page.goto(`/teams/${team.team.id}/potw?view=triage`);
+    const techs = triage.page.getByTestId('triage-detail').getByTestId('card-technologies');
+    await expect.poll(() => techs.innerText(), SOON).toMatch(/PostgreSQL\s*· by alert rule/);
+
     // The catalogue offers SS&A work for it; the new card shows as its open SS&A work.
     await pgRow.getByRole('button', { name: 'Create an SS&A card for PostgreSQL' }).click();
     await expect.poll(() => pgRow.innerText(), SOON).toContain('Raise the maturity of PostgreSQL');

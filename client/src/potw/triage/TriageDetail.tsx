@@ -2,6 +2,7 @@
 import { SEVERITIES, type Severity, type TriageAction } from '@opsboard/shared';
 import { Link } from '../../app/Link';
 import { paths } from '../../app/routes';
+import { TechnologiesSection } from '../../card/TechnologiesSection';
 import { useMarkdown } from '../../card/use-markdown';
 import { formatDateTime, timeAgo } from '../../lib/time';
 import { ageMs, formatDuration, SEVERITY_KEYS, SEVERITY_LABEL } from '../interrupt-words';
@@ -18,6 +19,7 @@ const ACTIONS: { action: TriageAction; key: string; label: string; primary?: boo
 
 interface Props {
   item: QueueItem;
+  teamId: string;
   severity: Severity;
   now: number;
   canTriage: boolean;
@@ -26,7 +28,7 @@ interface Props {
   onAction: (action: TriageAction) => void;
 }
 
-export function TriageDetail({ item, severity, now, canTriage, name, onSeverity, onAction }: Props) {
+export function TriageDetail({ item, teamId, severity, now, canTriage, name, onSeverity, onAction }: Props) {
   const { card, interrupt } = item;
   const html = useMarkdown(card.description);
   const headingId = `triage-detail-${card.id}`;
@@ -84,6 +86,9 @@ export function TriageDetail({ item, severity, now, canTriage, name, onSeverity,
           </>
         )}
       </dl>
+
+      {/* Which technology it concerns: an alert rule may have named it; the PoTW confirms or changes it. */}
+      <TechnologiesSection key={card.id} cardId={card.id} teamId={teamId} editable={canTriage} />
 
       {card.description.trim() && (html === null ? <p className="muted">Loading the description…</p> : <div className="markdown triage-detail__description" dangerouslySetInnerHTML={{ __html: html }} />)}
 

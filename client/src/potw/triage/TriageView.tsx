@@ -185,6 +185,7 @@ export function TriageView({ env, board, onRaise }: Props) {
           {selected && (
             <TriageDetail
               item={selected}
+              teamId={env.teamId}
               severity={severityOf(selected)}
               now={now}
               canTriage={canTriage}
