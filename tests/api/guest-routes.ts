@@ -38,6 +38,7 @@ interface Fixtures {
   webhookId: string;
   overrideId: string;
   invitationId: string;
+  standupId: string;
 }
 
 export function guestRouteTable(context: () => Context): { setup(): Promise<void>; cases: GuestCase[] } {
@@ -71,6 +72,7 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
       api.post<RotationInfo>(`/api/teams/${team()}/rotation/overrides`, { kind: 'cover', userId: ctx().team.byRole.member.id, start: '2031-02-03T00:00:00Z', end: '2031-02-04T00:00:00Z' }),
     );
     const invitation = await body(api.post<{ invitation: { id: string } }>(`/api/teams/${team()}/invitations`, { email: 'guest-table@example.test', role: 'member' }));
+    const standup = await body(api.post<{ id: string }>(`/api/teams/${team()}/standups`, { boardIds: [board()] }));
     f = {
       snapshot,
       card,
@@ -83,6 +85,7 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
       webhookId: webhook.webhook.id,
       overrideId: rotation.overrides[0]!.id,
       invitationId: invitation.invitation.id,
+      standupId: standup.id,
     };
   }
 
@@ -172,6 +175,14 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden('POST /api/iterations/:id/start', (g) => g.api.post(`/api/iterations/${f.iteration.id}/start`)),
     forbidden('POST /api/iterations/:id/close', (g) => g.api.post(`/api/iterations/${f.iteration.id}/close`, { carryOverTo: null })),
     forbidden(`GET ${T}/velocity`, (g) => g.api.get(`/api/teams/${team()}/velocity`)),
+
+    // ---- standups
+    forbidden(`GET ${T}/standups`, (g) => g.api.get(`/api/teams/${team()}/standups`)),
+    forbidden(`GET ${T}/standups/since`, (g) => g.api.get(`/api/teams/${team()}/standups/since`)),
+    forbidden(`POST ${T}/standups`, (g) => g.api.post(`/api/teams/${team()}/standups`, { boardIds: [board()] })),
+    forbidden('GET /api/standups/:id', (g) => g.api.get(`/api/standups/${f.standupId}`)),
+    forbidden('POST /api/standups/:id/focus', (g) => g.api.post(`/api/standups/${f.standupId}/focus`, { boardId: board(), cardId: null, personId: null, paused: false })),
+    forbidden('POST /api/standups/:id/finish', (g) => g.api.post(`/api/standups/${f.standupId}/finish`, { speakers: [] })),
 
     // ---- Person of the Week
     forbidden(`GET ${T}/rotation`, (g) => g.api.get(`/api/teams/${team()}/rotation`)),

@@ -21,6 +21,8 @@ import type {
   Lane,
   Member,
   RotationSettings,
+  StandupFocus,
+  Standup,
   StartConfirmation,
   StreamEvent,
   TeamEvent,
@@ -79,6 +81,8 @@ const changes: Check = (v) => isRecord(v) && Object.values(v).every((c) => isRec
 const placement = fields<{ columnId: string; laneId: string | null; rank: string }>({ columnId: id, laneId: nullOr(id), rank: text });
 const wip = fields<{ wipLimit: number | null; wipPolicy: string }>({ wipLimit: nullOr(count), wipPolicy: text });
 const confirmation = fields<StartConfirmation>({ userId: id, at: text, reason: nullOr(text) });
+const focus = fields<StandupFocus>({ boardId: id, cardId: nullOr(id), personId: nullOr(id), paused: bool });
+const standup = fields<Standup>({ id, teamId: id, boardIds: listOf(id), mode: text, facilitatorId: id, limitSeconds: count, startedAt: text, endedAt: nullOr(text), focus: nullOr(focus) });
 const pair: Check = (v) => Array.isArray(v) && v.length === 2 && v.every(id);
 
 type PayloadOf<E extends StreamEvent, K extends E['type']> = Extract<E, { type: K }>['payload'];
@@ -137,6 +141,9 @@ const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<Te
   'iteration.updated': { iteration, changes },
   'iteration.started': { iteration, committed: listOf(fields<{ cardId: string; points: number | null; title: string }>({ cardId: id, points: nullOr(count), title: text })), confirmation: nullOr(confirmation) },
   'iteration.closed': { iteration, finished: listOf(id), carriedOver: listOf(fields<{ cardId: string; to: string | null }>({ cardId: id, to: nullOr(id) })) },
+  'standup.started': { standup },
+  'standup.focused': { standupId: id, focus },
+  'standup.finished': { standup },
 };
 
 const envelope = fields<EventEnvelope>({ streamId: id, seq: count, actorId: nullOr(id), clientMutationId: nullOr(text), at: text });

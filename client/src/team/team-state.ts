@@ -85,7 +85,10 @@ export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
     case 'rotation.override_added':
     case 'rotation.override_removed':
     case 'handoff.updated':
-      // Invitations, webhooks, pairs and the Person-of-the-Week rotation have their own views; the board keeps only the seq.
+    case 'standup.started':
+    case 'standup.focused':
+    case 'standup.finished':
+      // Invitations, webhooks, pairs, the Person-of-the-Week rotation and standups have their own views; the board keeps only the seq.
       return next;
     default: {
       const unhandled: never = event;

@@ -11,6 +11,20 @@ const OTHER = '00000000-0000-4000-8000-00000000aa02';
 const CARD = '00000000-0000-4000-8000-00000000ca01';
 const THING = '00000000-0000-4000-8000-00000000dd01';
 
+const aFocus = { boardId: BOARD_ID, cardId: CARD, personId: USER, paused: false };
+const aStandup = {
+  id: THING,
+  teamId: TEAM_ID,
+  boardIds: [BOARD_ID],
+  mode: 'card' as const,
+  facilitatorId: USER,
+  limitSeconds: 120,
+  startedAt: AT,
+  endedAt: null,
+  durationSeconds: null,
+  focus: aFocus,
+  speakers: [],
+};
 const aCard = card(CARD, 'Rotate TLS certs', READY, 'a0');
 const aColumn = column(READY, 'Ready', 'a0', 3);
 const aLane = { id: THING, boardId: BOARD_ID, name: 'Expedite', rank: 'a0', wipLimit: 1, wipPolicy: 'block' as const, archivedAt: null };
@@ -109,6 +123,9 @@ export const TEAM_PAYLOADS: Payloads<TeamEvent> = {
   'iteration.updated': { iteration: anIteration, changes },
   'iteration.started': { iteration: anIteration, committed: [{ cardId: CARD, points: 3, title: 'Rotate TLS certs' }], confirmation: null },
   'iteration.closed': { iteration: { ...anIteration, state: 'closed' }, finished: [CARD], carriedOver: [{ cardId: THING, to: null }] },
+  'standup.started': { standup: aStandup },
+  'standup.focused': { standupId: THING, focus: aFocus },
+  'standup.finished': { standup: { ...aStandup, endedAt: AT, durationSeconds: 600, speakers: [{ userId: USER, seconds: 90 }] } },
 };
 
 // The compiler cannot pair a generic K with its payload by itself; BOARD_PAYLOADS[K] is that payload by its type.
