@@ -15,6 +15,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Landing, useRememberPage } from './Landing';
 import { NotFoundPage } from './NotFoundPage';
 import { parseRoute, type Route } from './routes';
+import { StandupPage } from '../standup/StandupPage';
 import { useLocation } from './router';
 import { createServices, ServicesContext, startServices, type Services } from './services';
 
@@ -107,6 +108,8 @@ function Page({ route }: { route: Route }) {
       return <FeaturePage key={route.featureId} featureId={route.featureId} />;
     case 'requests':
       return <GuestPage key={route.teamId} teamId={route.teamId} />;
+    case 'standup':
+      return <StandupPage key={route.teamId} teamId={route.teamId} />;
     case 'not-found':
       return <NotFoundPage />;
   }
