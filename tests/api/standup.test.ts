@@ -184,6 +184,13 @@ describe('a standup', () => {
     expect(res.body.interrupts).toEqual([]);
   });
 
+  it('two starts at once: one standup, the other a 409', async () => {
+    const [a, b] = await Promise.all([member().post(`${T()}/standups`, { boardIds: [team.boards.planned] }), team.byRole.po.api.post(`${T()}/standups`, { boardIds: [team.boards.planned] })]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const live = (await member().get<StandupList>(`${T()}/standups`)).body.live!;
+    expect((await team.byRole.admin.api.post(`/api/standups/${live.id}/finish`, { speakers: [] })).status).toBe(200);
+  });
+
   it('a po may finish a standup someone else facilitates', async () => {
     const started = await member().post<Standup>(`${T()}/standups`, { boardIds: [team.boards.planned] });
     expect(started.status).toBe(201);

@@ -34,7 +34,7 @@ export function StandupPage({ teamId }: { teamId: string }) {
   const { user } = useServices();
   const location = useLocation();
   const boardParam = new URLSearchParams(location.search).get('board');
-  const { team, live, setLive, since, error } = useStandup(teamId, boardParam);
+  const { team, live, setLive, since, error, signals } = useStandup(teamId, boardParam);
   const state = team.state;
   const role = state?.members.get(user.id)?.role ?? null;
   const now = useClock(60_000);
@@ -55,8 +55,9 @@ export function StandupPage({ teamId }: { teamId: string }) {
   const followingNow = live !== null && !facilitating && following && live.focus !== null;
 
   const fallback: Place | null = boardIds[0] ? { boardId: boardIds[0], cardId: null, personId: null } : null;
-  const localPlace = local && boardIds.includes(local.boardId) ? local : fallback;
-  const place: Place | null = followingNow && live.focus ? live.focus : localPlace;
+  const own = local && boardIds.includes(local.boardId) ? local : null;
+  // A facilitator who reloads picks up where the standup is.
+  const place: Place | null = (followingNow ? live.focus : (own ?? (facilitating ? live.focus : null))) ?? fallback;
   const paused = live && (followingNow || facilitating) ? (live.focus?.paused ?? false) : localPaused;
 
   const snaps = useSnapshots(boardIds, place?.boardId ?? null);
@@ -147,7 +148,7 @@ export function StandupPage({ teamId }: { teamId: string }) {
         teamId={teamId}
         team={state}
         now={now}
-        rev={state?.seq ?? 0}
+        rev={signals + Math.floor(now / 60_000)}
         title={title}
         speakerName={speaker ? (people.get(speaker)?.name ?? null) : null}
         speakerSeconds={speaker ? (timer.perPerson.get(speaker) ?? 0) : 0}

@@ -16,6 +16,8 @@ export function useStandup(teamId: string, boardId: string | null) {
   const [since, setSince] = useState<StandupSince | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [rev, setRev] = useState(0);
+  /** Counts the team's other events (rotation, hand-off, ...): the header refreshes on them, not on every standup move. */
+  const [signals, setSignals] = useState(0);
 
   const onEvent = useCallback((event: TeamEvent) => {
     switch (event.type) {
@@ -33,6 +35,7 @@ export function useStandup(teamId: string, boardId: string | null) {
         setRev((r) => r + 1);
         return;
       default:
+        setSignals((n) => n + 1);
         return;
     }
   }, []);
@@ -55,7 +58,7 @@ export function useStandup(teamId: string, boardId: string | null) {
     };
   }, [teamId, boardId, rev]);
 
-  return { team, live, setLive, recent, since, error };
+  return { team, live, setLive, recent, since, error, signals };
 }
 
 /** Board snapshots by id, loaded when first needed and refreshed every half minute while shown. */

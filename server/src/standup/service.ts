@@ -8,7 +8,7 @@ import { decide, requireTeam, roleIn, rolesIn } from '../auth/access.js';
 import type { AuthInfo } from '../auth/service.js';
 import type { ServiceDeps } from '../context.js';
 import type { Queryable } from '../db/database.js';
-import { boards, cards, standups } from '../db/schema.js';
+import { boards, cards, standups, teams } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../http/idempotency.js';
@@ -76,6 +76,8 @@ export async function startStandup(deps: ServiceDeps, auth: AuthInfo, teamId: st
       if (!open.has(id)) return invalidField(`boardIds[${i}]`, 'is not an open board of this team');
       if (body.boardIds.indexOf(id) !== i) return invalidField(`boardIds[${i}]`, 'is named twice');
     }
+    // Two starts at once: the team row orders them, so the second sees the first's standup (a 409, not a unique-index 500).
+    await w.tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).for('update');
     const [live] = await w.tx.select().from(standups).where(and(eq(standups.teamId, teamId), isNull(standups.endedAt))).for('update');
     if (live) {
       if (Date.parse(w.now) - Date.parse(live.startedAt) < ABANDONED_MS) {
