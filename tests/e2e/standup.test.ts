@@ -8,6 +8,7 @@ import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { BoardSnapshot, Card } from '@opsboard/shared';
 import { createTeam, type TestApp } from '../helpers/harness.js';
+import { seriousViolations } from '../helpers/axe.js';
 import { browserSuite, signedInPage, SOON } from '../helpers/browser.js';
 
 let t: TestApp;
@@ -60,6 +61,7 @@ it('walks a board with the keyboard, done side first, highlights a blocked card 
   // Space pauses the timer.
   await page.keyboard.press(' ');
   await expect.poll(() => page.getByTestId('standup-timer').getAttribute('data-paused'), SOON).toBe('true');
+  expect(await seriousViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
 });
 
