@@ -38,6 +38,7 @@ import { guestRoutes } from './guests/routes.js';
 import { myRequests } from './guests/queries.js';
 import { RequestWatch, type RequestWatchOptions } from './guests/watch.js';
 import { techRoutes } from './tech/routes.js';
+import { standupRoutes } from './standup/routes.js';
 
 export const BODY_LIMIT = 1 << 20;
 
@@ -230,6 +231,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   planningRoutes(app, services);
   guestRoutes(app, services);
   techRoutes(app, services);
+  standupRoutes(app, services);
   const requestWatch = new RequestWatch(deps.database, (userId, teamId) => myRequests(deps.database.db, userId, teamId), app.log, options.requests);
   hub.observe(requestWatch);
   websocketRoute(app, deps, hub, requestWatch, options.ws);

@@ -4,6 +4,7 @@ import { Board, Card, Column, Lane, Member, TeamInfo, WIP_POLICIES } from './sch
 import { Handoff, Interrupt, RotationSettings, TRIAGE_ACTIONS } from './schema/potw.js';
 import { Feature, Iteration, Pair, StartConfirmation } from './schema/planning.js';
 import { AssessmentSummary, PersonScores, Technology, TechnologyRule } from './schema/tech.js';
+import { Standup, StandupFocus } from './schema/standup.js';
 
 /** An event payload: exactly these fields, so a stray one is a catalogue mismatch rather than silent extra data. */
 const Fact = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
@@ -115,6 +116,12 @@ export const TeamEventPayloads = {
   'assessment.settled': Fact({ assessment: AssessmentSummary, technology: Technology }),
   /** Which technologies a card or interrupt concerns (set by a person, or by an Alertmanager label rule). */
   'card.technologies_set': Fact({ cardId: Id, technologyIds: Type.Array(Id), origin: StringEnum(['rule', 'person'] as const) }),
+  /** A standup began; its facilitator leads the walk. */
+  'standup.started': Fact({ standup: Standup }),
+  /** The facilitator moved on (or paused): followers' views go where it points. */
+  'standup.focused': Fact({ standupId: Id, focus: StandupFocus }),
+  /** Finished and recorded: duration and who spoke for how long. */
+  'standup.finished': Fact({ standup: Standup }),
 } as const satisfies Record<string, TSchema>;
 
 export type TeamEventType = keyof typeof TeamEventPayloads;

@@ -24,3 +24,5 @@ export * from './domain/dates.js';
 export * from './domain/links.js';
 export * from './domain/maturity.js';
 export * from './schema/tech.js';
+export * from './schema/standup.js';
+export * from './domain/standup.js';

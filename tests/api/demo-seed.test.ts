@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Board, BoardSnapshot, TechnologyDetail, TechOverview, InterruptFigures, Iteration, IterationDetail, RotationInfo, SessionInfo, Team, VelocityReport } from '@opsboard/shared';
+import type { Board, BoardSnapshot, StandupList, StandupSince, TechnologyDetail, TechOverview, InterruptFigures, Iteration, IterationDetail, RotationInfo, SessionInfo, Team, VelocityReport } from '@opsboard/shared';
 import { argon2Hasher } from '../../server/src/auth/passwords.js';
 import { testConfig } from '../../server/src/config.js';
 import { randomId, systemClock } from '../../server/src/context.js';
@@ -92,5 +92,17 @@ describe('the demo', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body).created).toBe(1);
+  });
+
+  it('has a week of recorded standups, so the standup screen has history and a "since" on first start', async () => {
+    const list = (await api.get<StandupList>(`/api/teams/${team.id}/standups`)).body;
+    expect(list.live).toBeNull();
+    expect(list.recent.length).toBeGreaterThanOrEqual(4);
+    for (const s of list.recent) {
+      expect(s.durationSeconds).toBeGreaterThan(0);
+      expect(s.speakers.length).toBeGreaterThan(0);
+    }
+    const since = (await api.get<StandupSince>(`/api/teams/${team.id}/standups/since`)).body;
+    expect(since.basis).toBe('standup');
   });
 });

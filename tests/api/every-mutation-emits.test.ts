@@ -73,6 +73,7 @@ const s = {
   technologyVersion: 0,
   assessmentId: '',
   ruleId: '',
+  standupId: '',
 };
 const admin = () => team.admin.api;
 const planned = () => team.boards.planned;
@@ -365,6 +366,23 @@ const WALK: Record<string, Step> = {
   },
   'POST /api/technologies/:id/archive': { run: () => admin().post(`/api/technologies/${s.technologyId}/archive`), expect: () => [[s.teamId, ['technology.archived']]] },
   'POST /api/technologies/:id/restore': { run: () => admin().post(`/api/technologies/${s.technologyId}/restore`), expect: () => [[s.teamId, ['technology.restored']]] },
+  // ---- standups: every step is a team event, so followers move with the facilitator
+  'POST /api/teams/:teamId/standups': {
+    run: async () => {
+      const res = await team.byRole.member.api.post<{ id: string }>(`/api/teams/${s.teamId}/standups`, { boardIds: [planned()] });
+      s.standupId = res.body.id;
+      return res;
+    },
+    expect: () => [[s.teamId, ['standup.started']]],
+  },
+  'POST /api/standups/:id/focus': {
+    run: () => team.byRole.member.api.post(`/api/standups/${s.standupId}/focus`, { boardId: planned(), cardId: null, personId: null, paused: true }),
+    expect: () => [[s.teamId, ['standup.focused']]],
+  },
+  'POST /api/standups/:id/finish': {
+    run: () => team.byRole.member.api.post(`/api/standups/${s.standupId}/finish`, { speakers: [{ userId: team.byRole.member.id, seconds: 30 }] }),
+    expect: () => [[s.teamId, ['standup.finished']]],
+  },
 
   // ---- exempt routes, walked too: they must leave every stream alone
   'POST /api/auth/login': {

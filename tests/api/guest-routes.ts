@@ -41,6 +41,7 @@ interface Fixtures {
   technologyId: string;
   assessmentId: string;
   ruleId: string;
+  standupId: string;
 }
 
 export function guestRouteTable(context: () => Context): { setup(): Promise<void>; cases: GuestCase[] } {
@@ -77,6 +78,7 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     const technology = await body(api.post<{ id: string }>(`/api/teams/${team()}/technologies`, { name: 'Guest table technology' }));
     const assessment = await body(api.post<{ id: string }>(`/api/technologies/${technology.id}/assessments`, {}));
     const rule = await body(api.post<{ id: string }>(`/api/teams/${team()}/technology-rules`, { technologyId: technology.id, matchers: ['job=guest'] }));
+    const standup = await body(api.post<{ id: string }>(`/api/teams/${team()}/standups`, { boardIds: [board()] }));
     f = {
       snapshot,
       card,
@@ -92,6 +94,7 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
       technologyId: technology.id,
       assessmentId: assessment.id,
       ruleId: rule.id,
+      standupId: standup.id,
     };
   }
 
@@ -181,6 +184,14 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden('POST /api/iterations/:id/start', (g) => g.api.post(`/api/iterations/${f.iteration.id}/start`)),
     forbidden('POST /api/iterations/:id/close', (g) => g.api.post(`/api/iterations/${f.iteration.id}/close`, { carryOverTo: null })),
     forbidden(`GET ${T}/velocity`, (g) => g.api.get(`/api/teams/${team()}/velocity`)),
+
+    // ---- standups
+    forbidden(`GET ${T}/standups`, (g) => g.api.get(`/api/teams/${team()}/standups`)),
+    forbidden(`GET ${T}/standups/since`, (g) => g.api.get(`/api/teams/${team()}/standups/since`)),
+    forbidden(`POST ${T}/standups`, (g) => g.api.post(`/api/teams/${team()}/standups`, { boardIds: [board()] })),
+    forbidden('GET /api/standups/:id', (g) => g.api.get(`/api/standups/${f.standupId}`)),
+    forbidden('POST /api/standups/:id/focus', (g) => g.api.post(`/api/standups/${f.standupId}/focus`, { boardId: board(), cardId: null, personId: null, paused: false })),
+    forbidden('POST /api/standups/:id/finish', (g) => g.api.post(`/api/standups/${f.standupId}/finish`, { speakers: [] })),
 
     // ---- Person of the Week
     forbidden(`GET ${T}/rotation`, (g) => g.api.get(`/api/teams/${team()}/rotation`)),

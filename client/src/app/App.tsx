@@ -28,6 +28,7 @@ const FeaturesPage = lazy(() => import('../planning/FeaturesPage').then((m) => (
 const FeaturePage = lazy(() => import('../planning/FeaturePage').then((m) => ({ default: m.FeaturePage })));
 const TechnologiesPage = lazy(() => import('../tech/TechnologiesPage').then((m) => ({ default: m.TechnologiesPage })));
 const TechnologyPage = lazy(() => import('../tech/TechnologyPage').then((m) => ({ default: m.TechnologyPage })));
+const StandupPage = lazy(() => import('../standup/StandupPage').then((m) => ({ default: m.StandupPage })));
 const GuestPage = lazy(() => import('../guests/GuestPage').then((m) => ({ default: m.GuestPage })));
 
 export function App() {
@@ -113,6 +114,8 @@ function Page({ route }: { route: Route }) {
       return <TechnologiesPage key={route.teamId} teamId={route.teamId} />;
     case 'technology':
       return <TechnologyPage key={route.technologyId} technologyId={route.technologyId} />;
+    case 'standup':
+      return <StandupPage key={route.teamId} teamId={route.teamId} />;
     case 'not-found':
       return <NotFoundPage />;
   }

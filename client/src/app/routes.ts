@@ -14,6 +14,7 @@ export type Route =
   | { name: 'requests'; teamId: string }
   | { name: 'technologies'; teamId: string }
   | { name: 'technology'; technologyId: string }
+  | { name: 'standup'; teamId: string }
   | { name: 'not-found' };
 
 const UUID = '[0-9a-fA-F-]{36}';
@@ -32,6 +33,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/teams/(${UUID})/requests/?$`), (m) => ({ name: 'requests', teamId: m[1]! })],
   [new RegExp(`^/teams/(${UUID})/technologies/?$`), (m) => ({ name: 'technologies', teamId: m[1]! })],
   [new RegExp(`^/technologies/(${UUID})/?$`), (m) => ({ name: 'technology', technologyId: m[1]! })],
+  [new RegExp(`^/teams/(${UUID})/standup/?$`), (m) => ({ name: 'standup', teamId: m[1]! })],
 ];
 
 export function parseRoute(pathname: string): Route {
@@ -57,6 +59,8 @@ export const paths = {
   requests: (teamId: string) => `/teams/${teamId}/requests`,
   technologies: (teamId: string) => `/teams/${teamId}/technologies`,
   technology: (technologyId: string) => `/technologies/${technologyId}`,
+  /** Standup mode: one board (`?board=`) or the team's boards in sequence. */
+  standup: (teamId: string, boardId?: string) => `/teams/${teamId}/standup${boardId ? `?board=${boardId}` : ''}`,
   login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   signup: (next?: string) => (next && next !== '/' ? `/signup?next=${encodeURIComponent(next)}` : '/signup'),
 };

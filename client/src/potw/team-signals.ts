@@ -127,6 +127,9 @@ export function topicsOf(type: TeamEventType): readonly TeamTopic[] {
     case 'iteration.updated':
     case 'iteration.started':
     case 'iteration.closed':
+    case 'standup.started':
+    case 'standup.focused':
+    case 'standup.finished':
       return [];
   }
 }

@@ -23,6 +23,8 @@ import type {
   Member,
   PersonScores,
   RotationSettings,
+  StandupFocus,
+  Standup,
   StartConfirmation,
   StreamEvent,
   TeamEvent,
@@ -83,6 +85,8 @@ const changes: Check = (v) => isRecord(v) && Object.values(v).every((c) => isRec
 const placement = fields<{ columnId: string; laneId: string | null; rank: string }>({ columnId: id, laneId: nullOr(id), rank: text });
 const wip = fields<{ wipLimit: number | null; wipPolicy: string }>({ wipLimit: nullOr(count), wipPolicy: text });
 const confirmation = fields<StartConfirmation>({ userId: id, at: text, reason: nullOr(text) });
+const focus = fields<StandupFocus>({ boardId: id, cardId: nullOr(id), personId: nullOr(id), paused: bool });
+const standup = fields<Standup>({ id, teamId: id, boardIds: listOf(id), mode: text, facilitatorId: id, limitSeconds: count, startedAt: text, endedAt: nullOr(text), focus: nullOr(focus) });
 const pair: Check = (v) => Array.isArray(v) && v.length === 2 && v.every(id);
 const technology = fields<Technology>({ id, teamId: id, name: text, lifecycle: text, configManagedPct: count, level: nullOr(count), version: count });
 const assessment = fields<AssessmentSummary>({ id, technologyId: id, status: text, assessedOn: text, scorerIds: listOf(id), level: nullOr(count) });
@@ -156,6 +160,9 @@ const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<Te
   'assessment.revealed': { assessment, revealed: listOf(personScores) },
   'assessment.settled': { assessment, technology },
   'card.technologies_set': { cardId: id, technologyIds: listOf(id), origin: text },
+  'standup.started': { standup },
+  'standup.focused': { standupId: id, focus },
+  'standup.finished': { standup },
 };
 
 const envelope = fields<EventEnvelope>({ streamId: id, seq: count, actorId: nullOr(id), clientMutationId: nullOr(text), at: text });

@@ -96,7 +96,10 @@ export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
     case 'assessment.revealed':
     case 'assessment.settled':
     case 'card.technologies_set':
-      // Invitations, webhooks, pairs, the Person-of-the-Week rotation and the technology catalogue have their own views; the board keeps only the seq.
+    case 'standup.started':
+    case 'standup.focused':
+    case 'standup.finished':
+      // Invitations, webhooks, pairs, the Person-of-the-Week rotation, the technology catalogue and standups have their own views; the board keeps only the seq.
       return next;
     default: {
       const unhandled: never = event;

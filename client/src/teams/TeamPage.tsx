@@ -54,6 +54,13 @@ export function TeamPage({ teamId }: { teamId: string }) {
         You are {team.role === 'admin' ? 'an admin' : team.role === 'po' ? 'the product owner' : `a ${team.role}`} of this team · time zone {team.timezone}
       </p>
 
+      {can(team.role, 'read') && (
+        <p>
+          <Link to={paths.standup(team.id)} className="button" data-testid="team-standup-link">
+            Standup: walk the team’s boards
+          </Link>
+        </p>
+      )}
       <TeamPotwSummary teamId={team.id} members={members} timezone={team.timezone} />
 
       <BoardsSection team={team} />

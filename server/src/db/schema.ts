@@ -460,3 +460,4 @@ export const featurePairs = pgTable(
   (t) => [primaryKey({ columns: [t.featureId, t.iterationId, t.userA, t.userB] })],
 );
 export * from './schema/tech.js';
+export * from './schema/standup.js';

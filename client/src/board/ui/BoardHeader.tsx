@@ -82,6 +82,9 @@ export function BoardHeader({ board, teamName, boards, viewers, selfId, connecti
           )}
         </div>
         <div className="board-header__end">
+          <Link to={paths.standup(board.teamId, board.id)} className="button button--small" data-testid="standup-link" title="Standup mode: walk this board right to left">
+            Standup
+          </Link>
           {present.length > 0 && (
             <div className="presence" data-testid="presence">
               <AvatarGroup people={present} max={5} label={`Viewing now: ${present.map((v) => (v.userId === selfId ? `${v.name} (you)` : v.name)).join(', ')}`} />

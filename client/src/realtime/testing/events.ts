@@ -12,6 +12,20 @@ const OTHER = '00000000-0000-4000-8000-00000000aa02';
 const CARD = '00000000-0000-4000-8000-00000000ca01';
 const THING = '00000000-0000-4000-8000-00000000dd01';
 
+const aFocus = { boardId: BOARD_ID, cardId: CARD, personId: USER, paused: false };
+const aStandup = {
+  id: THING,
+  teamId: TEAM_ID,
+  boardIds: [BOARD_ID],
+  mode: 'card' as const,
+  facilitatorId: USER,
+  limitSeconds: 120,
+  startedAt: AT,
+  endedAt: null,
+  durationSeconds: null,
+  focus: aFocus,
+  speakers: [],
+};
 const aCard = card(CARD, 'Rotate TLS certs', READY, 'a0');
 const aColumn = column(READY, 'Ready', 'a0', 3);
 const aLane = { id: THING, boardId: BOARD_ID, name: 'Expedite', rank: 'a0', wipLimit: 1, wipPolicy: 'block' as const, archivedAt: null };
@@ -158,6 +172,9 @@ export const TEAM_PAYLOADS: Payloads<TeamEvent> = {
   'assessment.revealed': { assessment: { ...anAssessment, status: 'revealed', revealedAt: AT }, revealed: [{ userId: USER, scores: { stability: { score: 3, note: '' } } }] },
   'assessment.settled': { assessment: { ...anAssessment, status: 'settled', scores: { stability: { score: 3, note: '' } }, mean: 3, level: 3 }, technology: aTechnology },
   'card.technologies_set': { cardId: CARD, technologyIds: [THING], origin: 'person' },
+  'standup.started': { standup: aStandup },
+  'standup.focused': { standupId: THING, focus: aFocus },
+  'standup.finished': { standup: { ...aStandup, endedAt: AT, durationSeconds: 600, speakers: [{ userId: USER, seconds: 90 }] } },
 };
 
 // The compiler cannot pair a generic K with its payload by itself; BOARD_PAYLOADS[K] is that payload by its type.
