@@ -17,6 +17,7 @@ import { Icon } from '../ui/Icon';
 import type { PersonWipNote } from './AssigneesField';
 import { CardFields } from './CardFields';
 import { DescriptionField } from './DescriptionField';
+import { CommentsSection } from '../conversation/CommentsSection';
 import { HistorySection } from './HistorySection';
 import { LinksSection } from './LinksSection';
 import { TitleField } from './TitleField';
@@ -155,6 +156,9 @@ function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap
         <CardFields card={card} state={snap.state} people={people} features={features} team={env.team} editable={editable} now={env.now} onChange={update} onMove={moveTo} personWip={personWip} />
         <DescriptionField card={card} editable={editable} onSave={(description) => update({ description })} />
         <LinksSection card={card} boards={env.teamBoards.length > 0 ? env.teamBoards : [snap.state.board]} editable={editable} onChange={(links) => update({ links })} />
+        {!isStandIn(card) && (
+          <CommentsSection key={card.id} cardId={card.id} store={env.model.store} selfId={user.id} people={people} canWrite={env.canWrite} isAdmin={env.team?.members.get(user.id)?.role === 'admin'} />
+        )}
         {!isStandIn(card) && <HistorySection cardId={card.id} version={card.version} />}
         <p className="muted card-panel__meta">Created {formatDateTime(card.createdAt)} · last changed {formatDateTime(card.updatedAt)}</p>
       </div>
