@@ -36,6 +36,7 @@ import { rotationRoutes } from './rotation/routes.js';
 import { planningRoutes } from './planning/routes.js';
 import { guestRoutes } from './guests/routes.js';
 import { conversationRoutes } from './conversation/routes.js';
+import { activityRoutes } from './activity/routes.js';
 import { myRequests } from './guests/queries.js';
 import { RequestWatch, type RequestWatchOptions } from './guests/watch.js';
 
@@ -230,6 +231,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   planningRoutes(app, services);
   guestRoutes(app, services);
   conversationRoutes(app, services);
+  activityRoutes(app, services);
   const requestWatch = new RequestWatch(deps.database, (userId, teamId) => myRequests(deps.database.db, userId, teamId), app.log, options.requests);
   hub.observe(requestWatch);
   websocketRoute(app, deps, hub, requestWatch, options.ws);

@@ -143,6 +143,7 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden('POST /api/cards/:id/restore', (g) => g.api.post(`/api/cards/${f.archived.id}/restore`)),
 
     // ---- conversation: a guest reads no card's comments, even on a card they are paired on
+    forbidden(`GET ${T}/activity`, (g) => g.api.get(`/api/teams/${team()}/activity`)),
     forbidden('GET /api/cards/:id/comments', (g) => g.api.get(`/api/cards/${f.paired.id}/comments`)),
     forbidden('POST /api/cards/:id/comments', (g) => g.api.post(`/api/cards/${f.paired.id}/comments`, { body: 'A guest’s comment' })),
     forbidden('PATCH /api/cards/:id/comments/:commentId', (g) => g.api.patch(`/api/cards/${f.paired.id}/comments/${f.paired.id}`, { body: 'Edited by a guest' })),

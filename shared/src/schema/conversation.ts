@@ -63,3 +63,26 @@ export const ActivityQuery = Type.Object(
   { additionalProperties: false },
 );
 export type ActivityQuery = Type.Static<typeof ActivityQuery>;
+
+/** One event of an activity feed: a card history entry plus what it is about. */
+export const ActivityEntry = Type.Object(
+  {
+    streamId: Id,
+    seq: Type.Integer(),
+    type: Type.String(),
+    at: IsoDateTime,
+    actor: Nullable(Type.Object({ id: Id, name: Type.String() }, { additionalProperties: false })),
+    /** The card (or other thing) the event is about; its name is in `names` when it is a card. */
+    subjectId: Nullable(Id),
+    payload: Type.Unknown(),
+    names: Type.Record(Type.String(), Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type ActivityEntry = Type.Static<typeof ActivityEntry>;
+
+export const ActivityPage = Type.Object(
+  { entries: Type.Array(ActivityEntry), next: Nullable(Type.String({ description: 'pass as `before` for the next (older) page' })) },
+  { additionalProperties: false },
+);
+export type ActivityPage = Type.Static<typeof ActivityPage>;
