@@ -14,7 +14,8 @@ export function guestTeamsFor(route: Route, teams: readonly Team[]): Team[] | nu
     case 'team':
     case 'potw':
     case 'iterations':
-    case 'features': {
+    case 'features':
+    case 'activity': {
       const team = teams.find((t) => t.id === route.teamId);
       return team?.role === 'guest' ? [team] : null;
     }
