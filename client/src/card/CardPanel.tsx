@@ -18,6 +18,7 @@ import type { PersonWipNote } from './AssigneesField';
 import { CardFields } from './CardFields';
 import { DescriptionField } from './DescriptionField';
 import { CommentsSection } from '../conversation/CommentsSection';
+import { useCommentRevision } from '../conversation/use-comment-revision';
 import { HistorySection } from './HistorySection';
 import { LinksSection } from './LinksSection';
 import { TitleField } from './TitleField';
@@ -93,6 +94,7 @@ function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap
   // Per-person limits count the whole team: the panel shows (and predicts with) fresh team-wide figures.
   useSyncExternalStore(teamWip.subscribe, () => teamWip.version);
   useEffect(() => void teamWip.refresh(), [teamWip, card.id]);
+  const talk = useCommentRevision(env.model.store, card.id);
   const limit = snap.state.board.personWipLimit;
   const personWip =
     limit === null
@@ -159,7 +161,7 @@ function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap
         {!isStandIn(card) && (
           <CommentsSection key={card.id} cardId={card.id} store={env.model.store} selfId={user.id} people={people} canWrite={env.canWrite} isAdmin={env.team?.members.get(user.id)?.role === 'admin'} />
         )}
-        {!isStandIn(card) && <HistorySection cardId={card.id} version={card.version} />}
+        {!isStandIn(card) && <HistorySection cardId={card.id} version={card.version} talk={talk} />}
         <p className="muted card-panel__meta">Created {formatDateTime(card.createdAt)} · last changed {formatDateTime(card.updatedAt)}</p>
       </div>
     </>

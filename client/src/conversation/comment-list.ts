@@ -22,3 +22,17 @@ export function applyCommentEvent(list: readonly Comment[], cardId: string, even
       return list;
   }
 }
+
+/** Whether a board event is about this card's comments. */
+export function isCommentEventOf(event: BoardEvent, cardId: string): boolean {
+  switch (event.type) {
+    case 'comment.created':
+    case 'comment.edited':
+    case 'comment.reacted':
+      return event.payload.comment.cardId === cardId;
+    case 'comment.deleted':
+      return event.payload.cardId === cardId;
+    default:
+      return false;
+  }
+}
