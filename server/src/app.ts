@@ -35,6 +35,8 @@ import { notificationRoutes } from './notifications/routes.js';
 import { rotationRoutes } from './rotation/routes.js';
 import { planningRoutes } from './planning/routes.js';
 import { guestRoutes } from './guests/routes.js';
+import { conversationRoutes } from './conversation/routes.js';
+import { activityRoutes } from './activity/routes.js';
 import { myRequests } from './guests/queries.js';
 import { RequestWatch, type RequestWatchOptions } from './guests/watch.js';
 import { techRoutes } from './tech/routes.js';
@@ -232,6 +234,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   guestRoutes(app, services);
   techRoutes(app, services);
   standupRoutes(app, services);
+  conversationRoutes(app, services);
+  activityRoutes(app, services);
   const requestWatch = new RequestWatch(deps.database, (userId, teamId) => myRequests(deps.database.db, userId, teamId), app.log, options.requests);
   hub.observe(requestWatch);
   websocketRoute(app, deps, hub, requestWatch, options.ws);

@@ -5,6 +5,7 @@ import { Handoff, Interrupt, RotationSettings, TRIAGE_ACTIONS } from './schema/p
 import { Feature, Iteration, Pair, StartConfirmation } from './schema/planning.js';
 import { AssessmentSummary, PersonScores, Technology, TechnologyRule } from './schema/tech.js';
 import { Standup, StandupFocus } from './schema/standup.js';
+import { Comment, REACTIONS } from './schema/conversation.js';
 
 /** An event payload: exactly these fields, so a stray one is a catalogue mismatch rather than silent extra data. */
 const Fact = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
@@ -61,6 +62,12 @@ export const BoardEventPayloads = {
   'interrupt.repeated': Fact({ interrupt: Interrupt }),
   'interrupt.resolved_by_source': Fact({ interrupt: Interrupt }),
   'interrupt.triaged': Fact({ interrupt: Interrupt, action: StringEnum(TRIAGE_ACTIONS), note: Nullable(Type.String()) }),
+  /** A comment on a card (subject: the card); the card itself is unchanged. */
+  'comment.created': Fact({ comment: Comment }),
+  'comment.edited': Fact({ comment: Comment, previousBody: Type.String() }),
+  'comment.deleted': Fact({ commentId: Id, cardId: Id, authorId: Nullable(Id) }),
+  /** Someone added (`added`) or took back a reaction; `comment` carries every reaction after the change. */
+  'comment.reacted': Fact({ comment: Comment, emoji: StringEnum(REACTIONS), userId: Id, added: Type.Boolean() }),
 } as const satisfies Record<string, TSchema>;
 
 /** The event catalogue of a team stream: facts that span the team's boards. */

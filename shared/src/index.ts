@@ -26,3 +26,5 @@ export * from './domain/maturity.js';
 export * from './schema/tech.js';
 export * from './schema/standup.js';
 export * from './domain/standup.js';
+export * from './schema/conversation.js';
+export * from './domain/mentions.js';

@@ -43,6 +43,10 @@ const cases: Case[] = [
   { name: 'GET card', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}`) },
   { name: 'GET person WIP', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/person-wip`) },
   { name: 'GET card history', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}/history`) },
+  { name: 'GET activity', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/activity`) },
+  { name: 'GET comments', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}/comments`) },
+  { name: 'POST comment', permission: 'write', run: (u) => u.api.post(`/api/cards/${card.id}/comments`, { body: `Comment ${++n}` }) },
+  { name: 'PUT watch', permission: 'read', run: (u) => u.api.put(`/api/cards/${card.id}/watch`) },
   { name: 'POST card', permission: 'write', run: (u) => u.api.post(`/api/boards/${a.boards.planned}/cards`, { title: `Card ${++n}` }) },
   {
     name: 'PATCH card',

@@ -34,6 +34,8 @@ const EXEMPT: Record<string, string> = {
   'DELETE /api/auth/tokens/:id': "revokes one of the caller's own API tokens",
   'POST /api/notifications/:id/read': "marks the caller's own notification (notifications are per person, pushed to them alone)",
   'POST /api/notifications/read': "marks all of the caller's own notifications",
+  'PUT /api/cards/:id/watch': "the caller's own choice to be notified about a card (no other page shows it)",
+  'DELETE /api/cards/:id/watch': "the caller's own choice to stop being notified about a card",
 };
 
 /** What a step expects: per stream id, event types that must be among the ones it appended. */
@@ -74,6 +76,8 @@ const s = {
   assessmentId: '',
   ruleId: '',
   standupId: '',
+  commentCardId: '',
+  commentId: '',
 };
 const admin = () => team.admin.api;
 const planned = () => team.boards.planned;
@@ -383,6 +387,32 @@ const WALK: Record<string, Step> = {
     run: () => team.byRole.member.api.post(`/api/standups/${s.standupId}/finish`, { speakers: [{ userId: team.byRole.member.id, seconds: 30 }] }),
     expect: () => [[s.teamId, ['standup.finished']]],
   },
+  // ---- conversation
+  'POST /api/cards/:id/comments': {
+    prepare: async () => {
+      s.commentCardId = (await ok(admin().post<Card>(`/api/boards/${planned()}/cards`, { title: 'Talked about' }))).id;
+    },
+    run: async () => {
+      const res = await admin().post<{ id: string }>(`/api/cards/${s.commentCardId}/comments`, { body: 'First!' });
+      s.commentId = res.body.id;
+      return res;
+    },
+    expect: () => [[planned(), ['comment.created']]],
+  },
+  'PATCH /api/cards/:id/comments/:commentId': {
+    run: () => admin().patch(`/api/cards/${s.commentCardId}/comments/${s.commentId}`, { body: 'Second' }),
+    expect: () => [[planned(), ['comment.edited']]],
+  },
+  'POST /api/cards/:id/comments/:commentId/reactions': {
+    run: () => admin().post(`/api/cards/${s.commentCardId}/comments/${s.commentId}/reactions`, { emoji: '👍' }),
+    expect: () => [[planned(), ['comment.reacted']]],
+  },
+  'DELETE /api/cards/:id/comments/:commentId': {
+    run: () => admin().del(`/api/cards/${s.commentCardId}/comments/${s.commentId}`),
+    expect: () => [[planned(), ['comment.deleted']]],
+  },
+  'PUT /api/cards/:id/watch': { run: () => team.byRole.viewer.api.put(`/api/cards/${s.commentCardId}/watch`), expect: () => [] },
+  'DELETE /api/cards/:id/watch': { run: () => team.byRole.viewer.api.del(`/api/cards/${s.commentCardId}/watch`), expect: () => [] },
 
   // ---- exempt routes, walked too: they must leave every stream alone
   'POST /api/auth/login': {

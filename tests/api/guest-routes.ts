@@ -154,6 +154,17 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden('POST /api/cards/:id/archive', (g) => g.api.post(`/api/cards/${f.card.id}/archive`)),
     forbidden('POST /api/cards/:id/restore', (g) => g.api.post(`/api/cards/${f.archived.id}/restore`)),
 
+    // ---- conversation: a guest reads no card's comments, even on a card they are paired on
+    forbidden(`GET ${T}/activity`, (g) => g.api.get(`/api/teams/${team()}/activity`)),
+    forbidden('GET /api/cards/:id/comments', (g) => g.api.get(`/api/cards/${f.paired.id}/comments`)),
+    forbidden('POST /api/cards/:id/comments', (g) => g.api.post(`/api/cards/${f.paired.id}/comments`, { body: 'A guest’s comment' })),
+    forbidden('PATCH /api/cards/:id/comments/:commentId', (g) => g.api.patch(`/api/cards/${f.paired.id}/comments/${f.paired.id}`, { body: 'Edited by a guest' })),
+    forbidden('DELETE /api/cards/:id/comments/:commentId', (g) => g.api.del(`/api/cards/${f.paired.id}/comments/${f.paired.id}`)),
+    forbidden('POST /api/cards/:id/comments/:commentId/reactions', (g) => g.api.post(`/api/cards/${f.paired.id}/comments/${f.paired.id}/reactions`, { emoji: '👍' })),
+    forbidden('GET /api/cards/:id/watch', (g) => g.api.get(`/api/cards/${f.paired.id}/watch`)),
+    forbidden('PUT /api/cards/:id/watch', (g) => g.api.put(`/api/cards/${f.paired.id}/watch`)),
+    forbidden('DELETE /api/cards/:id/watch', (g) => g.api.del(`/api/cards/${f.paired.id}/watch`)),
+
     // ---- interrupts, triage, figures, webhook secrets
     forbidden(`GET ${T}/interrupts`, (g) => g.api.get(`/api/teams/${team()}/interrupts`)),
     forbidden('POST /api/interrupts/:id/triage', (g) => g.api.post(`/api/interrupts/${f.interrupt.id}/triage`, { action: 'accept' })),

@@ -17,6 +17,7 @@ import { NotFoundPage } from './NotFoundPage';
 import { parseRoute, type Route } from './routes';
 import { useLocation } from './router';
 import { createServices, ServicesContext, startServices, type Services } from './services';
+import { ActivityPage } from '../conversation/ActivityPage';
 
 // The screens away from the board load on first visit, so the board (what people open
 // at standup) starts from a smaller bundle.
@@ -116,6 +117,8 @@ function Page({ route }: { route: Route }) {
       return <TechnologyPage key={route.technologyId} technologyId={route.technologyId} />;
     case 'standup':
       return <StandupPage key={route.teamId} teamId={route.teamId} />;
+    case 'activity':
+      return <ActivityPage key={route.teamId} teamId={route.teamId} />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -15,6 +15,7 @@ export type Route =
   | { name: 'technologies'; teamId: string }
   | { name: 'technology'; technologyId: string }
   | { name: 'standup'; teamId: string }
+  | { name: 'activity'; teamId: string }
   | { name: 'not-found' };
 
 const UUID = '[0-9a-fA-F-]{36}';
@@ -34,6 +35,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/teams/(${UUID})/technologies/?$`), (m) => ({ name: 'technologies', teamId: m[1]! })],
   [new RegExp(`^/technologies/(${UUID})/?$`), (m) => ({ name: 'technology', technologyId: m[1]! })],
   [new RegExp(`^/teams/(${UUID})/standup/?$`), (m) => ({ name: 'standup', teamId: m[1]! })],
+  [new RegExp(`^/teams/(${UUID})/activity/?$`), (m) => ({ name: 'activity', teamId: m[1]! })],
 ];
 
 export function parseRoute(pathname: string): Route {
@@ -61,6 +63,8 @@ export const paths = {
   technology: (technologyId: string) => `/technologies/${technologyId}`,
   /** Standup mode: one board (`?board=`) or the team's boards in sequence. */
   standup: (teamId: string, boardId?: string) => `/teams/${teamId}/standup${boardId ? `?board=${boardId}` : ''}`,
+  /** What happened in a team ("while I was away"), from the event log. */
+  activity: (teamId: string) => `/teams/${teamId}/activity`,
   login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   signup: (next?: string) => (next && next !== '/' ? `/signup?next=${encodeURIComponent(next)}` : '/signup'),
 };

@@ -17,6 +17,8 @@ import { Icon } from '../ui/Icon';
 import type { PersonWipNote } from './AssigneesField';
 import { CardFields } from './CardFields';
 import { DescriptionField } from './DescriptionField';
+import { CommentsSection } from '../conversation/CommentsSection';
+import { useCommentRevision } from '../conversation/use-comment-revision';
 import { HistorySection } from './HistorySection';
 import { LinksSection } from './LinksSection';
 import { TechnologiesSection } from './TechnologiesSection';
@@ -93,6 +95,7 @@ function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap
   // Per-person limits count the whole team: the panel shows (and predicts with) fresh team-wide figures.
   useSyncExternalStore(teamWip.subscribe, () => teamWip.version);
   useEffect(() => void teamWip.refresh(), [teamWip, card.id]);
+  const talk = useCommentRevision(env.model.store, card.id);
   const limit = snap.state.board.personWipLimit;
   const personWip =
     limit === null
@@ -157,7 +160,10 @@ function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap
         <DescriptionField card={card} editable={editable} onSave={(description) => update({ description })} />
         <LinksSection card={card} boards={env.teamBoards.length > 0 ? env.teamBoards : [snap.state.board]} editable={editable} onChange={(links) => update({ links })} />
         {!isStandIn(card) && <TechnologiesSection cardId={card.id} teamId={snap.state.board.teamId} editable={editable} />}
-        {!isStandIn(card) && <HistorySection cardId={card.id} version={card.version} />}
+        {!isStandIn(card) && (
+          <CommentsSection key={card.id} cardId={card.id} store={env.model.store} selfId={user.id} people={people} canWrite={env.canWrite} isAdmin={env.team?.members.get(user.id)?.role === 'admin'} />
+        )}
+        {!isStandIn(card) && <HistorySection cardId={card.id} version={card.version} talk={talk} />}
         <p className="muted card-panel__meta">Created {formatDateTime(card.createdAt)} · last changed {formatDateTime(card.updatedAt)}</p>
       </div>
     </>

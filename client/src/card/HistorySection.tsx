@@ -6,7 +6,7 @@ import { formatDateTime } from '../lib/time';
 import { historyLines } from './history-text';
 
 /** Everything that happened to the card, newest first, reloaded when the card changes. */
-export function HistorySection({ cardId, version }: { cardId: string; version: number }) {
+export function HistorySection({ cardId, version, talk = 0 }: { cardId: string; version: number; /** Grows with each comment event on the card. */ talk?: number }) {
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -26,7 +26,7 @@ export function HistorySection({ cardId, version }: { cardId: string; version: n
       alive = false;
       window.clearTimeout(timer);
     };
-  }, [cardId, version]);
+  }, [cardId, version, talk]);
 
   return (
     <section className="card-section" aria-labelledby="history-heading">

@@ -143,6 +143,8 @@ function describeInterrupt(type: string, p: Record<string, unknown>, name: Namer
   }
 }
 
+const commentBody = (comment: unknown) => (isRecord(comment) && isString(comment.body) ? comment.body.replace(/\s+/g, ' ') : '');
+
 export function historyLine(entry: HistoryEntry): HistoryLine {
   const name = namer(entry);
   const who = entry.actor?.name ?? 'opsboard';
@@ -178,6 +180,18 @@ export function historyLine(entry: HistoryEntry): HistoryLine {
     case 'interrupt.resolved_by_source':
     case 'interrupt.triaged':
       what = describeInterrupt(entry.type, p, name);
+      break;
+    case 'comment.created':
+      what = `commented: ${quoted(commentBody(p.comment))}`;
+      break;
+    case 'comment.edited':
+      what = `edited a comment: ${quoted(commentBody(p.comment))}`;
+      break;
+    case 'comment.deleted':
+      what = 'deleted a comment';
+      break;
+    case 'comment.reacted':
+      what = p.added === true ? `reacted ${isString(p.emoji) ? p.emoji : ''} to a comment` : `took back a ${isString(p.emoji) ? p.emoji : ''} reaction`;
       break;
     default:
       what = entry.type.replace(/^card\./, '').replace(/[._]/g, ' ');

@@ -5,7 +5,7 @@ import { paths, type Route } from '../app/routes';
 /**
  * The teams to point a guest to instead of this page, or null when the page is
  * theirs to open. Team pages are decided by the role in that team; board,
- * iteration and feature pages (whose team the address does not say) only for
+ * iteration, feature and technology pages (whose team the address does not say) only for
  * someone who is a guest in every team they belong to; anyone else gets the
  * page and, where it is another team's guest view, the server's refusal.
  */
@@ -15,13 +15,16 @@ export function guestTeamsFor(route: Route, teams: readonly Team[]): Team[] | nu
     case 'potw':
     case 'iterations':
     case 'features':
-    case 'standup': {
+    case 'standup':
+    case 'technologies':
+    case 'activity': {
       const team = teams.find((t) => t.id === route.teamId);
       return team?.role === 'guest' ? [team] : null;
     }
     case 'board':
     case 'iteration':
     case 'feature':
+    case 'technology':
       return teams.length > 0 && teams.every((t) => t.role === 'guest') ? [...teams] : null;
     default:
       return null;

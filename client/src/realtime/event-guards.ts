@@ -14,6 +14,7 @@ import type {
   BoardEventType,
   Card,
   Column,
+  Comment,
   EventEnvelope,
   Feature,
   Handoff,
@@ -56,6 +57,7 @@ const listOf =
   (v) =>
     Array.isArray(v) && v.every(check);
 
+const comment = fields<Comment>({ id, cardId: id, authorId: nullOr(id), body: text, mentionIds: listOf(id), reactions: listOf(fields<{ emoji: string; userIds: string[] }>({ emoji: text, userIds: listOf(id) })), createdAt: text, editedAt: nullOr(text) });
 const board = fields<Board>({ id, teamId: id, kind: text, name: text, rank: text, personWipLimit: nullOr(count), archivedAt: nullOr(text) });
 const column = fields<Column>({ id, boardId: id, name: text, rank: text, category: text, wipLimit: nullOr(count), wipPolicy: text, archivedAt: nullOr(text) });
 const lane = fields<Lane>({ id, boardId: id, name: text, rank: text, wipLimit: nullOr(count), wipPolicy: text, archivedAt: nullOr(text) });
@@ -122,6 +124,10 @@ const BOARD_PAYLOADS: { readonly [K in BoardEventType]: PayloadChecks<PayloadOf<
   'interrupt.repeated': { interrupt },
   'interrupt.resolved_by_source': { interrupt },
   'interrupt.triaged': { interrupt, action: text, note: nullOr(text) },
+  'comment.created': { comment },
+  'comment.edited': { comment, previousBody: text },
+  'comment.deleted': { commentId: id, cardId: id, authorId: nullOr(id) },
+  'comment.reacted': { comment, emoji: text, userId: id, added: bool },
 };
 
 const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<TeamEvent, K>> } = {

@@ -1,7 +1,7 @@
 import { Link } from '../app/Link';
 import { paths } from '../app/routes';
 
-export type TeamSection = 'boards' | 'potw' | 'iterations' | 'features' | 'technologies';
+export type TeamSection = 'boards' | 'potw' | 'iterations' | 'features' | 'technologies' | 'activity';
 
 const SECTIONS: { id: TeamSection; label: string; to: (teamId: string) => string }[] = [
   { id: 'boards', label: 'Boards & people', to: paths.team },
@@ -9,6 +9,7 @@ const SECTIONS: { id: TeamSection; label: string; to: (teamId: string) => string
   { id: 'iterations', label: 'Iterations', to: paths.iterations },
   { id: 'features', label: 'Features', to: paths.features },
   { id: 'technologies', label: 'Technologies', to: paths.technologies },
+  { id: 'activity', label: 'Activity', to: paths.activity },
 ];
 
 /** The team's sections, as links (each is its own page with its own address). */

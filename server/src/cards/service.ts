@@ -12,6 +12,7 @@ import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../http/idempotency.js';
 import { invalidField, ok, refuse, type Refusal, type Result } from '../http/result.js';
 import { decide, rolesIn } from '../auth/access.js';
+import { notifyWatchers } from '../conversation/watchers.js';
 import { countPeople } from './person-wip.js';
 import { decideEntry, lockColumns, lockLane, rebalanceColumn, type Anchors } from './placement.js';
 
@@ -349,6 +350,9 @@ export async function applyUpdate(w: WriteContext, board: BoardRow, current: Car
     .returning();
   const card = toCard(row!);
   w.emitBoard(board.id, board.teamId, [{ type: 'card.updated', subjectId: card.id, payload: { card, changes } }]);
+  if (!before.blocked && card.blocked) {
+    await notifyWatchers(w.tx, { cardId: card.id, kind: 'card_blocked', actorId: w.actor.userId, title: `#${card.number} ${card.title} is blocked`, body: card.blockedReason ?? '' }, w.now);
+  }
   return ok(card);
 }
 
@@ -437,6 +441,9 @@ export async function moveLocked(w: WriteContext, current: CardRow, board: Board
         },
       },
     ]);
+  }
+  if (columnChanged && cell.value.category === 'done') {
+    await notifyWatchers(w.tx, { cardId, kind: 'card_done', actorId: w.actor.userId, title: `#${card.number} ${card.title} is done`, body: `Moved to ${cell.value.name}` }, w.now);
   }
   await maybeRebalance(w, decision, cell.value.id, target.id, target.teamId);
   return ok(decision.rebalance ? toCard(await reloadCard(w.tx, cardId)) : card);

@@ -461,3 +461,4 @@ export const featurePairs = pgTable(
 );
 export * from './schema/tech.js';
 export * from './schema/standup.js';
+export * from './schema/conversation.js';

@@ -19,6 +19,7 @@ import type { IdempotencyOption } from '../http/idempotency.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { notifyUser } from '../events/channels.js';
 import { checkDuty, decide, requireTeam } from '../auth/access.js';
+import { notifyWatchers } from '../conversation/watchers.js';
 
 type Opts = IdempotencyOption;
 
@@ -106,6 +107,12 @@ async function applyTriage(w: WriteContext, deps: ServiceDeps, auth: AuthInfo, l
         body: note ? `${card.title}\n\n${note}` : card.title,
         cardId: card.id,
       });
+      await notifyWatchers(
+        w.tx,
+        { cardId: card.id, kind: 'escalation', actorId: auth.user.id, title: `${auth.user.name} escalated #${card.number} ${card.title} to ${person.name}`, body: note ?? '', skip: [person.id] },
+        w.now,
+        deps.newId,
+      );
       break;
     }
     case 'convert': {

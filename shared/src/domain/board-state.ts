@@ -114,6 +114,12 @@ export function applyBoardEvent(state: BoardState, event: BoardEvent): BoardStat
       }
       return { ...next, cards };
     }
+    // Comments live beside the board, not in it: the card panel reads them.
+    case 'comment.created':
+    case 'comment.edited':
+    case 'comment.deleted':
+    case 'comment.reacted':
+      return next;
     default:
       return assertNever(event);
   }

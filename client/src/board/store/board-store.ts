@@ -36,6 +36,7 @@ export class BoardStore {
   private readonly seenKeys = new Set<string>();
   private readonly changes = new Map<string, LiveChange>();
   private readonly listeners = new Set<() => void>();
+  private readonly eventListeners = new Set<(event: BoardEvent) => void>();
   private version = 0;
   private flashes = 0;
 
@@ -75,6 +76,12 @@ export class BoardStore {
     return () => this.listeners.delete(listener);
   }
 
+  /** Told of every event folded in, once, in order (the card panel follows a card's comments this way). */
+  onEvent(listener: (event: BoardEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
   /** Replaces the confirmed state with a snapshot (first load, or a resync). */
   load(snapshot: BoardSnapshot): void {
     this.confirmed = stateFromSnapshot(snapshot);
@@ -95,6 +102,7 @@ export class BoardStore {
     if (event.clientMutationId) this.remember(event.clientMutationId);
     this.noteLiveChange(event);
     this.refresh();
+    for (const listener of this.eventListeners) listener(event);
     return 'applied';
   }
 

@@ -2,7 +2,7 @@
  * One well-formed payload for every event of the catalogue, typed by it (a new
  * event or field does not compile until it is added here), and envelopes around them.
  */
-import type { AssessmentSummary, BoardEvent, BoardEventType, Feature, Interrupt, Iteration, Member, StreamEvent, TeamEvent, TeamEventType, Technology } from '@opsboard/shared';
+import type { AssessmentSummary, BoardEvent, BoardEventType, Comment, Feature, Interrupt, Iteration, Member, StreamEvent, TeamEvent, TeamEventType, Technology } from '@opsboard/shared';
 import { EMPTY_OWNERS } from '@opsboard/shared';
 import { board, BOARD_ID, card, column, READY, TEAM_ID } from '../../board/store/testing/fixtures';
 
@@ -49,6 +49,7 @@ const anInterrupt: Interrupt = {
   duplicateOfCardId: null,
   resolution: null,
 };
+const aComment: Comment = { id: THING, cardId: CARD, authorId: USER, body: 'On it @alex', mentionIds: [USER], reactions: [], createdAt: AT, editedAt: null };
 const aMember: Member = { userId: USER, name: 'Alex', email: 'alex@example.test', role: 'member', joinedAt: AT };
 const aFeature: Feature = { id: THING, teamId: TEAM_ID, name: 'Kubernetes 1.31', goal: '', customer: '', status: 'active', leadId: USER, version: 1, createdAt: AT, updatedAt: AT };
 const aTechnology: Technology = {
@@ -134,6 +135,10 @@ export const BOARD_PAYLOADS: Payloads<BoardEvent> = {
   'interrupt.repeated': { interrupt: { ...anInterrupt, occurrences: 2 } },
   'interrupt.resolved_by_source': { interrupt: { ...anInterrupt, resolvedBySourceAt: AT } },
   'interrupt.triaged': { interrupt: { ...anInterrupt, status: 'accepted' }, action: 'accept', note: null },
+  'comment.created': { comment: aComment },
+  'comment.edited': { comment: { ...aComment, body: 'Done @alex', editedAt: AT }, previousBody: aComment.body },
+  'comment.deleted': { commentId: THING, cardId: CARD, authorId: USER },
+  'comment.reacted': { comment: { ...aComment, reactions: [{ emoji: '👍', userIds: [OTHER] }] }, emoji: '👍', userId: OTHER, added: true },
 };
 
 export const TEAM_PAYLOADS: Payloads<TeamEvent> = {
