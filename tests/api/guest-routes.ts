@@ -38,6 +38,7 @@ interface Fixtures {
   webhookId: string;
   overrideId: string;
   invitationId: string;
+  savedFilterId: string;
 }
 
 export function guestRouteTable(context: () => Context): { setup(): Promise<void>; cases: GuestCase[] } {
@@ -71,7 +72,9 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
       api.post<RotationInfo>(`/api/teams/${team()}/rotation/overrides`, { kind: 'cover', userId: ctx().team.byRole.member.id, start: '2031-02-03T00:00:00Z', end: '2031-02-04T00:00:00Z' }),
     );
     const invitation = await body(api.post<{ invitation: { id: string } }>(`/api/teams/${team()}/invitations`, { email: 'guest-table@example.test', role: 'member' }));
+    const savedFilter = await body(api.post<{ id: string }>(`/api/teams/${team()}/saved-filters`, { name: 'Guest table filter', scope: 'team', filter: { q: 'x', person: null, label: null, type: null, feature: null } }));
     f = {
+      savedFilterId: savedFilter.id,
       snapshot,
       card,
       archived,
@@ -255,6 +258,12 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
       expect: 404,
       run: (g) => g.api.post('/api/notifications/00000000-0000-4000-8000-000000000000/read'),
     },
+    // ---- search and saved filters: search answers only from teams the caller may read
+    { route: 'GET /api/search', expect: 200, run: (g) => g.api.get('/api/search?q=guest'), check: (res) => expect(res.body).toEqual([]) },
+    forbidden(`GET ${T}/saved-filters`, (g) => g.api.get(`/api/teams/${team()}/saved-filters`)),
+    forbidden(`POST ${T}/saved-filters`, (g) => g.api.post(`/api/teams/${team()}/saved-filters`, { name: 'A guest filter', scope: 'personal', filter: { q: '', person: null, label: null, type: null, feature: null } })),
+    forbidden('PATCH /api/saved-filters/:id', (g) => g.api.patch(`/api/saved-filters/${f.savedFilterId}`, { name: 'Renamed by a guest' })),
+    forbidden('DELETE /api/saved-filters/:id', (g) => g.api.del(`/api/saved-filters/${f.savedFilterId}`)),
     { route: 'POST /api/teams', note: 'a team of their own', expect: 201, run: (g) => g.api.post('/api/teams', { name: 'The guest’s own team' }) },
 
     // Last: leaving ends everything above.

@@ -115,6 +115,8 @@ export function topicsOf(type: TeamEventType): readonly TeamTopic[] {
     case 'iteration.updated':
     case 'iteration.started':
     case 'iteration.closed':
+    case 'saved_filter.saved':
+    case 'saved_filter.deleted':
       return [];
   }
 }

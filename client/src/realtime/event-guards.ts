@@ -21,6 +21,7 @@ import type {
   Lane,
   Member,
   RotationSettings,
+  SavedFilter,
   StartConfirmation,
   StreamEvent,
   TeamEvent,
@@ -75,6 +76,7 @@ const feature = fields<Feature>({ id, teamId: id, name: text, status: text, lead
 const iteration = fields<Iteration>({ id, teamId: id, name: text, startDate: text, endDate: text, state: text, version: count });
 const settings = fields<RotationSettings>({ memberIds: listOf(id), handoffWeekday: count, handoffTime: text, timezone: text });
 const handoff = fields<Handoff>({ handoffAt: text, summary: text, saved: bool });
+const savedFilter = fields<SavedFilter>({ id, teamId: id, scope: text, name: text, filter: isRecord });
 const changes: Check = (v) => isRecord(v) && Object.values(v).every((c) => isRecord(c) && 'from' in c && 'to' in c);
 const placement = fields<{ columnId: string; laneId: string | null; rank: string }>({ columnId: id, laneId: nullOr(id), rank: text });
 const wip = fields<{ wipLimit: number | null; wipPolicy: string }>({ wipLimit: nullOr(count), wipPolicy: text });
@@ -137,6 +139,8 @@ const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<Te
   'iteration.updated': { iteration, changes },
   'iteration.started': { iteration, committed: listOf(fields<{ cardId: string; points: number | null; title: string }>({ cardId: id, points: nullOr(count), title: text })), confirmation: nullOr(confirmation) },
   'iteration.closed': { iteration, finished: listOf(id), carriedOver: listOf(fields<{ cardId: string; to: string | null }>({ cardId: id, to: nullOr(id) })) },
+  'saved_filter.saved': { filter: savedFilter },
+  'saved_filter.deleted': { filterId: id },
 };
 
 const envelope = fields<EventEnvelope>({ streamId: id, seq: count, actorId: nullOr(id), clientMutationId: nullOr(text), at: text });

@@ -85,6 +85,8 @@ export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
     case 'rotation.override_added':
     case 'rotation.override_removed':
     case 'handoff.updated':
+    case 'saved_filter.saved':
+    case 'saved_filter.deleted':
       // Invitations, webhooks, pairs and the Person-of-the-Week rotation have their own views; the board keeps only the seq.
       return next;
     default: {

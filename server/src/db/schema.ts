@@ -358,7 +358,7 @@ export const interrupts = pgTable(
     requester: text('requester'),
     dedupKey: text('dedup_key'),
     webhookId: uuid('webhook_id'),
-    alert: jsonb('alert').$type<{ name: string; fingerprint: string; startsAt: string; labels: Record<string, string>; generatorUrl: string | null } | null>(),
+    alert: jsonb('alert').$type<{ name: string; fingerprint: string; startsAt: string; labels: Record<string, string>; generatorUrl: string | null; annotations?: Record<string, string> } | null>(),
     occurrences: integer('occurrences').notNull().default(1),
     receivedAt: ts('received_at').notNull(),
     lastSeenAt: ts('last_seen_at').notNull(),
@@ -459,3 +459,4 @@ export const featurePairs = pgTable(
   },
   (t) => [primaryKey({ columns: [t.featureId, t.iterationId, t.userA, t.userB] })],
 );
+export * from './schema/search.js';

@@ -109,6 +109,10 @@ export const TEAM_PAYLOADS: Payloads<TeamEvent> = {
   'iteration.updated': { iteration: anIteration, changes },
   'iteration.started': { iteration: anIteration, committed: [{ cardId: CARD, points: 3, title: 'Rotate TLS certs' }], confirmation: null },
   'iteration.closed': { iteration: { ...anIteration, state: 'closed' }, finished: [CARD], carriedOver: [{ cardId: THING, to: null }] },
+  'saved_filter.saved': {
+    filter: { id: THING, teamId: TEAM_ID, scope: 'team', name: 'Blocked bugs', filter: { q: 'etcd', person: null, label: null, type: 'bug', feature: null }, createdBy: USER, updatedAt: AT },
+  },
+  'saved_filter.deleted': { filterId: THING },
 };
 
 // The compiler cannot pair a generic K with its payload by itself; BOARD_PAYLOADS[K] is that payload by its type.
