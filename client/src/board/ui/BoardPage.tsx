@@ -26,6 +26,7 @@ import { HelpDialog } from './HelpDialog';
 import { MoveToDialog } from './MoveToDialog';
 import { OverrideDialog } from './OverrideDialog';
 import { useBoardSession } from './use-board-session';
+import { useBoardTextSearch } from '../../search/use-board-search';
 
 const NO_PEOPLE: ReadonlyMap<string, Member> = new Map();
 const NO_BOARDS: readonly Board[] = [];
@@ -54,6 +55,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   useDocumentTitle([titledCard ? `#${titledCard.number} ${titledCard.title}` : null, snap?.state.board.name ?? 'Board', team?.team.name]);
 
   useEffect(() => parts.model.setFilter(filter), [parts.model, filter]);
+  useBoardTextSearch(parts.model, snap?.state.board.teamId ?? null, boardId, filter.q);
   useEffect(() => parts.focus.setFallback(snap ? firstCard(snap.layout) : null), [parts.focus, snap]);
 
   const setFilter = useCallback((next: BoardFilter) => navigate(`${location.pathname}${withFilter(location.search, next)}`, { replace: true }), [location.pathname, location.search]);

@@ -54,7 +54,7 @@ export function FilterBar({ filter, onChange, state, people, features, visible, 
           ref={searchRef}
           type="search"
           aria-label="Search cards (press / to jump here)"
-          placeholder="Search title, label or #number"
+          placeholder="Search words, labels, blocked reasons or #number"
           value={filter.q}
           onChange={(e) => set({ q: e.target.value })}
           onKeyDown={(e) => {
