@@ -27,6 +27,7 @@ import { MoveToDialog } from './MoveToDialog';
 import { OverrideDialog } from './OverrideDialog';
 import { useBoardSession } from './use-board-session';
 import { useBoardTextSearch } from '../../search/use-board-search';
+import { usePaletteActions, type PaletteAction } from '../../search/palette-actions';
 
 const NO_PEOPLE: ReadonlyMap<string, Member> = new Map();
 const NO_BOARDS: readonly Board[] = [];
@@ -120,6 +121,22 @@ export function BoardPage({ boardId }: { boardId: string }) {
     }),
     [parts, canWrite, team, features, now, openCard, setMoving, setQuickAdd],
   );
+
+  const columnMap = snap?.state.columns;
+  const firstColumnId = useMemo(() => {
+    const live = [...(columnMap?.values() ?? [])].filter((c) => c.archivedAt === null);
+    return live.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))[0]?.id ?? null;
+  }, [columnMap]);
+  const boardName = snap?.state.board.name ?? 'this board';
+  const actions = useMemo<PaletteAction[]>(
+    () => [
+      ...(canWrite && firstColumnId ? [{ id: 'new-card', label: 'New card', hint: boardName, run: () => setQuickAdd(firstColumnId) }] : []),
+      { id: 'archived-cards', label: 'Show archived cards', hint: boardName, run: () => setDialog('archived') },
+      { id: 'board-help', label: 'Show keyboard help', hint: boardName, run: () => setDialog('help') },
+    ],
+    [canWrite, firstColumnId, boardName, setQuickAdd, setDialog],
+  );
+  usePaletteActions(actions);
 
   if (session.accessLost) {
     return (
