@@ -27,6 +27,7 @@ describe('command palette', () => {
     const { team, board, blocked } = await setup('Palette');
     const { page, context, problems } = await signedInPage(browser, t.baseUrl, team.byRole.member);
     await page.goto(`/teams/${team.team.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Palette' }).waitFor();
     await page.keyboard.press('Control+k');
     const input = page.getByRole('combobox', { name: 'Search cards, boards, teams, people and actions' });
     await expect.poll(() => input.evaluate((el) => el === document.activeElement), SOON).toBe(true);
@@ -79,3 +80,31 @@ describe('board search box', () => {
     await context.close();
   });
 });
+
+describe('saved filters', () => {
+  it('a po saves the current filter for the team; a member picks it from the filter bar', async () => {
+    const { team, board } = await setup('Saved filters');
+    const po = await signedInPage(browser, t.baseUrl, team.byRole.po);
+    await openBoard(po.page, board);
+    await po.page.getByRole('searchbox').fill('etcd');
+    await expect.poll(() => po.page.locator('.tile__title').allInnerTexts(), SOON).toEqual(['Upgrade the control plane']);
+    await po.page.getByRole('button', { name: 'Save filter' }).click();
+    const form = po.page.getByTestId('save-filter-form');
+    await form.getByLabel('Name').fill('Waiting on etcd');
+    await form.getByLabel('Who sees it').selectOption('team');
+    await form.getByRole('button', { name: 'Save filter' }).click();
+    await expect.poll(() => po.page.locator('dialog[open]').count(), SOON).toBe(0);
+
+    const member = await signedInPage(browser, t.baseUrl, team.byRole.member);
+    await openBoard(member.page, board);
+    await expect.poll(() => member.page.locator('.tile__title').count(), SOON).toBe(2);
+    await member.page.getByLabel('Saved filters', { exact: true }).selectOption({ label: 'Waiting on etcd' });
+    await expect.poll(() => member.page.locator('.tile__title').allInnerTexts(), SOON).toEqual(['Upgrade the control plane']);
+    expect(member.page.url()).toContain('q=etcd');
+    expect(po.problems).toEqual([]);
+    expect(member.problems).toEqual([]);
+    await po.context.close();
+    await member.context.close();
+  });
+});
+

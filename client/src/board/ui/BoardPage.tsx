@@ -188,7 +188,16 @@ export function BoardPage({ boardId }: { boardId: string }) {
             services.outbox.kick();
           }}
         />
-        <FilterBar filter={filter} onChange={setFilter} state={snap.state} people={env.people} features={env.features} visible={snap.layout.visible} total={snap.layout.total} />
+        <FilterBar
+          filter={filter}
+          onChange={setFilter}
+          state={snap.state}
+          people={env.people}
+          features={env.features}
+          visible={snap.layout.visible}
+          total={snap.layout.total}
+          saved={{ teamId: snap.state.board.teamId, teamSeq: team?.seq ?? 0, canSaveForTeam: can(role, 'plan') }}
+        />
         <div className="board-body">
           <BoardDnd scrollRef={scrollRef}>
             <BoardGrid snap={snap} boardKind={board.kind} quickAddColumn={quickAdd} onCloseQuickAdd={() => setQuickAdd(null)} scrollRef={scrollRef} />
