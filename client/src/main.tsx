@@ -10,6 +10,7 @@ import './styles/board.css';
 import './styles/tile.css';
 import './styles/panel.css';
 import './styles/board-settings.css';
+import './styles/palette.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

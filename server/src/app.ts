@@ -37,6 +37,7 @@ import { planningRoutes } from './planning/routes.js';
 import { guestRoutes } from './guests/routes.js';
 import { conversationRoutes } from './conversation/routes.js';
 import { activityRoutes } from './activity/routes.js';
+import { searchRoutes } from './search/routes.js';
 import { myRequests } from './guests/queries.js';
 import { RequestWatch, type RequestWatchOptions } from './guests/watch.js';
 import { techRoutes } from './tech/routes.js';
@@ -236,6 +237,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   standupRoutes(app, services);
   conversationRoutes(app, services);
   activityRoutes(app, services);
+  searchRoutes(app, services);
   const requestWatch = new RequestWatch(deps.database, (userId, teamId) => myRequests(deps.database.db, userId, teamId), app.log, options.requests);
   hub.observe(requestWatch);
   websocketRoute(app, deps, hub, requestWatch, options.ws);

@@ -6,6 +6,7 @@ import { Feature, Iteration, Pair, StartConfirmation } from './schema/planning.j
 import { AssessmentSummary, PersonScores, Technology, TechnologyRule } from './schema/tech.js';
 import { Standup, StandupFocus } from './schema/standup.js';
 import { Comment, REACTIONS } from './schema/conversation.js';
+import { SavedFilter } from './schema/api/search.js';
 
 /** An event payload: exactly these fields, so a stray one is a catalogue mismatch rather than silent extra data. */
 const Fact = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
@@ -129,6 +130,9 @@ export const TeamEventPayloads = {
   'standup.focused': Fact({ standupId: Id, focus: StandupFocus }),
   /** Finished and recorded: duration and who spoke for how long. */
   'standup.finished': Fact({ standup: Standup }),
+  /** A team-wide saved board filter was created or changed (personal filters are private and emit nothing). */
+  'saved_filter.saved': Fact({ filter: SavedFilter }),
+  'saved_filter.deleted': Fact({ filterId: Id }),
 } as const satisfies Record<string, TSchema>;
 
 export type TeamEventType = keyof typeof TeamEventPayloads;

@@ -28,3 +28,5 @@ export * from './schema/standup.js';
 export * from './domain/standup.js';
 export * from './schema/conversation.js';
 export * from './domain/mentions.js';
+export * from './schema/api/search.js';
+export * from './domain/search.js';

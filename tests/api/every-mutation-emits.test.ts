@@ -78,6 +78,7 @@ const s = {
   standupId: '',
   commentCardId: '',
   commentId: '',
+  savedFilterId: '',
 };
 const admin = () => team.admin.api;
 const planned = () => team.boards.planned;
@@ -413,6 +414,17 @@ const WALK: Record<string, Step> = {
   },
   'PUT /api/cards/:id/watch': { run: () => team.byRole.viewer.api.put(`/api/cards/${s.commentCardId}/watch`), expect: () => [] },
   'DELETE /api/cards/:id/watch': { run: () => team.byRole.viewer.api.del(`/api/cards/${s.commentCardId}/watch`), expect: () => [] },
+  // ---- saved filters: a team filter is news for every open board (a personal one emits nothing, see saved-filters.test.ts)
+  'POST /api/teams/:teamId/saved-filters': {
+    run: async () => {
+      const res = await admin().post<{ id: string }>(`/api/teams/${s.teamId}/saved-filters`, { name: 'Blocked bugs', scope: 'team', filter: { q: '', person: null, label: null, type: 'bug', feature: null } });
+      s.savedFilterId = res.body.id;
+      return res;
+    },
+    expect: () => [[s.teamId, ['saved_filter.saved']]],
+  },
+  'PATCH /api/saved-filters/:id': { run: () => admin().patch(`/api/saved-filters/${s.savedFilterId}`, { name: 'Bugs' }), expect: () => [[s.teamId, ['saved_filter.saved']]] },
+  'DELETE /api/saved-filters/:id': { run: () => admin().del(`/api/saved-filters/${s.savedFilterId}`), expect: () => [[s.teamId, ['saved_filter.deleted']]] },
 
   // ---- exempt routes, walked too: they must leave every stream alone
   'POST /api/auth/login': {

@@ -42,6 +42,7 @@ interface Fixtures {
   assessmentId: string;
   ruleId: string;
   standupId: string;
+  savedFilterId: string;
 }
 
 export function guestRouteTable(context: () => Context): { setup(): Promise<void>; cases: GuestCase[] } {
@@ -79,7 +80,9 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     const assessment = await body(api.post<{ id: string }>(`/api/technologies/${technology.id}/assessments`, {}));
     const rule = await body(api.post<{ id: string }>(`/api/teams/${team()}/technology-rules`, { technologyId: technology.id, matchers: ['job=guest'] }));
     const standup = await body(api.post<{ id: string }>(`/api/teams/${team()}/standups`, { boardIds: [board()] }));
+    const savedFilter = await body(api.post<{ id: string }>(`/api/teams/${team()}/saved-filters`, { name: 'Guest table filter', scope: 'team', filter: { q: 'x', person: null, label: null, type: null, feature: null } }));
     f = {
+      savedFilterId: savedFilter.id,
       snapshot,
       card,
       archived,
@@ -306,6 +309,12 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
       expect: 404,
       run: (g) => g.api.post('/api/notifications/00000000-0000-4000-8000-000000000000/read'),
     },
+    // ---- search and saved filters: search answers only from teams the caller may read
+    { route: 'GET /api/search', expect: 200, run: (g) => g.api.get('/api/search?q=guest'), check: (res) => expect(res.body).toEqual([]) },
+    forbidden(`GET ${T}/saved-filters`, (g) => g.api.get(`/api/teams/${team()}/saved-filters`)),
+    forbidden(`POST ${T}/saved-filters`, (g) => g.api.post(`/api/teams/${team()}/saved-filters`, { name: 'A guest filter', scope: 'personal', filter: { q: '', person: null, label: null, type: null, feature: null } })),
+    forbidden('PATCH /api/saved-filters/:id', (g) => g.api.patch(`/api/saved-filters/${f.savedFilterId}`, { name: 'Renamed by a guest' })),
+    forbidden('DELETE /api/saved-filters/:id', (g) => g.api.del(`/api/saved-filters/${f.savedFilterId}`)),
     { route: 'POST /api/teams', note: 'a team of their own', expect: 201, run: (g) => g.api.post('/api/teams', { name: 'The guest’s own team' }) },
 
     // Last: leaving ends everything above.

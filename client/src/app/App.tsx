@@ -10,6 +10,7 @@ import { ErrorNote, Spinner } from '../ui/Feedback';
 import { installKeyGate } from '../ui/keyboard';
 import { Toasts } from '../ui/Toasts';
 import { AppHeader } from './AppHeader';
+import { CommandPalette } from '../search/CommandPalette';
 import { GuestGate } from '../guests/GuestGate';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Landing, useRememberPage } from './Landing';
@@ -76,6 +77,7 @@ function SignedIn({ user, route }: { user: Services['user']; route: Route }) {
   return (
     <ServicesContext value={services}>
       <AppHeader />
+      <CommandPalette />
       <Suspense fallback={<Spinner label="Loading" />}>
         <GuestGate route={route}>
           <Landing userId={user.id} active={landing} onDone={landed}>

@@ -130,6 +130,8 @@ export function topicsOf(type: TeamEventType): readonly TeamTopic[] {
     case 'standup.started':
     case 'standup.focused':
     case 'standup.finished':
+    case 'saved_filter.saved':
+    case 'saved_filter.deleted':
       return [];
   }
 }

@@ -26,6 +26,7 @@ import type {
   RotationSettings,
   StandupFocus,
   Standup,
+  SavedFilter,
   StartConfirmation,
   StreamEvent,
   TeamEvent,
@@ -83,6 +84,7 @@ const feature = fields<Feature>({ id, teamId: id, name: text, status: text, lead
 const iteration = fields<Iteration>({ id, teamId: id, name: text, startDate: text, endDate: text, state: text, version: count });
 const settings = fields<RotationSettings>({ memberIds: listOf(id), handoffWeekday: count, handoffTime: text, timezone: text });
 const handoff = fields<Handoff>({ handoffAt: text, summary: text, saved: bool });
+const savedFilter = fields<SavedFilter>({ id, teamId: id, scope: text, name: text, filter: isRecord });
 const changes: Check = (v) => isRecord(v) && Object.values(v).every((c) => isRecord(c) && 'from' in c && 'to' in c);
 const placement = fields<{ columnId: string; laneId: string | null; rank: string }>({ columnId: id, laneId: nullOr(id), rank: text });
 const wip = fields<{ wipLimit: number | null; wipPolicy: string }>({ wipLimit: nullOr(count), wipPolicy: text });
@@ -169,6 +171,8 @@ const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<Te
   'standup.started': { standup },
   'standup.focused': { standupId: id, focus },
   'standup.finished': { standup },
+  'saved_filter.saved': { filter: savedFilter },
+  'saved_filter.deleted': { filterId: id },
 };
 
 const envelope = fields<EventEnvelope>({ streamId: id, seq: count, actorId: nullOr(id), clientMutationId: nullOr(text), at: text });

@@ -99,7 +99,9 @@ export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
     case 'standup.started':
     case 'standup.focused':
     case 'standup.finished':
-      // Invitations, webhooks, pairs, the Person-of-the-Week rotation, the technology catalogue and standups have their own views; the board keeps only the seq.
+    case 'saved_filter.saved':
+    case 'saved_filter.deleted':
+      // Invitations, webhooks, pairs, the Person-of-the-Week rotation, the technology catalogue, standups and saved filters have their own views; the board keeps only the seq.
       return next;
     default: {
       const unhandled: never = event;

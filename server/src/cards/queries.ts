@@ -1,11 +1,12 @@
-import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { incomingNotMirrored, type Card, type CardDetail, type CardLink, type CardRef } from '@opsboard/shared';
 import { toCard } from '../boards/mappers.js';
 import { readableBoard } from '../boards/queries.js';
 import type { Queryable } from '../db/database.js';
 import { boards, cards, columns, teamMembers } from '../db/schema.js';
 import { ok, type Result } from '../http/result.js';
-import { decide, requireTeam } from '../auth/access.js';
+import { decide } from '../auth/access.js';
+import { searchCardHits } from '../search/cards.js';
 
 async function readableCard(db: Queryable, userId: string, cardId: string) {
   const [row] = await db
@@ -57,23 +58,9 @@ export async function archivedCards(db: Queryable, userId: string, boardId: stri
   return ok(rows.map(toCard));
 }
 
-/** Cards of a team by words of their title or by number, for links and "duplicate of" pickers. */
-export async function searchCards(db: Queryable, userId: string, teamId: string, q: string, limit: number, archived: boolean): Promise<Result<CardRef[]>> {
-  const access = await requireTeam(db, userId, teamId, 'read');
-  if (!access.ok) return access;
-  const text = q.trim();
-  const number = /^#?(\d{1,9})$/.exec(text)?.[1];
-  const words = text.split(/\s+/).filter(Boolean).slice(0, 8);
-  const match = number
-    ? eq(cards.number, Number(number))
-    : and(...words.map((w) => sql`${cards.title} ILIKE ${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`));
-  const rows = await db
-    .select({ id: cards.id, number: cards.number, title: cards.title, boardId: cards.boardId, boardName: boards.name, columnName: columns.name, archivedAt: cards.archivedAt })
-    .from(cards)
-    .innerJoin(boards, eq(boards.id, cards.boardId))
-    .innerJoin(columns, eq(columns.id, cards.columnId))
-    .where(and(eq(cards.teamId, teamId), match, archived ? undefined : isNull(cards.archivedAt)))
-    .orderBy(desc(cards.updatedAt))
-    .limit(limit);
-  return ok(rows.map(({ archivedAt, ...r }) => ({ ...r, archived: archivedAt !== null })));
+/** Cards of a team by full-text search (or by number), best first: for links, "duplicate of" pickers and the board's search box. */
+export async function searchCards(db: Queryable, userId: string, teamId: string, q: string, limit: number, archived: boolean, boardId?: string): Promise<Result<CardRef[]>> {
+  const hits = await searchCardHits(db, userId, { q, teamId, boardId, limit, archived });
+  if (!hits.ok) return hits;
+  return ok(hits.value.map((h) => ({ id: h.id, number: h.number, title: h.title, boardId: h.boardId, boardName: h.boardName, columnName: h.columnName, archived: h.archived })));
 }

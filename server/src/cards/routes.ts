@@ -36,9 +36,12 @@ export function cardRoutes(app: App, deps: ServiceDeps): void {
 
   app.get(
     '/api/teams/:teamId/cards',
-    { schema: { tags, summary: "Find the team's cards by title words or number (for links and duplicates)", params: TeamParams, querystring: CardSearchQuery, response: responses({ 200: Type.Array(CardRef) }) } },
+    { schema: { tags, summary: "Find the team's cards by full-text search or number, best first (links, duplicates, the board's search box)", params: TeamParams, querystring: CardSearchQuery, response: responses({ 200: Type.Array(CardRef) }) } },
     async (request, reply) =>
-      sendResult(reply, await searchCards(deps.database.db, caller(request).user.id, request.params.teamId, request.query.q, request.query.limit ?? 20, request.query.archived ?? false)),
+      sendResult(
+        reply,
+        await searchCards(deps.database.db, caller(request).user.id, request.params.teamId, request.query.q, request.query.limit ?? 20, request.query.archived ?? false, request.query.boardId),
+      ),
   );
 
   app.get(

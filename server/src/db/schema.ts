@@ -358,7 +358,7 @@ export const interrupts = pgTable(
     requester: text('requester'),
     dedupKey: text('dedup_key'),
     webhookId: uuid('webhook_id'),
-    alert: jsonb('alert').$type<{ name: string; fingerprint: string; startsAt: string; labels: Record<string, string>; generatorUrl: string | null } | null>(),
+    alert: jsonb('alert').$type<{ name: string; fingerprint: string; startsAt: string; labels: Record<string, string>; generatorUrl: string | null; annotations?: Record<string, string> } | null>(),
     occurrences: integer('occurrences').notNull().default(1),
     receivedAt: ts('received_at').notNull(),
     lastSeenAt: ts('last_seen_at').notNull(),
@@ -462,3 +462,4 @@ export const featurePairs = pgTable(
 export * from './schema/tech.js';
 export * from './schema/standup.js';
 export * from './schema/conversation.js';
+export * from './schema/search.js';

@@ -249,7 +249,7 @@ export function alertArrival(alert: Alert, payload: AlertmanagerPayload, webhook
     requester: payload.receiver ? `Alertmanager (${payload.receiver})` : 'Alertmanager',
     source: 'alertmanager',
     dedupKey: alertDedupKey(alert),
-    alert: { name, fingerprint: alert.fingerprint, startsAt: new Date(alert.startsAt).toISOString(), labels, generatorUrl: alert.generatorURL ?? null },
+    alert: { name, fingerprint: alert.fingerprint, startsAt: new Date(alert.startsAt).toISOString(), labels, generatorUrl: alert.generatorURL ?? null, annotations },
     webhookId,
     reraises: false,
   };

@@ -24,6 +24,8 @@ export const AlertInfo = Type.Object(
     startsAt: IsoDateTime,
     labels: Labels,
     generatorUrl: Nullable(Type.String()),
+    /** The alert's annotations (summary, description, runbook_url, ...), searchable with the card. */
+    annotations: Type.Optional(Labels),
   },
   { additionalProperties: false },
 );

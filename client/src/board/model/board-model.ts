@@ -20,6 +20,8 @@ export interface BoardSnapshotView {
 export class BoardModel {
   private filterValue: BoardFilter = NO_FILTER;
   private matcher: (card: Card) => boolean = cardMatcher(NO_FILTER);
+  /** What the server's full-text search found, for which words. */
+  private textHits: { q: string; ids: ReadonlySet<string> } | null = null;
   private snapshot: BoardSnapshotView | null = null;
   private builtFor = { revision: -1, filter: NO_FILTER };
   private readonly listeners = new Set<() => void>();
@@ -36,7 +38,20 @@ export class BoardModel {
   setFilter(filter: BoardFilter): void {
     if (JSON.stringify(filter) === JSON.stringify(this.filterValue)) return;
     this.filterValue = filter;
-    this.matcher = cardMatcher(filter);
+    this.rebuildMatcher();
+  }
+
+  /** The server's full-text answer for some words; used while the filter's words are those. */
+  setTextHits(q: string, ids: ReadonlySet<string>): void {
+    this.textHits = { q: q.trim(), ids };
+    this.rebuildMatcher();
+  }
+
+  private rebuildMatcher(): void {
+    const q = this.filterValue.q.trim();
+    this.matcher = cardMatcher(this.filterValue, this.textHits !== null && this.textHits.q === q ? this.textHits.ids : null);
+    // A new filter object makes the cached layout stale even when the filter itself did not change.
+    this.filterValue = { ...this.filterValue };
     this.emit();
   }
 

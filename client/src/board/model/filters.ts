@@ -5,7 +5,7 @@ import { includes } from '../../lib/guards';
 export const UNASSIGNED = 'none';
 
 export interface BoardFilter {
-  /** Free text: matches the title, labels and "#number". */
+  /** Free text: the server's full-text search (title, labels, blocked reason, description, alert data), plus the title, labels and "#number" locally. */
   q: string;
   /** A user id, or UNASSIGNED for cards nobody holds. */
   person: string | null;
@@ -45,8 +45,13 @@ export function isFiltering(filter: BoardFilter): boolean {
   return filter.q.trim() !== '' || filter.person !== null || filter.label !== null || filter.type !== null || filter.feature !== null;
 }
 
-/** A predicate for one filter; built once per filter change, run per card. */
-export function cardMatcher(filter: BoardFilter): (card: Card) => boolean {
+/**
+ * A predicate for one filter; built once per filter change, run per card.
+ * `textHits` are the ids the server's full-text search found for `filter.q`;
+ * a card matches the text if it is among them or (a card created or renamed
+ * since the search ran) its title, labels or number contain every word.
+ */
+export function cardMatcher(filter: BoardFilter, textHits: ReadonlySet<string> | null = null): (card: Card) => boolean {
   if (!isFiltering(filter)) return () => true;
   const words = filter.q.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return (card) => {
@@ -54,7 +59,7 @@ export function cardMatcher(filter: BoardFilter): (card: Card) => boolean {
     if (filter.label !== null && !card.labels.includes(filter.label)) return false;
     if (filter.type !== null && card.type !== filter.type) return false;
     if (filter.feature !== null && card.featureId !== filter.feature) return false;
-    if (words.length === 0) return true;
+    if (words.length === 0 || textHits?.has(card.id)) return true;
     const haystack = `#${card.number} ${card.title} ${card.labels.join(' ')}`.toLowerCase();
     return words.every((w) => haystack.includes(w));
   };

@@ -44,6 +44,14 @@ describe('filters', () => {
     expect(cardMatcher({ ...NO_FILTER, person: 'u2' })(c)).toBe(false);
     expect(cardMatcher({ ...NO_FILTER, person: UNASSIGNED })(c)).toBe(false);
   });
+
+  it("takes the server's full-text hits for words the card's title does not hold, and still applies the other filters", () => {
+    const c: Card = card('X', 'Upgrade the control plane', READY, 'a0', { type: 'task' });
+    expect(cardMatcher({ ...NO_FILTER, q: 'etcd' })(c)).toBe(false);
+    expect(cardMatcher({ ...NO_FILTER, q: 'etcd' }, new Set(['X']))(c)).toBe(true);
+    expect(cardMatcher({ ...NO_FILTER, q: 'etcd', type: 'bug' }, new Set(['X']))(c)).toBe(false);
+    expect(cardMatcher({ ...NO_FILTER, q: 'upgrade' }, new Set())(c)).toBe(true);
+  });
 });
 
 describe('placement', () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Board, Viewer } from '@opsboard/shared';
 import { Link } from '../../app/Link';
 import { paths } from '../../app/routes';
@@ -11,6 +11,7 @@ import { BOARD_KIND_INFO } from '../../teams/board-kinds';
 import { AvatarGroup } from '../../ui/Avatar';
 import { Icon } from '../../ui/Icon';
 import { personName, useBoardEnv } from './board-env';
+import { usePaletteActions } from '../../search/palette-actions';
 import type { ConnectionView } from './connection';
 
 interface Props {
@@ -49,6 +50,8 @@ export function BoardHeader({ board, teamName, boards, viewers, selfId, connecti
   // Any team event (rotation, overrides, members) moves the team's seq: a cheap cue to ask again.
   const rotation = useRotation(board.teamId, env.team?.seq ?? 0);
   const [raising, setRaising] = useState(false);
+  const canRaise = env.canWrite;
+  usePaletteActions(useMemo(() => (canRaise ? [{ id: 'raise-interrupt', label: 'Raise an interrupt', hint: board.name, run: () => setRaising(true) }] : []), [canRaise, board.name]));
   const potw = rotation.info ? rotation.info.current : undefined;
   const name = (id: string) => personName(env.people, id);
   return (

@@ -26,6 +26,8 @@ import { HelpDialog } from './HelpDialog';
 import { MoveToDialog } from './MoveToDialog';
 import { OverrideDialog } from './OverrideDialog';
 import { useBoardSession } from './use-board-session';
+import { useBoardTextSearch } from '../../search/use-board-search';
+import { usePaletteActions, type PaletteAction } from '../../search/palette-actions';
 
 const NO_PEOPLE: ReadonlyMap<string, Member> = new Map();
 const NO_BOARDS: readonly Board[] = [];
@@ -54,6 +56,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   useDocumentTitle([titledCard ? `#${titledCard.number} ${titledCard.title}` : null, snap?.state.board.name ?? 'Board', team?.team.name]);
 
   useEffect(() => parts.model.setFilter(filter), [parts.model, filter]);
+  useBoardTextSearch(parts.model, snap?.state.board.teamId ?? null, boardId, filter.q);
   useEffect(() => parts.focus.setFallback(snap ? firstCard(snap.layout) : null), [parts.focus, snap]);
 
   const setFilter = useCallback((next: BoardFilter) => navigate(`${location.pathname}${withFilter(location.search, next)}`, { replace: true }), [location.pathname, location.search]);
@@ -119,6 +122,22 @@ export function BoardPage({ boardId }: { boardId: string }) {
     [parts, canWrite, team, features, now, openCard, setMoving, setQuickAdd],
   );
 
+  const columnMap = snap?.state.columns;
+  const firstColumnId = useMemo(() => {
+    const live = [...(columnMap?.values() ?? [])].filter((c) => c.archivedAt === null);
+    return live.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))[0]?.id ?? null;
+  }, [columnMap]);
+  const boardName = snap?.state.board.name ?? 'this board';
+  const actions = useMemo<PaletteAction[]>(
+    () => [
+      ...(canWrite && firstColumnId ? [{ id: 'new-card', label: 'New card', hint: boardName, run: () => setQuickAdd(firstColumnId) }] : []),
+      { id: 'archived-cards', label: 'Show archived cards', hint: boardName, run: () => setDialog('archived') },
+      { id: 'board-help', label: 'Show keyboard help', hint: boardName, run: () => setDialog('help') },
+    ],
+    [canWrite, firstColumnId, boardName, setQuickAdd, setDialog],
+  );
+  usePaletteActions(actions);
+
   if (session.accessLost) {
     return (
       <main className="page" id="main">
@@ -169,7 +188,16 @@ export function BoardPage({ boardId }: { boardId: string }) {
             services.outbox.kick();
           }}
         />
-        <FilterBar filter={filter} onChange={setFilter} state={snap.state} people={env.people} features={env.features} visible={snap.layout.visible} total={snap.layout.total} />
+        <FilterBar
+          filter={filter}
+          onChange={setFilter}
+          state={snap.state}
+          people={env.people}
+          features={env.features}
+          visible={snap.layout.visible}
+          total={snap.layout.total}
+          saved={{ teamId: snap.state.board.teamId, teamSeq: team?.seq ?? 0, canSaveForTeam: can(role, 'plan') }}
+        />
         <div className="board-body">
           <BoardDnd scrollRef={scrollRef}>
             <BoardGrid snap={snap} boardKind={board.kind} quickAddColumn={quickAdd} onCloseQuickAdd={() => setQuickAdd(null)} scrollRef={scrollRef} />

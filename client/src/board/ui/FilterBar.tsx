@@ -5,6 +5,7 @@ import { Icon } from '../../ui/Icon';
 import { runShortcut } from '../../ui/keyboard';
 import { isFiltering, NO_FILTER, UNASSIGNED, type BoardFilter } from '../model/filters';
 import { TYPE_LABEL } from './TileBody';
+import { SavedFilters } from '../../search/SavedFilters';
 
 interface Props {
   filter: BoardFilter;
@@ -14,13 +15,15 @@ interface Props {
   features: ReadonlyMap<string, string>;
   visible: number;
   total: number;
+  /** For saved filters: the team, its stream's seq (a change moves it) and whether the caller may save for the team. */
+  saved: { teamId: string; teamSeq: number; canSaveForTeam: boolean } | null;
 }
 
 /**
  * Search and filters by person, label, type and feature; "/" jumps to the search box. On a narrow
  * screen the four selects fold behind a "Filters" button, so the cards start higher up.
  */
-export function FilterBar({ filter, onChange, state, people, features, visible, total }: Props) {
+export function FilterBar({ filter, onChange, state, people, features, visible, total, saved }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   const moreId = useId();
@@ -54,7 +57,7 @@ export function FilterBar({ filter, onChange, state, people, features, visible, 
           ref={searchRef}
           type="search"
           aria-label="Search cards (press / to jump here)"
-          placeholder="Search title, label or #number"
+          placeholder="Search words, labels, blocked reasons or #number"
           value={filter.q}
           onChange={(e) => set({ q: e.target.value })}
           onKeyDown={(e) => {
@@ -104,6 +107,7 @@ export function FilterBar({ filter, onChange, state, people, features, visible, 
           ))}
         </select>
       </div>
+      {saved && <SavedFilters teamId={saved.teamId} teamSeq={saved.teamSeq} canSaveForTeam={saved.canSaveForTeam} filter={filter} filtering={isFiltering(filter)} onApply={onChange} />}
       {isFiltering(filter) && (
         <>
           <span className="filter-bar__count" role="status">

@@ -180,6 +180,10 @@ export const TEAM_PAYLOADS: Payloads<TeamEvent> = {
   'standup.started': { standup: aStandup },
   'standup.focused': { standupId: THING, focus: aFocus },
   'standup.finished': { standup: { ...aStandup, endedAt: AT, durationSeconds: 600, speakers: [{ userId: USER, seconds: 90 }] } },
+  'saved_filter.saved': {
+    filter: { id: THING, teamId: TEAM_ID, scope: 'team', name: 'Blocked bugs', filter: { q: 'etcd', person: null, label: null, type: 'bug', feature: null }, createdBy: USER, updatedAt: AT },
+  },
+  'saved_filter.deleted': { filterId: THING },
 };
 
 // The compiler cannot pair a generic K with its payload by itself; BOARD_PAYLOADS[K] is that payload by its type.

@@ -132,8 +132,9 @@ export type PersonWip = Type.Static<typeof PersonWip>;
 
 export const CardSearchQuery = Type.Object(
   {
-    q: Type.String({ minLength: 1, maxLength: 200, description: 'words of the title, or a card number (42 or #42)' }),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+    q: Type.String({ minLength: 1, maxLength: 200, description: 'full-text: words of the title, labels, blocked reason, description, alert labels and annotations (all must match; the last as a prefix), or a card number (42 or #42); best matches first' }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    boardId: Type.Optional(Type.String({ format: 'uuid', description: 'only cards of this board (the board filter bar)' })),
     archived: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
