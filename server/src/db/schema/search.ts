@@ -1,10 +1,9 @@
 /**
  * Full-text search and saved filters. `card_search` holds one weighted
- * tsvector per card, kept current by triggers on `cards` and `interrupts`
- * (written in the migration), so every writer (UI, webhooks, seeds, imports)
- * feeds the index without knowing about it, and board snapshots never carry it.
- * To index comments later: add their text (weight C) to `card_search_refresh()`
- * and an AFTER INSERT/UPDATE/DELETE trigger on the comments table calling it.
+ * tsvector per card, kept current by triggers on `cards`, `interrupts` and
+ * `comments` (written in migrations 0008 and 0009), so every writer (UI,
+ * webhooks, seeds, imports) feeds the index without knowing about it, and
+ * board snapshots never carry it.
  */
 import { sql } from 'drizzle-orm';
 import { customType, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
