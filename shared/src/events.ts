@@ -3,6 +3,7 @@ import { Id, IsoDateTime, Nullable, Rank, StringEnum } from './schema/common.js'
 import { Board, Card, Column, Lane, Member, TeamInfo, WIP_POLICIES } from './schema/entities.js';
 import { Handoff, Interrupt, RotationSettings, TRIAGE_ACTIONS } from './schema/potw.js';
 import { Feature, Iteration, Pair, StartConfirmation } from './schema/planning.js';
+import { QuadrantCounts, Retro } from './schema/retro.js';
 
 /** An event payload: exactly these fields, so a stray one is a catalogue mismatch rather than silent extra data. */
 const Fact = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
@@ -61,6 +62,8 @@ export const BoardEventPayloads = {
   'interrupt.triaged': Fact({ interrupt: Interrupt, action: StringEnum(TRIAGE_ACTIONS), note: Nullable(Type.String()) }),
 } as const satisfies Record<string, TSchema>;
 
+export const RETRO_CHANGES = ['phase', 'timer', 'checkin', 'note', 'theme', 'grouping', 'vote', 'action', 'published'] as const;
+
 /** The event catalogue of a team stream: facts that span the team's boards. */
 export const TeamEventPayloads = {
   'team.updated': Fact({ team: TeamInfo, changes: Changes }),
@@ -100,6 +103,13 @@ export const TeamEventPayloads = {
   }),
   /** Closed: finished cards count towards velocity; the rest carried over (to another iteration or the backlog). */
   'iteration.closed': Fact({ iteration: Iteration, finished: Type.Array(Id), carriedOver: Type.Array(Fact({ cardId: Id, to: Nullable(Id) })) }),
+  /** A retrospective was opened. */
+  'retro.created': Fact({ retro: Retro }),
+  /**
+   * Something in a retro changed; open retro pages reload their own view. Never carries note
+   * text (before the reveal only the author may read a note): counts per quadrant only.
+   */
+  'retro.changed': Fact({ retro: Retro, what: StringEnum(RETRO_CHANGES), noteCounts: QuadrantCounts }),
 } as const satisfies Record<string, TSchema>;
 
 export type TeamEventType = keyof typeof TeamEventPayloads;

@@ -38,6 +38,7 @@ interface Fixtures {
   webhookId: string;
   overrideId: string;
   invitationId: string;
+  retro: { id: string; noteId: string; themeId: string };
 }
 
 export function guestRouteTable(context: () => Context): { setup(): Promise<void>; cases: GuestCase[] } {
@@ -71,7 +72,13 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
       api.post<RotationInfo>(`/api/teams/${team()}/rotation/overrides`, { kind: 'cover', userId: ctx().team.byRole.member.id, start: '2031-02-03T00:00:00Z', end: '2031-02-04T00:00:00Z' }),
     );
     const invitation = await body(api.post<{ invitation: { id: string } }>(`/api/teams/${team()}/invitations`, { email: 'guest-table@example.test', role: 'member' }));
+    const retroId = (await body(api.post<{ retro: { id: string } }>(`/api/teams/${team()}/retros`, { title: 'Guest table retro' }))).retro.id;
+    await body(api.post(`/api/retros/${retroId}/phase`, { phase: 'write' }));
+    const noteId = (await body(api.post<{ notes: { id: string }[] }>(`/api/retros/${retroId}/notes`, { quadrant: 'do', text: 'Guest table note' }))).notes[0]!.id;
+    await body(api.post(`/api/retros/${retroId}/phase`, { phase: 'group' }));
+    const themeId = (await body(api.post<{ themes: { id: string }[] }>(`/api/retros/${retroId}/themes`, { title: 'Guest table theme' }))).themes[0]!.id;
     f = {
+      retro: { id: retroId, noteId, themeId },
       snapshot,
       card,
       archived,
@@ -172,6 +179,23 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden('POST /api/iterations/:id/start', (g) => g.api.post(`/api/iterations/${f.iteration.id}/start`)),
     forbidden('POST /api/iterations/:id/close', (g) => g.api.post(`/api/iterations/${f.iteration.id}/close`, { carryOverTo: null })),
     forbidden(`GET ${T}/velocity`, (g) => g.api.get(`/api/teams/${team()}/velocity`)),
+
+    // ---- retrospectives: team-only (a guest is not in them)
+    forbidden(`GET ${T}/retros`, (g) => g.api.get(`/api/teams/${team()}/retros`)),
+    forbidden(`POST ${T}/retros`, (g) => g.api.post(`/api/teams/${team()}/retros`, { title: 'A guest’s retro' })),
+    { route: 'GET /api/retros/published', expect: 200, run: (g) => g.api.get('/api/retros/published'), check: (res) => expect(res.body).toEqual([]) },
+    forbidden('GET /api/retros/:id', (g) => g.api.get(`/api/retros/${f.retro.id}`)),
+    forbidden('POST /api/retros/:id/phase', (g) => g.api.post(`/api/retros/${f.retro.id}/phase`, { phase: 'vote' })),
+    forbidden('POST /api/retros/:id/timer', (g) => g.api.post(`/api/retros/${f.retro.id}/timer`, { minutes: 5 })),
+    forbidden('PUT /api/retros/:id/checkin', (g) => g.api.put(`/api/retros/${f.retro.id}/checkin`, { morale: 3 })),
+    forbidden('POST /api/retros/:id/notes', (g) => g.api.post(`/api/retros/${f.retro.id}/notes`, { quadrant: 'do', text: 'A guest’s note' })),
+    forbidden('DELETE /api/retro-notes/:id', (g) => g.api.del(`/api/retro-notes/${f.retro.noteId}`)),
+    forbidden('POST /api/retros/:id/themes', (g) => g.api.post(`/api/retros/${f.retro.id}/themes`, { title: 'A guest’s theme' })),
+    forbidden('PUT /api/retro-notes/:id/theme', (g) => g.api.put(`/api/retro-notes/${f.retro.noteId}/theme`, { themeId: f.retro.themeId })),
+    forbidden('POST /api/retros/:id/votes', (g) => g.api.post(`/api/retros/${f.retro.id}/votes`, { themeId: f.retro.themeId })),
+    forbidden('DELETE /api/retros/:id/votes/:themeId', (g) => g.api.del(`/api/retros/${f.retro.id}/votes/${f.retro.themeId}`)),
+    forbidden('POST /api/retros/:id/actions', (g) => g.api.post(`/api/retros/${f.retro.id}/actions`, { title: 'A guest’s action', ownerId: g.id, board: 'planned' })),
+    forbidden('POST /api/retros/:id/publish', (g) => g.api.post(`/api/retros/${f.retro.id}/publish`)),
 
     // ---- Person of the Week
     forbidden(`GET ${T}/rotation`, (g) => g.api.get(`/api/teams/${team()}/rotation`)),

@@ -115,6 +115,8 @@ export function topicsOf(type: TeamEventType): readonly TeamTopic[] {
     case 'iteration.updated':
     case 'iteration.started':
     case 'iteration.closed':
+    case 'retro.created':
+    case 'retro.changed':
       return [];
   }
 }

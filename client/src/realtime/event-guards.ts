@@ -20,6 +20,7 @@ import type {
   Iteration,
   Lane,
   Member,
+  Retro,
   RotationSettings,
   StartConfirmation,
   StreamEvent,
@@ -112,6 +113,8 @@ const BOARD_PAYLOADS: { readonly [K in BoardEventType]: PayloadChecks<PayloadOf<
   'interrupt.triaged': { interrupt, action: text, note: nullOr(text) },
 };
 
+const retro = fields<Retro>({ id, teamId: id, iterationId: nullOr(id), title: text, phase: text, facilitatorId: id, anonymous: bool, votesPerPerson: count, version: count });
+
 const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<TeamEvent, K>> } = {
   'team.updated': { team, changes },
   'member.added': { member },
@@ -137,6 +140,8 @@ const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<Te
   'iteration.updated': { iteration, changes },
   'iteration.started': { iteration, committed: listOf(fields<{ cardId: string; points: number | null; title: string }>({ cardId: id, points: nullOr(count), title: text })), confirmation: nullOr(confirmation) },
   'iteration.closed': { iteration, finished: listOf(id), carriedOver: listOf(fields<{ cardId: string; to: string | null }>({ cardId: id, to: nullOr(id) })) },
+  'retro.created': { retro },
+  'retro.changed': { retro, what: text, noteCounts: fields<{ do: number; dont: number; try: number; avoid: number }>({ do: count, dont: count, try: count, avoid: count }) },
 };
 
 const envelope = fields<EventEnvelope>({ streamId: id, seq: count, actorId: nullOr(id), clientMutationId: nullOr(text), at: text });

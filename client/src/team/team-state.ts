@@ -85,7 +85,9 @@ export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
     case 'rotation.override_added':
     case 'rotation.override_removed':
     case 'handoff.updated':
-      // Invitations, webhooks, pairs and the Person-of-the-Week rotation have their own views; the board keeps only the seq.
+    case 'retro.created':
+    case 'retro.changed':
+      // Invitations, webhooks, pairs, retros and the Person-of-the-Week rotation have their own views; the board keeps only the seq.
       return next;
     default: {
       const unhandled: never = event;

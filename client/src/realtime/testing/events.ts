@@ -11,6 +11,7 @@ const OTHER = '00000000-0000-4000-8000-00000000aa02';
 const CARD = '00000000-0000-4000-8000-00000000ca01';
 const THING = '00000000-0000-4000-8000-00000000dd01';
 
+const aRetro = { id: THING, teamId: TEAM_ID, iterationId: null, title: 'Sprint 7', phase: 'checkin' as const, facilitatorId: USER, anonymous: false, votesPerPerson: 3, timerEndsAt: null, publishedAt: null, version: 1, createdAt: AT };
 const aCard = card(CARD, 'Rotate TLS certs', READY, 'a0');
 const aColumn = column(READY, 'Ready', 'a0', 3);
 const aLane = { id: THING, boardId: BOARD_ID, name: 'Expedite', rank: 'a0', wipLimit: 1, wipPolicy: 'block' as const, archivedAt: null };
@@ -109,6 +110,8 @@ export const TEAM_PAYLOADS: Payloads<TeamEvent> = {
   'iteration.updated': { iteration: anIteration, changes },
   'iteration.started': { iteration: anIteration, committed: [{ cardId: CARD, points: 3, title: 'Rotate TLS certs' }], confirmation: null },
   'iteration.closed': { iteration: { ...anIteration, state: 'closed' }, finished: [CARD], carriedOver: [{ cardId: THING, to: null }] },
+  'retro.created': { retro: aRetro },
+  'retro.changed': { retro: { ...aRetro, phase: 'write', version: 2 }, what: 'phase', noteCounts: { do: 1, dont: 0, try: 0, avoid: 2 } },
 };
 
 // The compiler cannot pair a generic K with its payload by itself; BOARD_PAYLOADS[K] is that payload by its type.
