@@ -24,3 +24,4 @@ export * from './domain/dates.js';
 export * from './domain/links.js';
 export * from './schema/retro.js';
 export * from './domain/retro.js';
+export * from './domain/retro-facts.js';

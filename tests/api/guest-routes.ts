@@ -185,6 +185,7 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden(`POST ${T}/retros`, (g) => g.api.post(`/api/teams/${team()}/retros`, { title: 'A guest’s retro' })),
     { route: 'GET /api/retros/published', expect: 200, run: (g) => g.api.get('/api/retros/published'), check: (res) => expect(res.body).toEqual([]) },
     forbidden('GET /api/retros/:id', (g) => g.api.get(`/api/retros/${f.retro.id}`)),
+    forbidden('GET /api/retros/:id/facts', (g) => g.api.get(`/api/retros/${f.retro.id}/facts`)),
     forbidden('POST /api/retros/:id/phase', (g) => g.api.post(`/api/retros/${f.retro.id}/phase`, { phase: 'vote' })),
     forbidden('POST /api/retros/:id/timer', (g) => g.api.post(`/api/retros/${f.retro.id}/timer`, { minutes: 5 })),
     forbidden('PUT /api/retros/:id/checkin', (g) => g.api.put(`/api/retros/${f.retro.id}/checkin`, { morale: 3 })),

@@ -6,6 +6,7 @@ import {
   Retro,
   RetroActionBody,
   RetroCheckinBody,
+  RetroFacts,
   RetroGroupBody,
   RetroNoteBody,
   RetroPhaseBody,
@@ -19,6 +20,7 @@ import { caller } from '../auth/plugin.js';
 import type { ServiceDeps } from '../context.js';
 import { sendResult } from '../http/errors.js';
 import { idempotency, MutationHeaders, responses, type App } from '../http/types.js';
+import { retroFacts } from './facts.js';
 import { addAction, addNote, addTheme, checkIn, createRetro, deleteNote, getRetro, groupNote, listPublished, listRetros, movePhase, publishRetro, setTimer, unvote, vote } from './service.js';
 
 const tags = ['retrospectives'];
@@ -40,6 +42,11 @@ export function retroRoutes(app: App, deps: ServiceDeps): void {
   );
   app.get('/api/retros/:id', { schema: { tags, summary: 'A retro as the caller sees it: before the reveal only their own notes, and counts', params: IdParams, response: View } }, async (request, reply) =>
     sendResult(reply, await getRetro(db, caller(request).user.id, request.params.id)),
+  );
+  app.get(
+    '/api/retros/:id/facts',
+    { schema: { tags, summary: 'The facts strip: the iteration’s facts from the event log, and the previous retro’s actions as they stand now', params: IdParams, response: responses({ 200: RetroFacts }) } },
+    async (request, reply) => sendResult(reply, await retroFacts(db, caller(request).user.id, request.params.id, deps.clock())),
   );
   app.post(
     '/api/retros/:id/phase',

@@ -111,3 +111,42 @@ export const RetroActionBody = Type.Object(
   { additionalProperties: false },
 );
 export type RetroActionBody = Type.Static<typeof RetroActionBody>;
+
+const FactCard = { cardId: Id, title: Type.String(), points: Nullable(Type.Number()) };
+export const IterationFacts = Type.Object(
+  {
+    iterationId: Id,
+    name: Type.String(),
+    goal: Type.String(),
+    goalMet: Nullable(Type.Boolean()),
+    committed: Type.Object({ cards: Type.Integer(), points: Type.Number() }, { additionalProperties: false }),
+    done: Type.Object({ cards: Type.Integer(), points: Type.Number() }, { additionalProperties: false }),
+    scopeAdded: Type.Array(Type.Object({ ...FactCard, at: IsoDateTime }, { additionalProperties: false })),
+    carriedOver: Type.Array(Type.Object({ ...FactCard, to: Nullable(Id) }, { additionalProperties: false })),
+    wipOverrides: Type.Array(Type.Object({ cardId: Id, title: Type.String(), reason: Type.String(), at: IsoDateTime, actorId: Nullable(Id) }, { additionalProperties: false })),
+    interrupts: Type.Object(
+      { received: Type.Integer(), share: Nullable(Type.Number()), potwLoad: Type.Array(Type.Object({ userId: Id, count: Type.Integer() }, { additionalProperties: false })) },
+      { additionalProperties: false },
+    ),
+    blocked: Type.Array(Type.Object({ cardId: Id, title: Type.String(), hours: Type.Number(), stillBlocked: Type.Boolean() }, { additionalProperties: false })),
+    pairRule: Type.Object({ daysHeld: Type.Integer(), days: Type.Integer() }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+
+export const PreviousAction = Type.Object(
+  { title: Type.String(), ownerId: Id, cardId: Id, cardNumber: Type.Integer(), column: Type.String(), state: StringEnum(['backlog', 'inbox', 'todo', 'doing', 'done', 'archived'] as const) },
+  { additionalProperties: false },
+);
+
+/** The read-only strip a retro starts from. */
+export const RetroFacts = Type.Object(
+  {
+    /** Null for a retro that stands alone, or an iteration not started yet. */
+    iteration: Nullable(IterationFacts),
+    previousRetroId: Nullable(Id),
+    previousActions: Type.Array(PreviousAction),
+  },
+  { additionalProperties: false },
+);
+export type RetroFacts = Type.Static<typeof RetroFacts>;
