@@ -26,6 +26,8 @@ const IterationsPage = lazy(() => import('../planning/IterationsPage').then((m) 
 const IterationPage = lazy(() => import('../planning/IterationPage').then((m) => ({ default: m.IterationPage })));
 const FeaturesPage = lazy(() => import('../planning/FeaturesPage').then((m) => ({ default: m.FeaturesPage })));
 const FeaturePage = lazy(() => import('../planning/FeaturePage').then((m) => ({ default: m.FeaturePage })));
+const RetrosPage = lazy(() => import('../retro/RetrosPage').then((m) => ({ default: m.RetrosPage })));
+const RetroPage = lazy(() => import('../retro/RetroPage').then((m) => ({ default: m.RetroPage })));
 const GuestPage = lazy(() => import('../guests/GuestPage').then((m) => ({ default: m.GuestPage })));
 
 export function App() {
@@ -107,6 +109,10 @@ function Page({ route }: { route: Route }) {
       return <FeaturePage key={route.featureId} featureId={route.featureId} />;
     case 'requests':
       return <GuestPage key={route.teamId} teamId={route.teamId} />;
+    case 'retros':
+      return <RetrosPage key={route.teamId} teamId={route.teamId} />;
+    case 'retro':
+      return <RetroPage key={route.retroId} retroId={route.retroId} />;
     case 'not-found':
       return <NotFoundPage />;
   }

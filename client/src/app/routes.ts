@@ -12,6 +12,8 @@ export type Route =
   | { name: 'features'; teamId: string }
   | { name: 'feature'; featureId: string }
   | { name: 'requests'; teamId: string }
+  | { name: 'retros'; teamId: string }
+  | { name: 'retro'; retroId: string }
   | { name: 'not-found' };
 
 const UUID = '[0-9a-fA-F-]{36}';
@@ -28,6 +30,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/teams/(${UUID})/features/?$`), (m) => ({ name: 'features', teamId: m[1]! })],
   [new RegExp(`^/features/(${UUID})/?$`), (m) => ({ name: 'feature', featureId: m[1]! })],
   [new RegExp(`^/teams/(${UUID})/requests/?$`), (m) => ({ name: 'requests', teamId: m[1]! })],
+  [new RegExp(`^/teams/(${UUID})/retros/?$`), (m) => ({ name: 'retros', teamId: m[1]! })],
+  [new RegExp(`^/retros/(${UUID})/?$`), (m) => ({ name: 'retro', retroId: m[1]! })],
 ];
 
 export function parseRoute(pathname: string): Route {
@@ -51,6 +55,8 @@ export const paths = {
   feature: (featureId: string) => `/features/${featureId}`,
   /** A person's own requests in a team: where a guest lands. */
   requests: (teamId: string) => `/teams/${teamId}/requests`,
+  retros: (teamId: string) => `/teams/${teamId}/retros`,
+  retro: (retroId: string) => `/retros/${retroId}`,
   login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   signup: (next?: string) => (next && next !== '/' ? `/signup?next=${encodeURIComponent(next)}` : '/signup'),
 };
