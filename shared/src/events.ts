@@ -110,6 +110,9 @@ export const TeamEventPayloads = {
    * text (before the reveal only the author may read a note): counts per quadrant only.
    */
   'retro.changed': Fact({ retro: Retro, what: StringEnum(RETRO_CHANGES), noteCounts: QuadrantCounts }),
+  /** A postmortem was opened for a card, or changed (open pages reload it). */
+  'postmortem.created': Fact({ postmortemId: Id, cardId: Id }),
+  'postmortem.changed': Fact({ postmortemId: Id, cardId: Id, version: Type.Integer(), what: StringEnum(['edited', 'action', 'published'] as const) }),
 } as const satisfies Record<string, TSchema>;
 
 export type TeamEventType = keyof typeof TeamEventPayloads;

@@ -25,3 +25,5 @@ export * from './domain/links.js';
 export * from './schema/retro.js';
 export * from './domain/retro.js';
 export * from './domain/retro-facts.js';
+export * from './domain/postmortem.js';
+export * from './schema/postmortem.js';

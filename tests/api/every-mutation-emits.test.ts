@@ -71,7 +71,7 @@ const s = {
   pairedCardId: '',
 };
 /** State of the retro steps. */
-const rs = { retroId: '', noteId: '', themeId: '' };
+const rs = { retroId: '', noteId: '', themeId: '', postmortemId: '', postmortemVersion: 0 };
 const admin = () => team.admin.api;
 const planned = () => team.boards.planned;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString();
@@ -372,6 +372,29 @@ const WALK: Record<string, Step> = {
     run: () => admin().post(`/api/retros/${rs.retroId}/publish`),
     expect: () => [[s.teamId, ['retro.changed']]],
   },
+  // ---- postmortems
+  'POST /api/cards/:id/postmortem': {
+    run: async () => {
+      const card = await ok(admin().post<Card>(`/api/boards/${planned()}/cards`, { title: 'Walk incident', labels: ['incident'] }));
+      const res = await admin().post<{ id: string; version: number }>(`/api/cards/${card.id}/postmortem`);
+      rs.postmortemId = res.body.id;
+      rs.postmortemVersion = res.body.version;
+      return res;
+    },
+    expect: () => [[s.teamId, ['postmortem.created']]],
+  },
+  'PATCH /api/postmortems/:id': {
+    run: () => admin().patch(`/api/postmortems/${rs.postmortemId}`, { version: rs.postmortemVersion, summary: 'Walked' }),
+    expect: () => [[s.teamId, ['postmortem.changed']]],
+  },
+  'POST /api/postmortems/:id/actions': {
+    run: () => admin().post(`/api/postmortems/${rs.postmortemId}/actions`, { title: 'Walk action item', ownerId: team.byRole.member.id, board: 'planned' }),
+    expect: () => [
+      [s.teamId, ['postmortem.changed']],
+      [planned(), ['card.created']],
+    ],
+  },
+  'POST /api/postmortems/:id/publish': { run: () => admin().post(`/api/postmortems/${rs.postmortemId}/publish`), expect: () => [[s.teamId, ['postmortem.changed']]] },
 
   // ---- exempt routes, walked too: they must leave every stream alone
   'POST /api/auth/login': {

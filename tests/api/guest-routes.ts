@@ -39,6 +39,8 @@ interface Fixtures {
   overrideId: string;
   invitationId: string;
   retro: { id: string; noteId: string; themeId: string };
+  postmortemId: string;
+  incident: Card;
 }
 
 export function guestRouteTable(context: () => Context): { setup(): Promise<void>; cases: GuestCase[] } {
@@ -77,7 +79,11 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     const noteId = (await body(api.post<{ notes: { id: string }[] }>(`/api/retros/${retroId}/notes`, { quadrant: 'do', text: 'Guest table note' }))).notes[0]!.id;
     await body(api.post(`/api/retros/${retroId}/phase`, { phase: 'group' }));
     const themeId = (await body(api.post<{ themes: { id: string }[] }>(`/api/retros/${retroId}/themes`, { title: 'Guest table theme' }))).themes[0]!.id;
+    const incident = await body(api.post<Card>(`/api/boards/${board()}/cards`, { title: 'Guest table incident', labels: ['incident'] }));
+    const postmortemId = (await body(api.post<{ id: string }>(`/api/cards/${incident.id}/postmortem`))).id;
     f = {
+      incident,
+      postmortemId,
       retro: { id: retroId, noteId, themeId },
       snapshot,
       card,
@@ -197,6 +203,12 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden('DELETE /api/retros/:id/votes/:themeId', (g) => g.api.del(`/api/retros/${f.retro.id}/votes/${f.retro.themeId}`)),
     forbidden('POST /api/retros/:id/actions', (g) => g.api.post(`/api/retros/${f.retro.id}/actions`, { title: 'A guest’s action', ownerId: g.id, board: 'planned' })),
     forbidden('POST /api/retros/:id/publish', (g) => g.api.post(`/api/retros/${f.retro.id}/publish`)),
+    forbidden(`GET ${T}/postmortems`, (g) => g.api.get(`/api/teams/${team()}/postmortems`)),
+    forbidden('POST /api/cards/:id/postmortem', (g) => g.api.post(`/api/cards/${f.incident.id}/postmortem`)),
+    forbidden('GET /api/postmortems/:id', (g) => g.api.get(`/api/postmortems/${f.postmortemId}`)),
+    forbidden('PATCH /api/postmortems/:id', (g) => g.api.patch(`/api/postmortems/${f.postmortemId}`, { version: 1, summary: 'A guest’s summary' })),
+    forbidden('POST /api/postmortems/:id/actions', (g) => g.api.post(`/api/postmortems/${f.postmortemId}/actions`, { title: 'A guest’s action', ownerId: g.id, board: 'planned' })),
+    forbidden('POST /api/postmortems/:id/publish', (g) => g.api.post(`/api/postmortems/${f.postmortemId}/publish`)),
 
     // ---- Person of the Week
     forbidden(`GET ${T}/rotation`, (g) => g.api.get(`/api/teams/${team()}/rotation`)),

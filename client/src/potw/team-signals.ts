@@ -117,6 +117,8 @@ export function topicsOf(type: TeamEventType): readonly TeamTopic[] {
     case 'iteration.closed':
     case 'retro.created':
     case 'retro.changed':
+    case 'postmortem.created':
+    case 'postmortem.changed':
       return [];
   }
 }

@@ -141,6 +141,8 @@ const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<Te
   'iteration.started': { iteration, committed: listOf(fields<{ cardId: string; points: number | null; title: string }>({ cardId: id, points: nullOr(count), title: text })), confirmation: nullOr(confirmation) },
   'iteration.closed': { iteration, finished: listOf(id), carriedOver: listOf(fields<{ cardId: string; to: string | null }>({ cardId: id, to: nullOr(id) })) },
   'retro.created': { retro },
+  'postmortem.created': { postmortemId: id, cardId: id },
+  'postmortem.changed': { postmortemId: id, cardId: id, version: count, what: text },
   'retro.changed': { retro, what: text, noteCounts: fields<{ do: number; dont: number; try: number; avoid: number }>({ do: count, dont: count, try: count, avoid: count }) },
 };
 

@@ -87,6 +87,8 @@ export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
     case 'handoff.updated':
     case 'retro.created':
     case 'retro.changed':
+    case 'postmortem.created':
+    case 'postmortem.changed':
       // Invitations, webhooks, pairs, retros and the Person-of-the-Week rotation have their own views; the board keeps only the seq.
       return next;
     default: {

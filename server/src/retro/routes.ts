@@ -1,6 +1,9 @@
 import Type from 'typebox';
 import {
   CreateRetroBody,
+  Postmortem,
+  PostmortemActionBody,
+  UpdatePostmortemBody,
   Id,
   IdParams,
   Retro,
@@ -21,6 +24,7 @@ import type { ServiceDeps } from '../context.js';
 import { sendResult } from '../http/errors.js';
 import { idempotency, MutationHeaders, responses, type App } from '../http/types.js';
 import { retroFacts } from './facts.js';
+import { addPostmortemAction, createPostmortem, getPostmortem, listPostmortems, publishPostmortem, updatePostmortem } from './postmortem.js';
 import { addAction, addNote, addTheme, checkIn, createRetro, deleteNote, getRetro, groupNote, listPublished, listRetros, movePhase, publishRetro, setTimer, unvote, vote } from './service.js';
 
 const tags = ['retrospectives'];
@@ -102,5 +106,42 @@ export function retroRoutes(app: App, deps: ServiceDeps): void {
     '/api/retros/:id/publish',
     { schema: { tags, summary: 'Share a finished retro read-only with the other teams on this instance', params: IdParams, headers: MutationHeaders, response: View } },
     async (request, reply) => sendResult(reply, await publishRetro(deps, caller(request), request.params.id, idempotency(request))),
+  );
+
+  // ---- blameless postmortems
+  const PM = responses({ 200: Postmortem });
+  app.get('/api/teams/:teamId/postmortems', { schema: { tags, summary: 'The team’s postmortems, newest first', params: TeamParams, response: responses({ 200: Type.Array(Postmortem) }) } }, async (request, reply) =>
+    sendResult(reply, await listPostmortems(db, caller(request).user.id, request.params.teamId)),
+  );
+  app.post(
+    '/api/cards/:id/postmortem',
+    {
+      schema: {
+        tags,
+        summary: 'Open the postmortem of a critical/high interrupt or an incident card (or get the one it has); the timeline is pre-filled from the card and its alert',
+        params: IdParams,
+        headers: MutationHeaders,
+        response: PM,
+      },
+    },
+    async (request, reply) => sendResult(reply, await createPostmortem(deps, caller(request), request.params.id, idempotency(request))),
+  );
+  app.get('/api/postmortems/:id', { schema: { tags, summary: 'A postmortem (another team reads it once published)', params: IdParams, response: PM } }, async (request, reply) =>
+    sendResult(reply, await getPostmortem(db, caller(request).user.id, request.params.id)),
+  );
+  app.patch(
+    '/api/postmortems/:id',
+    { schema: { tags, summary: 'Edit the template (send the version you loaded); contributing factors name no one', params: IdParams, body: UpdatePostmortemBody, headers: MutationHeaders, response: PM } },
+    async (request, reply) => sendResult(reply, await updatePostmortem(deps, caller(request), request.params.id, request.body, idempotency(request))),
+  );
+  app.post(
+    '/api/postmortems/:id/actions',
+    { schema: { tags, summary: 'An action item: a card on the planned or SS&A board, linked to the incident card', params: IdParams, body: PostmortemActionBody, headers: MutationHeaders, response: PM } },
+    async (request, reply) => sendResult(reply, await addPostmortemAction(deps, caller(request), request.params.id, request.body, idempotency(request))),
+  );
+  app.post(
+    '/api/postmortems/:id/publish',
+    { schema: { tags, summary: 'Share a postmortem read-only with the other teams on this instance', params: IdParams, headers: MutationHeaders, response: PM } },
+    async (request, reply) => sendResult(reply, await publishPostmortem(deps, caller(request), request.params.id, idempotency(request))),
   );
 }

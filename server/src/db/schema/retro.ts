@@ -1,6 +1,6 @@
 /** Retrospectives: the retro, check-ins, notes (private until the reveal), themes, votes and actions. */
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { RetroPhase, RetroQuadrant } from '@opsboard/shared';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { RetroPhase, RetroQuadrant, TimelineKind } from '@opsboard/shared';
 import { cards, iterations, teams } from '../schema.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -84,4 +84,42 @@ export const retroActions = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('retro_actions_retro_idx').on(t.retroId)],
+);
+
+/** Blameless postmortems: one per card (a critical/high interrupt or an incident). */
+export const postmortems = pgTable(
+  'postmortems',
+  {
+    id: uuid('id').primaryKey(),
+    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    cardId: uuid('card_id').notNull().references(() => cards.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    impact: text('impact').notNull().default(''),
+    timeline: jsonb('timeline').$type<{ at: string; kind: TimelineKind; text: string }[]>().notNull(),
+    contributingFactors: text('contributing_factors').notNull().default(''),
+    wentWell: text('went_well').notNull().default(''),
+    firingAt: ts('firing_at'),
+    resolvedAt: ts('resolved_at'),
+    /** Alert firing to resolution, for MTTR. */
+    timeToResolveSeconds: integer('time_to_resolve_seconds'),
+    publishedAt: ts('published_at'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('postmortems_card_idx').on(t.cardId), index('postmortems_team_idx').on(t.teamId)],
+);
+
+export const postmortemActions = pgTable(
+  'postmortem_actions',
+  {
+    id: uuid('id').primaryKey(),
+    postmortemId: uuid('postmortem_id').notNull().references(() => postmortems.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    cardId: uuid('card_id').notNull().references(() => cards.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('postmortem_actions_pm_idx').on(t.postmortemId)],
 );
