@@ -112,7 +112,7 @@ export const TeamEventPayloads = {
   'retro.changed': Fact({ retro: Retro, what: StringEnum(RETRO_CHANGES), noteCounts: QuadrantCounts }),
   /** A postmortem was opened for a card, or changed (open pages reload it). */
   'postmortem.created': Fact({ postmortemId: Id, cardId: Id }),
-  'postmortem.changed': Fact({ postmortemId: Id, cardId: Id, version: Type.Integer(), what: StringEnum(['edited', 'action', 'published'] as const) }),
+  'postmortem.changed': Fact({ postmortemId: Id, cardId: Id, what: StringEnum(['edited', 'action', 'published'] as const) }),
 } as const satisfies Record<string, TSchema>;
 
 export type TeamEventType = keyof typeof TeamEventPayloads;

@@ -142,7 +142,7 @@ const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<Te
   'iteration.closed': { iteration, finished: listOf(id), carriedOver: listOf(fields<{ cardId: string; to: string | null }>({ cardId: id, to: nullOr(id) })) },
   'retro.created': { retro },
   'postmortem.created': { postmortemId: id, cardId: id },
-  'postmortem.changed': { postmortemId: id, cardId: id, version: count, what: text },
+  'postmortem.changed': { postmortemId: id, cardId: id, what: text },
   'retro.changed': { retro, what: text, noteCounts: fields<{ do: number; dont: number; try: number; avoid: number }>({ do: count, dont: count, try: count, avoid: count }) },
 };
 

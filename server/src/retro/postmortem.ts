@@ -155,7 +155,7 @@ async function change(
       .set({ ...(done.value ?? {}), version: found!.pm.version + 1 })
       .where(eq(postmortems.id, id))
       .returning();
-    w.emitTeam(row!.teamId, [{ type: 'postmortem.changed', subjectId: id, payload: { postmortemId: id, cardId: row!.cardId, version: row!.version, what } }]);
+    w.emitTeam(row!.teamId, [{ type: 'postmortem.changed', subjectId: id, payload: { postmortemId: id, cardId: row!.cardId, what } }]);
     return ok(await toPostmortem(w.tx, row!, false));
   });
 }

@@ -112,7 +112,7 @@ export const TEAM_PAYLOADS: Payloads<TeamEvent> = {
   'iteration.closed': { iteration: { ...anIteration, state: 'closed' }, finished: [CARD], carriedOver: [{ cardId: THING, to: null }] },
   'retro.created': { retro: aRetro },
   'postmortem.created': { postmortemId: THING, cardId: CARD },
-  'postmortem.changed': { postmortemId: THING, cardId: CARD, version: 2, what: 'edited' },
+  'postmortem.changed': { postmortemId: THING, cardId: CARD, what: 'edited' },
   'retro.changed': { retro: { ...aRetro, phase: 'write', version: 2 }, what: 'phase', noteCounts: { do: 1, dont: 0, try: 0, avoid: 2 } },
 };
 
