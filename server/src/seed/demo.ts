@@ -11,6 +11,7 @@ import type { Role, User } from '@opsboard/shared';
 import { toUser } from '../auth/service.js';
 import type { AppDeps, ServiceDeps } from '../context.js';
 import { users } from '../db/schema.js';
+import { seedRetroDemo } from './retro.js';
 import { playHistory } from './history.js';
 
 export interface DemoLogin {
@@ -74,7 +75,9 @@ export async function seedDemo(deps: AppDeps, password: string) {
       .returning();
     people.push({ user: toUser(row!), role: p.role });
   }
-  return playHistory(svc, people, end, (ms) => {
+  const played = await playHistory(svc, people, end, (ms) => {
     now = ms;
   });
+  await seedRetroDemo(svc, people);
+  return played;
 }
