@@ -38,6 +38,7 @@ import { guestRoutes } from './guests/routes.js';
 import { conversationRoutes } from './conversation/routes.js';
 import { activityRoutes } from './activity/routes.js';
 import { searchRoutes } from './search/routes.js';
+import { retroRoutes } from './retro/routes.js';
 import { myRequests } from './guests/queries.js';
 import { RequestWatch, type RequestWatchOptions } from './guests/watch.js';
 import { techRoutes } from './tech/routes.js';
@@ -238,6 +239,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   conversationRoutes(app, services);
   activityRoutes(app, services);
   searchRoutes(app, services);
+  retroRoutes(app, services);
   const requestWatch = new RequestWatch(deps.database, (userId, teamId) => myRequests(deps.database.db, userId, teamId), app.log, options.requests);
   hub.observe(requestWatch);
   websocketRoute(app, deps, hub, requestWatch, options.ws);

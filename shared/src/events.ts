@@ -7,6 +7,7 @@ import { AssessmentSummary, PersonScores, Technology, TechnologyRule } from './s
 import { Standup, StandupFocus } from './schema/standup.js';
 import { Comment, REACTIONS } from './schema/conversation.js';
 import { SavedFilter } from './schema/api/search.js';
+import { QuadrantCounts, Retro } from './schema/retro.js';
 
 /** An event payload: exactly these fields, so a stray one is a catalogue mismatch rather than silent extra data. */
 const Fact = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
@@ -71,6 +72,8 @@ export const BoardEventPayloads = {
   'comment.reacted': Fact({ comment: Comment, emoji: StringEnum(REACTIONS), userId: Id, added: Type.Boolean() }),
 } as const satisfies Record<string, TSchema>;
 
+export const RETRO_CHANGES = ['phase', 'timer', 'checkin', 'note', 'theme', 'grouping', 'vote', 'action', 'published'] as const;
+
 /** The event catalogue of a team stream: facts that span the team's boards. */
 export const TeamEventPayloads = {
   'team.updated': Fact({ team: TeamInfo, changes: Changes }),
@@ -133,6 +136,16 @@ export const TeamEventPayloads = {
   /** A team-wide saved board filter was created or changed (personal filters are private and emit nothing). */
   'saved_filter.saved': Fact({ filter: SavedFilter }),
   'saved_filter.deleted': Fact({ filterId: Id }),
+  /** A retrospective was opened. */
+  'retro.created': Fact({ retro: Retro }),
+  /**
+   * Something in a retro changed; open retro pages reload their own view. Never carries note
+   * text (before the reveal only the author may read a note): counts per quadrant only.
+   */
+  'retro.changed': Fact({ retro: Retro, what: StringEnum(RETRO_CHANGES), noteCounts: QuadrantCounts }),
+  /** A postmortem was opened for a card, or changed (open pages reload it). */
+  'postmortem.created': Fact({ postmortemId: Id, cardId: Id }),
+  'postmortem.changed': Fact({ postmortemId: Id, cardId: Id, what: StringEnum(['edited', 'action', 'published'] as const) }),
 } as const satisfies Record<string, TSchema>;
 
 export type TeamEventType = keyof typeof TeamEventPayloads;

@@ -30,3 +30,8 @@ export * from './schema/conversation.js';
 export * from './domain/mentions.js';
 export * from './schema/api/search.js';
 export * from './domain/search.js';
+export * from './schema/retro.js';
+export * from './domain/retro.js';
+export * from './domain/retro-facts.js';
+export * from './domain/postmortem.js';
+export * from './schema/postmortem.js';

@@ -67,6 +67,8 @@ const cases: Case[] = [
   { name: 'POST team saved filter', permission: 'plan', run: (u) => u.api.post(`/api/teams/${a.team.id}/saved-filters`, { name: `Ours ${++n}`, scope: 'team', filter: { q: 'x', person: null, label: null, type: null, feature: null } }) },
   { name: 'PATCH team', permission: 'administer', run: (u) => u.api.patch(`/api/teams/${a.team.id}`, { name: `Alpha ${++n}` }) },
   { name: 'GET invitations', permission: 'administer', run: (u) => u.api.get(`/api/teams/${a.team.id}/invitations`) },
+  { name: 'GET retros', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/retros`) },
+  { name: 'POST retro', permission: 'write', run: (u) => u.api.post(`/api/teams/${a.team.id}/retros`, { title: `Retro ${Date.now()}` }) },
   { name: 'POST invitation', permission: 'administer', run: (u) => u.api.post(`/api/teams/${a.team.id}/invitations`, { email: `new${++n}@example.test`, role: 'member' }) },
 ];
 

@@ -105,4 +105,19 @@ describe('the demo', () => {
     const since = (await api.get<StandupSince>(`/api/teams/${team.id}/standups/since`)).body;
     expect(since.basis).toBe('standup');
   });
+
+  it('has one finished retro with actions and one postmortem', async () => {
+    const retros = (await api.get<{ id: string; phase: string; iterationId: string | null }[]>(`/api/teams/${team.id}/retros`)).body;
+    expect(retros).toHaveLength(1);
+    expect(retros[0]).toMatchObject({ phase: 'done', iterationId: expect.any(String) });
+    const view = (await api.get<{ actions: unknown[]; notes: unknown[] }>(`/api/retros/${retros[0]!.id}`)).body;
+    expect(view.actions).toHaveLength(2);
+    expect(view.notes.length).toBeGreaterThan(3);
+    const facts = (await api.get<{ iteration: { committed: { cards: number } } | null }>(`/api/retros/${retros[0]!.id}/facts`)).body;
+    expect(facts.iteration!.committed.cards).toBeGreaterThan(0);
+    const pms = (await api.get<{ timeline: unknown[]; actions: unknown[] }[]>(`/api/teams/${team.id}/postmortems`)).body;
+    expect(pms).toHaveLength(1);
+    expect(pms[0]!.timeline.length).toBeGreaterThan(1);
+    expect(pms[0]!.actions).toHaveLength(1);
+  });
 });

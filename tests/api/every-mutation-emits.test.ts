@@ -80,6 +80,8 @@ const s = {
   commentId: '',
   savedFilterId: '',
 };
+/** State of the retro steps. */
+const rs = { retroId: '', noteId: '', themeId: '', postmortemId: '', postmortemVersion: 0 };
 const admin = () => team.admin.api;
 const planned = () => team.boards.planned;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString();
@@ -425,6 +427,96 @@ const WALK: Record<string, Step> = {
   },
   'PATCH /api/saved-filters/:id': { run: () => admin().patch(`/api/saved-filters/${s.savedFilterId}`, { name: 'Bugs' }), expect: () => [[s.teamId, ['saved_filter.saved']]] },
   'DELETE /api/saved-filters/:id': { run: () => admin().del(`/api/saved-filters/${s.savedFilterId}`), expect: () => [[s.teamId, ['saved_filter.deleted']]] },
+  // ---- retrospectives
+  'POST /api/teams/:teamId/retros': {
+    run: async () => {
+      const res = await admin().post<{ retro: { id: string } }>(`/api/teams/${s.teamId}/retros`, { title: 'Walk retro' });
+      rs.retroId = res.body.retro.id;
+      return res;
+    },
+    expect: () => [[s.teamId, ['retro.created']]],
+  },
+  'PUT /api/retros/:id/checkin': { run: () => admin().put(`/api/retros/${rs.retroId}/checkin`, { morale: 4, mood: 'fine' }), expect: () => [[s.teamId, ['retro.changed']]] },
+  'POST /api/retros/:id/phase': { run: () => admin().post(`/api/retros/${rs.retroId}/phase`, { phase: 'write' }), expect: () => [[s.teamId, ['retro.changed']]] },
+  'POST /api/retros/:id/notes': {
+    run: async () => {
+      const res = await admin().post<{ notes: { id: string }[] }>(`/api/retros/${rs.retroId}/notes`, { quadrant: 'do', text: 'Walk every route' });
+      rs.noteId = res.body.notes[0]!.id;
+      return res;
+    },
+    expect: () => [[s.teamId, ['retro.changed']]],
+  },
+  'DELETE /api/retro-notes/:id': {
+    run: () => admin().del(`/api/retro-notes/${rs.noteId}`),
+    expect: () => [[s.teamId, ['retro.changed']]],
+  },
+  'POST /api/retros/:id/themes': {
+    prepare: async () => {
+      const view = await ok(admin().post<{ notes: { id: string }[] }>(`/api/retros/${rs.retroId}/notes`, { quadrant: 'try', text: 'Walk faster' }));
+      rs.noteId = view.notes[0]!.id;
+      await ok(admin().post(`/api/retros/${rs.retroId}/phase`, { phase: 'group' }));
+    },
+    run: async () => {
+      const res = await admin().post<{ themes: { id: string }[] }>(`/api/retros/${rs.retroId}/themes`, { title: 'Speed' });
+      rs.themeId = res.body.themes[0]!.id;
+      return res;
+    },
+    expect: () => [[s.teamId, ['retro.changed']]],
+  },
+  'PUT /api/retro-notes/:id/theme': { run: () => admin().put(`/api/retro-notes/${rs.noteId}/theme`, { themeId: rs.themeId }), expect: () => [[s.teamId, ['retro.changed']]] },
+  'POST /api/retros/:id/votes': {
+    prepare: async () => {
+      await ok(admin().post(`/api/retros/${rs.retroId}/phase`, { phase: 'vote' }));
+    },
+    run: () => admin().post(`/api/retros/${rs.retroId}/votes`, { themeId: rs.themeId }),
+    expect: () => [[s.teamId, ['retro.changed']]],
+  },
+  'DELETE /api/retros/:id/votes/:themeId': { run: () => admin().del(`/api/retros/${rs.retroId}/votes/${rs.themeId}`), expect: () => [[s.teamId, ['retro.changed']]] },
+  'POST /api/retros/:id/timer': {
+    prepare: async () => {
+      await ok(admin().post(`/api/retros/${rs.retroId}/phase`, { phase: 'discuss' }));
+    },
+    run: () => admin().post(`/api/retros/${rs.retroId}/timer`, { minutes: 10 }),
+    expect: () => [[s.teamId, ['retro.changed']]],
+  },
+  'POST /api/retros/:id/actions': {
+    run: () => admin().post(`/api/retros/${rs.retroId}/actions`, { title: 'Walk action', ownerId: team.byRole.member.id, board: 'planned' }),
+    expect: () => [
+      [s.teamId, ['retro.changed']],
+      [planned(), ['card.created']],
+    ],
+  },
+  'POST /api/retros/:id/publish': {
+    prepare: async () => {
+      await ok(admin().post(`/api/retros/${rs.retroId}/phase`, { phase: 'actions' }));
+      await ok(admin().post(`/api/retros/${rs.retroId}/phase`, { phase: 'done' }));
+    },
+    run: () => admin().post(`/api/retros/${rs.retroId}/publish`),
+    expect: () => [[s.teamId, ['retro.changed']]],
+  },
+  // ---- postmortems
+  'POST /api/cards/:id/postmortem': {
+    run: async () => {
+      const card = await ok(admin().post<Card>(`/api/boards/${planned()}/cards`, { title: 'Walk incident', labels: ['incident'] }));
+      const res = await admin().post<{ id: string; version: number }>(`/api/cards/${card.id}/postmortem`);
+      rs.postmortemId = res.body.id;
+      rs.postmortemVersion = res.body.version;
+      return res;
+    },
+    expect: () => [[s.teamId, ['postmortem.created']]],
+  },
+  'PATCH /api/postmortems/:id': {
+    run: () => admin().patch(`/api/postmortems/${rs.postmortemId}`, { version: rs.postmortemVersion, summary: 'Walked' }),
+    expect: () => [[s.teamId, ['postmortem.changed']]],
+  },
+  'POST /api/postmortems/:id/actions': {
+    run: () => admin().post(`/api/postmortems/${rs.postmortemId}/actions`, { title: 'Walk action item', ownerId: team.byRole.member.id, board: 'planned' }),
+    expect: () => [
+      [s.teamId, ['postmortem.changed']],
+      [planned(), ['card.created']],
+    ],
+  },
+  'POST /api/postmortems/:id/publish': { run: () => admin().post(`/api/postmortems/${rs.postmortemId}/publish`), expect: () => [[s.teamId, ['postmortem.changed']]] },
 
   // ---- exempt routes, walked too: they must leave every stream alone
   'POST /api/auth/login': {

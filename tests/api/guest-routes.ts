@@ -43,6 +43,9 @@ interface Fixtures {
   ruleId: string;
   standupId: string;
   savedFilterId: string;
+  retro: { id: string; noteId: string; themeId: string };
+  postmortemId: string;
+  incident: Card;
 }
 
 export function guestRouteTable(context: () => Context): { setup(): Promise<void>; cases: GuestCase[] } {
@@ -81,8 +84,18 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     const rule = await body(api.post<{ id: string }>(`/api/teams/${team()}/technology-rules`, { technologyId: technology.id, matchers: ['job=guest'] }));
     const standup = await body(api.post<{ id: string }>(`/api/teams/${team()}/standups`, { boardIds: [board()] }));
     const savedFilter = await body(api.post<{ id: string }>(`/api/teams/${team()}/saved-filters`, { name: 'Guest table filter', scope: 'team', filter: { q: 'x', person: null, label: null, type: null, feature: null } }));
+    const retroId = (await body(api.post<{ retro: { id: string } }>(`/api/teams/${team()}/retros`, { title: 'Guest table retro' }))).retro.id;
+    await body(api.post(`/api/retros/${retroId}/phase`, { phase: 'write' }));
+    const noteId = (await body(api.post<{ notes: { id: string }[] }>(`/api/retros/${retroId}/notes`, { quadrant: 'do', text: 'Guest table note' }))).notes[0]!.id;
+    await body(api.post(`/api/retros/${retroId}/phase`, { phase: 'group' }));
+    const themeId = (await body(api.post<{ themes: { id: string }[] }>(`/api/retros/${retroId}/themes`, { title: 'Guest table theme' }))).themes[0]!.id;
+    const incident = await body(api.post<Card>(`/api/boards/${board()}/cards`, { title: 'Guest table incident', labels: ['incident'] }));
+    const postmortemId = (await body(api.post<{ id: string }>(`/api/cards/${incident.id}/postmortem`))).id;
     f = {
       savedFilterId: savedFilter.id,
+      incident,
+      postmortemId,
+      retro: { id: retroId, noteId, themeId },
       snapshot,
       card,
       archived,
@@ -206,6 +219,29 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden('GET /api/standups/:id', (g) => g.api.get(`/api/standups/${f.standupId}`)),
     forbidden('POST /api/standups/:id/focus', (g) => g.api.post(`/api/standups/${f.standupId}/focus`, { boardId: board(), cardId: null, personId: null, paused: false })),
     forbidden('POST /api/standups/:id/finish', (g) => g.api.post(`/api/standups/${f.standupId}/finish`, { speakers: [] })),
+    // ---- retrospectives: team-only (a guest is not in them)
+    forbidden(`GET ${T}/retros`, (g) => g.api.get(`/api/teams/${team()}/retros`)),
+    forbidden(`POST ${T}/retros`, (g) => g.api.post(`/api/teams/${team()}/retros`, { title: 'A guest’s retro' })),
+    { route: 'GET /api/retros/published', expect: 200, run: (g) => g.api.get('/api/retros/published'), check: (res) => expect(res.body).toEqual([]) },
+    forbidden('GET /api/retros/:id', (g) => g.api.get(`/api/retros/${f.retro.id}`)),
+    forbidden('GET /api/retros/:id/facts', (g) => g.api.get(`/api/retros/${f.retro.id}/facts`)),
+    forbidden('POST /api/retros/:id/phase', (g) => g.api.post(`/api/retros/${f.retro.id}/phase`, { phase: 'vote' })),
+    forbidden('POST /api/retros/:id/timer', (g) => g.api.post(`/api/retros/${f.retro.id}/timer`, { minutes: 5 })),
+    forbidden('PUT /api/retros/:id/checkin', (g) => g.api.put(`/api/retros/${f.retro.id}/checkin`, { morale: 3 })),
+    forbidden('POST /api/retros/:id/notes', (g) => g.api.post(`/api/retros/${f.retro.id}/notes`, { quadrant: 'do', text: 'A guest’s note' })),
+    forbidden('DELETE /api/retro-notes/:id', (g) => g.api.del(`/api/retro-notes/${f.retro.noteId}`)),
+    forbidden('POST /api/retros/:id/themes', (g) => g.api.post(`/api/retros/${f.retro.id}/themes`, { title: 'A guest’s theme' })),
+    forbidden('PUT /api/retro-notes/:id/theme', (g) => g.api.put(`/api/retro-notes/${f.retro.noteId}/theme`, { themeId: f.retro.themeId })),
+    forbidden('POST /api/retros/:id/votes', (g) => g.api.post(`/api/retros/${f.retro.id}/votes`, { themeId: f.retro.themeId })),
+    forbidden('DELETE /api/retros/:id/votes/:themeId', (g) => g.api.del(`/api/retros/${f.retro.id}/votes/${f.retro.themeId}`)),
+    forbidden('POST /api/retros/:id/actions', (g) => g.api.post(`/api/retros/${f.retro.id}/actions`, { title: 'A guest’s action', ownerId: g.id, board: 'planned' })),
+    forbidden('POST /api/retros/:id/publish', (g) => g.api.post(`/api/retros/${f.retro.id}/publish`)),
+    forbidden(`GET ${T}/postmortems`, (g) => g.api.get(`/api/teams/${team()}/postmortems`)),
+    forbidden('POST /api/cards/:id/postmortem', (g) => g.api.post(`/api/cards/${f.incident.id}/postmortem`)),
+    forbidden('GET /api/postmortems/:id', (g) => g.api.get(`/api/postmortems/${f.postmortemId}`)),
+    forbidden('PATCH /api/postmortems/:id', (g) => g.api.patch(`/api/postmortems/${f.postmortemId}`, { version: 1, summary: 'A guest’s summary' })),
+    forbidden('POST /api/postmortems/:id/actions', (g) => g.api.post(`/api/postmortems/${f.postmortemId}/actions`, { title: 'A guest’s action', ownerId: g.id, board: 'planned' })),
+    forbidden('POST /api/postmortems/:id/publish', (g) => g.api.post(`/api/postmortems/${f.postmortemId}/publish`)),
 
     // ---- Person of the Week
     forbidden(`GET ${T}/rotation`, (g) => g.api.get(`/api/teams/${team()}/rotation`)),

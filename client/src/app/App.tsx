@@ -31,6 +31,8 @@ const FeaturePage = lazy(() => import('../planning/FeaturePage').then((m) => ({ 
 const TechnologiesPage = lazy(() => import('../tech/TechnologiesPage').then((m) => ({ default: m.TechnologiesPage })));
 const TechnologyPage = lazy(() => import('../tech/TechnologyPage').then((m) => ({ default: m.TechnologyPage })));
 const StandupPage = lazy(() => import('../standup/StandupPage').then((m) => ({ default: m.StandupPage })));
+const RetrosPage = lazy(() => import('../retro/RetrosPage').then((m) => ({ default: m.RetrosPage })));
+const RetroPage = lazy(() => import('../retro/RetroPage').then((m) => ({ default: m.RetroPage })));
 const GuestPage = lazy(() => import('../guests/GuestPage').then((m) => ({ default: m.GuestPage })));
 
 export function App() {
@@ -121,6 +123,10 @@ function Page({ route }: { route: Route }) {
       return <StandupPage key={route.teamId} teamId={route.teamId} />;
     case 'activity':
       return <ActivityPage key={route.teamId} teamId={route.teamId} />;
+    case 'retros':
+      return <RetrosPage key={route.teamId} teamId={route.teamId} />;
+    case 'retro':
+      return <RetroPage key={route.retroId} retroId={route.retroId} />;
     case 'not-found':
       return <NotFoundPage />;
   }

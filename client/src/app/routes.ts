@@ -16,6 +16,8 @@ export type Route =
   | { name: 'technology'; technologyId: string }
   | { name: 'standup'; teamId: string }
   | { name: 'activity'; teamId: string }
+  | { name: 'retros'; teamId: string }
+  | { name: 'retro'; retroId: string }
   | { name: 'not-found' };
 
 const UUID = '[0-9a-fA-F-]{36}';
@@ -36,6 +38,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/technologies/(${UUID})/?$`), (m) => ({ name: 'technology', technologyId: m[1]! })],
   [new RegExp(`^/teams/(${UUID})/standup/?$`), (m) => ({ name: 'standup', teamId: m[1]! })],
   [new RegExp(`^/teams/(${UUID})/activity/?$`), (m) => ({ name: 'activity', teamId: m[1]! })],
+  [new RegExp(`^/teams/(${UUID})/retros/?$`), (m) => ({ name: 'retros', teamId: m[1]! })],
+  [new RegExp(`^/retros/(${UUID})/?$`), (m) => ({ name: 'retro', retroId: m[1]! })],
 ];
 
 export function parseRoute(pathname: string): Route {
@@ -65,6 +69,8 @@ export const paths = {
   standup: (teamId: string, boardId?: string) => `/teams/${teamId}/standup${boardId ? `?board=${boardId}` : ''}`,
   /** What happened in a team ("while I was away"), from the event log. */
   activity: (teamId: string) => `/teams/${teamId}/activity`,
+  retros: (teamId: string) => `/teams/${teamId}/retros`,
+  retro: (retroId: string) => `/retros/${retroId}`,
   login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   signup: (next?: string) => (next && next !== '/' ? `/signup?next=${encodeURIComponent(next)}` : '/signup'),
 };

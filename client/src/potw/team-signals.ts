@@ -132,6 +132,10 @@ export function topicsOf(type: TeamEventType): readonly TeamTopic[] {
     case 'standup.finished':
     case 'saved_filter.saved':
     case 'saved_filter.deleted':
+    case 'retro.created':
+    case 'retro.changed':
+    case 'postmortem.created':
+    case 'postmortem.changed':
       return [];
   }
 }

@@ -23,6 +23,7 @@ import type {
   Lane,
   Member,
   PersonScores,
+  Retro,
   RotationSettings,
   StandupFocus,
   Standup,
@@ -132,6 +133,8 @@ const BOARD_PAYLOADS: { readonly [K in BoardEventType]: PayloadChecks<PayloadOf<
   'comment.reacted': { comment, emoji: text, userId: id, added: bool },
 };
 
+const retro = fields<Retro>({ id, teamId: id, iterationId: nullOr(id), title: text, phase: text, facilitatorId: id, anonymous: bool, votesPerPerson: count, version: count });
+
 const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<TeamEvent, K>> } = {
   'team.updated': { team, changes },
   'member.added': { member },
@@ -173,6 +176,10 @@ const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<Te
   'standup.finished': { standup },
   'saved_filter.saved': { filter: savedFilter },
   'saved_filter.deleted': { filterId: id },
+  'retro.created': { retro },
+  'postmortem.created': { postmortemId: id, cardId: id },
+  'postmortem.changed': { postmortemId: id, cardId: id, what: text },
+  'retro.changed': { retro, what: text, noteCounts: fields<{ do: number; dont: number; try: number; avoid: number }>({ do: count, dont: count, try: count, avoid: count }) },
 };
 
 const envelope = fields<EventEnvelope>({ streamId: id, seq: count, actorId: nullOr(id), clientMutationId: nullOr(text), at: text });

@@ -101,7 +101,11 @@ export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
     case 'standup.finished':
     case 'saved_filter.saved':
     case 'saved_filter.deleted':
-      // Invitations, webhooks, pairs, the Person-of-the-Week rotation, the technology catalogue, standups and saved filters have their own views; the board keeps only the seq.
+    case 'retro.created':
+    case 'retro.changed':
+    case 'postmortem.created':
+    case 'postmortem.changed':
+      // Invitations, webhooks, pairs, the Person-of-the-Week rotation, the technology catalogue, standups, saved filters, retros and postmortems have their own views; the board keeps only the seq.
       return next;
     default: {
       const unhandled: never = event;

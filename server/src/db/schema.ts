@@ -463,3 +463,4 @@ export * from './schema/tech.js';
 export * from './schema/standup.js';
 export * from './schema/conversation.js';
 export * from './schema/search.js';
+export * from './schema/retro.js';

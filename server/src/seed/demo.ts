@@ -11,6 +11,7 @@ import type { Role, User } from '@opsboard/shared';
 import { toUser } from '../auth/service.js';
 import type { AppDeps, ServiceDeps } from '../context.js';
 import { users } from '../db/schema.js';
+import { seedRetroDemo } from './retro.js';
 import { playHistory } from './history.js';
 import { seedStandups } from './standup.js';
 
@@ -79,5 +80,6 @@ export async function seedDemo(deps: AppDeps, password: string) {
     now = ms;
   });
   await seedStandups(deps, end);
+  await seedRetroDemo(svc, people);
   return played;
 }

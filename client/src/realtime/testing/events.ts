@@ -26,6 +26,7 @@ const aStandup = {
   focus: aFocus,
   speakers: [],
 };
+const aRetro = { id: THING, teamId: TEAM_ID, iterationId: null, title: 'Sprint 7', phase: 'checkin' as const, facilitatorId: USER, anonymous: false, votesPerPerson: 3, timerEndsAt: null, publishedAt: null, version: 1, createdAt: AT };
 const aCard = card(CARD, 'Rotate TLS certs', READY, 'a0');
 const aColumn = column(READY, 'Ready', 'a0', 3);
 const aLane = { id: THING, boardId: BOARD_ID, name: 'Expedite', rank: 'a0', wipLimit: 1, wipPolicy: 'block' as const, archivedAt: null };
@@ -184,6 +185,10 @@ export const TEAM_PAYLOADS: Payloads<TeamEvent> = {
     filter: { id: THING, teamId: TEAM_ID, scope: 'team', name: 'Blocked bugs', filter: { q: 'etcd', person: null, label: null, type: 'bug', feature: null }, createdBy: USER, updatedAt: AT },
   },
   'saved_filter.deleted': { filterId: THING },
+  'retro.created': { retro: aRetro },
+  'postmortem.created': { postmortemId: THING, cardId: CARD },
+  'postmortem.changed': { postmortemId: THING, cardId: CARD, what: 'edited' },
+  'retro.changed': { retro: { ...aRetro, phase: 'write', version: 2 }, what: 'phase', noteCounts: { do: 1, dont: 0, try: 0, avoid: 2 } },
 };
 
 // The compiler cannot pair a generic K with its payload by itself; BOARD_PAYLOADS[K] is that payload by its type.
