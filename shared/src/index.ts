@@ -23,3 +23,4 @@ export * from './domain/stats.js';
 export * from './domain/dates.js';
 export * from './domain/links.js';
 export * from './domain/poker.js';
+export * from './schema/poker.js';

@@ -43,6 +43,9 @@ const cases: Case[] = [
   { name: 'GET card', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}`) },
   { name: 'GET person WIP', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/person-wip`) },
   { name: 'GET card history', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}/history`) },
+  { name: 'GET card poker history', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}/poker`) },
+  { name: 'GET poker sessions', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/poker`) },
+  { name: 'POST poker session', permission: 'plan', run: (u) => u.api.post(`/api/teams/${a.team.id}/poker`, { deck: 'fibonacci', cardIds: [card.id] }) },
   { name: 'POST card', permission: 'write', run: (u) => u.api.post(`/api/boards/${a.boards.planned}/cards`, { title: `Card ${++n}` }) },
   {
     name: 'PATCH card',

@@ -3,7 +3,7 @@
  * routes have two rows: someone else versus yourself). authorization.test.ts
  * runs it and checks the table names every route the app registers.
  */
-import type { BoardSnapshot, Card, Feature, Iteration, RotationInfo, SessionSummary } from '@opsboard/shared';
+import type { BoardSnapshot, Card, Feature, Iteration, PokerSession, RotationInfo, SessionSummary } from '@opsboard/shared';
 import { expect } from 'vitest';
 import { Api, PASSWORD, type Response, type TestApp, type TestTeam, type TestUser } from '../helpers/harness.js';
 import { WsClient } from '../helpers/ws-client.js';
@@ -38,6 +38,7 @@ interface Fixtures {
   webhookId: string;
   overrideId: string;
   invitationId: string;
+  poker: PokerSession;
 }
 
 export function guestRouteTable(context: () => Context): { setup(): Promise<void>; cases: GuestCase[] } {
@@ -71,7 +72,9 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
       api.post<RotationInfo>(`/api/teams/${team()}/rotation/overrides`, { kind: 'cover', userId: ctx().team.byRole.member.id, start: '2031-02-03T00:00:00Z', end: '2031-02-04T00:00:00Z' }),
     );
     const invitation = await body(api.post<{ invitation: { id: string } }>(`/api/teams/${team()}/invitations`, { email: 'guest-table@example.test', role: 'member' }));
+    const poker = await body(api.post<PokerSession>(`/api/teams/${team()}/poker`, { deck: 'fibonacci', cardIds: [card.id] }));
     f = {
+      poker,
       snapshot,
       card,
       archived,
@@ -183,6 +186,23 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden(`GET ${T}/potw`, (g) => g.api.get(`/api/teams/${team()}/potw`)),
     forbidden(`GET ${T}/handoff`, (g) => g.api.get(`/api/teams/${team()}/handoff`)),
     forbidden(`PUT ${T}/handoff`, (g) => g.api.put(`/api/teams/${team()}/handoff`, { summary: 'A guest’s hand-off' })),
+
+    // ---- planning poker: for the team's members only
+    forbidden(`GET ${T}/poker`, (g) => g.api.get(`/api/teams/${team()}/poker`)),
+    forbidden(`POST ${T}/poker`, (g) => g.api.post(`/api/teams/${team()}/poker`, { deck: 'fibonacci', cardIds: [] })),
+    forbidden('GET /api/poker/:id', (g) => g.api.get(`/api/poker/${f.poker.id}`)),
+    forbidden('POST /api/poker/:id/cards', (g) => g.api.post(`/api/poker/${f.poker.id}/cards`, { cardIds: [f.paired.id] })),
+    forbidden('POST /api/poker/:id/join', (g) => g.api.post(`/api/poker/${f.poker.id}/join`, {})),
+    forbidden('POST /api/poker/:id/vote', (g) => g.api.post(`/api/poker/${f.poker.id}/vote`, { value: '3' })),
+    forbidden('POST /api/poker/:id/reveal', (g) => g.api.post(`/api/poker/${f.poker.id}/reveal`)),
+    forbidden('POST /api/poker/:id/revote', (g) => g.api.post(`/api/poker/${f.poker.id}/revote`)),
+    forbidden('POST /api/poker/:id/accept', (g) => g.api.post(`/api/poker/${f.poker.id}/accept`, { value: '3' })),
+    forbidden('POST /api/poker/:id/skip', (g) => g.api.post(`/api/poker/${f.poker.id}/skip`)),
+    forbidden('POST /api/poker/:id/items/:itemId/current', (g) => g.api.post(`/api/poker/${f.poker.id}/items/${f.poker.items[0]!.id}/current`)),
+    forbidden('POST /api/poker/:id/facilitator', (g) => g.api.post(`/api/poker/${f.poker.id}/facilitator`, { userId: g.id })),
+    forbidden('POST /api/poker/:id/close', (g) => g.api.post(`/api/poker/${f.poker.id}/close`)),
+    forbidden('GET /api/cards/:id/poker', (g) => g.api.get(`/api/cards/${f.paired.id}/poker`)),
+    forbidden('GET /api/cards/:id/poker-references', (g) => g.api.get(`/api/cards/${f.paired.id}/poker-references`)),
 
     // ---- live: board and team streams are refused; the guest's own channel is watch_requests (guests-live.test.ts)
     {

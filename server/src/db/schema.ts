@@ -118,7 +118,7 @@ export const invitations = pgTable(
 export const streams = pgTable('streams', {
   id: uuid('id').primaryKey(),
   teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
-  kind: text('kind').$type<'board' | 'team'>().notNull(),
+  kind: text('kind').$type<'board' | 'team' | 'poker'>().notNull(),
   lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
 });
 
@@ -459,3 +459,4 @@ export const featurePairs = pgTable(
   },
   (t) => [primaryKey({ columns: [t.featureId, t.iterationId, t.userA, t.userB] })],
 );
+export * from './schema/poker.js';
