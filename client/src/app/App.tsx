@@ -15,6 +15,8 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Landing, useRememberPage } from './Landing';
 import { NotFoundPage } from './NotFoundPage';
 import { parseRoute, type Route } from './routes';
+import { PokerListPage } from '../poker/PokerListPage';
+import { PokerSessionPage } from '../poker/PokerSessionPage';
 import { useLocation } from './router';
 import { createServices, ServicesContext, startServices, type Services } from './services';
 
@@ -107,6 +109,10 @@ function Page({ route }: { route: Route }) {
       return <FeaturePage key={route.featureId} featureId={route.featureId} />;
     case 'requests':
       return <GuestPage key={route.teamId} teamId={route.teamId} />;
+    case 'poker-list':
+      return <PokerListPage key={route.teamId} teamId={route.teamId} />;
+    case 'poker':
+      return <PokerSessionPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -12,6 +12,8 @@ export type Route =
   | { name: 'features'; teamId: string }
   | { name: 'feature'; featureId: string }
   | { name: 'requests'; teamId: string }
+  | { name: 'poker-list'; teamId: string }
+  | { name: 'poker'; sessionId: string }
   | { name: 'not-found' };
 
 const UUID = '[0-9a-fA-F-]{36}';
@@ -28,6 +30,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/teams/(${UUID})/features/?$`), (m) => ({ name: 'features', teamId: m[1]! })],
   [new RegExp(`^/features/(${UUID})/?$`), (m) => ({ name: 'feature', featureId: m[1]! })],
   [new RegExp(`^/teams/(${UUID})/requests/?$`), (m) => ({ name: 'requests', teamId: m[1]! })],
+  [new RegExp(`^/teams/(${UUID})/poker/?$`), (m) => ({ name: 'poker-list', teamId: m[1]! })],
+  [new RegExp(`^/poker/(${UUID})/?$`), (m) => ({ name: 'poker', sessionId: m[1]! })],
 ];
 
 export function parseRoute(pathname: string): Route {
@@ -51,6 +55,9 @@ export const paths = {
   feature: (featureId: string) => `/features/${featureId}`,
   /** A person's own requests in a team: where a guest lands. */
   requests: (teamId: string) => `/teams/${teamId}/requests`,
+  /** Planning poker: the team's sessions (`cards` ticks cards to queue) and one session. */
+  pokerList: (teamId: string, cardIds: string[] = []) => `/teams/${teamId}/poker${cardIds.length > 0 ? `?cards=${cardIds.join(',')}` : ''}`,
+  poker: (sessionId: string) => `/poker/${sessionId}`,
   login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   signup: (next?: string) => (next && next !== '/' ? `/signup?next=${encodeURIComponent(next)}` : '/signup'),
 };

@@ -18,6 +18,7 @@ import type { PersonWipNote } from './AssigneesField';
 import { CardFields } from './CardFields';
 import { DescriptionField } from './DescriptionField';
 import { HistorySection } from './HistorySection';
+import { CardPokerHistory } from '../poker/CardPokerHistory';
 import { LinksSection } from './LinksSection';
 import { TitleField } from './TitleField';
 import '../styles/backlog.css';
@@ -133,6 +134,9 @@ function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap
                 </button>
               </span>
             )}
+            <Link to={paths.pokerList(snap.state.board.teamId, [card.id])} className="button button--small button--quiet" data-testid="estimate-in-poker">
+              Estimate in poker
+            </Link>
             <button
               type="button"
               className="button button--small button--quiet"
@@ -155,6 +159,7 @@ function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap
         <CardFields card={card} state={snap.state} people={people} features={features} team={env.team} editable={editable} now={env.now} onChange={update} onMove={moveTo} personWip={personWip} />
         <DescriptionField card={card} editable={editable} onSave={(description) => update({ description })} />
         <LinksSection card={card} boards={env.teamBoards.length > 0 ? env.teamBoards : [snap.state.board]} editable={editable} onChange={(links) => update({ links })} />
+        {!isStandIn(card) && <CardPokerHistory cardId={card.id} version={card.version} names={(id) => personName(people, id)} />}
         {!isStandIn(card) && <HistorySection cardId={card.id} version={card.version} />}
         <p className="muted card-panel__meta">Created {formatDateTime(card.createdAt)} · last changed {formatDateTime(card.updatedAt)}</p>
       </div>

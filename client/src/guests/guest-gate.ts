@@ -14,13 +14,15 @@ export function guestTeamsFor(route: Route, teams: readonly Team[]): Team[] | nu
     case 'team':
     case 'potw':
     case 'iterations':
-    case 'features': {
+    case 'features':
+    case 'poker-list': {
       const team = teams.find((t) => t.id === route.teamId);
       return team?.role === 'guest' ? [team] : null;
     }
     case 'board':
     case 'iteration':
     case 'feature':
+    case 'poker':
       return teams.length > 0 && teams.every((t) => t.role === 'guest') ? [...teams] : null;
     default:
       return null;
