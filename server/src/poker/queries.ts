@@ -14,8 +14,8 @@ export async function listSessions(db: Queryable, userId: string, teamId: string
   const rows = await db
     .select({
       session: pokerSessions,
-      cards: sql<number>`(SELECT count(*) FROM poker_items i WHERE i.session_id = ${pokerSessions.id})`.mapWith(Number),
-      accepted: sql<number>`(SELECT count(*) FROM poker_items i WHERE i.session_id = ${pokerSessions.id} AND i.status = 'accepted')`.mapWith(Number),
+      cards: sql<number>`(SELECT count(*) FROM poker_items i WHERE i.session_id = "poker_sessions"."id")`.mapWith(Number),
+      accepted: sql<number>`(SELECT count(*) FROM poker_items i WHERE i.session_id = "poker_sessions"."id" AND i.status = 'accepted')`.mapWith(Number),
     })
     .from(pokerSessions)
     .where(eq(pokerSessions.teamId, teamId))
