@@ -43,6 +43,7 @@ import { myRequests } from './guests/queries.js';
 import { RequestWatch, type RequestWatchOptions } from './guests/watch.js';
 import { techRoutes } from './tech/routes.js';
 import { standupRoutes } from './standup/routes.js';
+import { pokerRoutes } from './poker/routes.js';
 
 export const BODY_LIMIT = 1 << 20;
 
@@ -240,6 +241,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   activityRoutes(app, services);
   searchRoutes(app, services);
   retroRoutes(app, services);
+  pokerRoutes(app, services);
   const requestWatch = new RequestWatch(deps.database, (userId, teamId) => myRequests(deps.database.db, userId, teamId), app.log, options.requests);
   hub.observe(requestWatch);
   websocketRoute(app, deps, hub, requestWatch, options.ws);

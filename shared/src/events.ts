@@ -8,6 +8,8 @@ import { Standup, StandupFocus } from './schema/standup.js';
 import { Comment, REACTIONS } from './schema/conversation.js';
 import { SavedFilter } from './schema/api/search.js';
 import { QuadrantCounts, Retro } from './schema/retro.js';
+import { DECK_KINDS } from './domain/poker.js';
+import { POKER_PARTICIPANT_ROLES } from './schema/poker.js';
 
 /** An event payload: exactly these fields, so a stray one is a catalogue mismatch rather than silent extra data. */
 const Fact = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
@@ -148,6 +150,31 @@ export const TeamEventPayloads = {
   'postmortem.changed': Fact({ postmortemId: Id, cardId: Id, what: StringEnum(['edited', 'action', 'published'] as const) }),
 } as const satisfies Record<string, TSchema>;
 
+/**
+ * The event catalogue of a planning poker session's stream (its id is the session's).
+ * Before a reveal no event carries a vote's value: `poker.voted` says who voted, only
+ * `poker.revealed` carries the values, and then to everyone.
+ */
+export const PokerEventPayloads = {
+  'poker.opened': Fact({ sessionId: Id, name: Type.String(), deckKind: StringEnum(DECK_KINDS), facilitatorId: Id }),
+  'poker.cards_queued': Fact({ items: Type.Array(Fact({ itemId: Id, cardId: Id })) }),
+  'poker.joined': Fact({ userId: Id, role: StringEnum(POKER_PARTICIPANT_ROLES) }),
+  'poker.round_started': Fact({ itemId: Id, cardId: Id, roundId: Id, number: Type.Integer() }),
+  'poker.voted': Fact({ roundId: Id, userId: Id }),
+  'poker.revealed': Fact({ itemId: Id, roundId: Id, votes: Type.Array(Fact({ userId: Id, value: Type.String() })) }),
+  'poker.accepted': Fact({ itemId: Id, cardId: Id, value: Type.String(), points: Type.Number() }),
+  'poker.skipped': Fact({ itemId: Id, cardId: Id }),
+  'poker.facilitator_changed': Fact({ from: Id, to: Id }),
+  'poker.closed': Fact({ sessionId: Id }),
+} as const satisfies Record<string, TSchema>;
+
+export type PokerEventType = keyof typeof PokerEventPayloads;
+type PokerPayloadOf<K extends PokerEventType> = Type.Static<(typeof PokerEventPayloads)[K]>;
+export type PokerEvent = {
+  [K in PokerEventType]: EventEnvelope & { type: K; payload: PokerPayloadOf<K> };
+}[PokerEventType];
+export type NewPokerEvent = { [K in PokerEventType]: { type: K; payload: PokerPayloadOf<K>; subjectId: string | null } }[PokerEventType];
+
 export type TeamEventType = keyof typeof TeamEventPayloads;
 type TeamPayloadOf<K extends TeamEventType> = Type.Static<(typeof TeamEventPayloads)[K]>;
 export type TeamEvent = {
@@ -156,7 +183,7 @@ export type TeamEvent = {
 export type NewTeamEvent = { [K in TeamEventType]: { type: K; payload: TeamPayloadOf<K>; subjectId: string | null } }[TeamEventType];
 
 /** Any event of any stream. */
-export type StreamEvent = BoardEvent | TeamEvent;
+export type StreamEvent = BoardEvent | TeamEvent | PokerEvent;
 
 export type BoardEventType = keyof typeof BoardEventPayloads;
 export const BOARD_EVENT_TYPES = Object.keys(BoardEventPayloads) as BoardEventType[];

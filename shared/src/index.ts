@@ -35,3 +35,5 @@ export * from './domain/retro.js';
 export * from './domain/retro-facts.js';
 export * from './domain/postmortem.js';
 export * from './schema/postmortem.js';
+export * from './domain/poker.js';
+export * from './schema/poker.js';

@@ -21,7 +21,7 @@ export const WS_MAX_SUBSCRIPTIONS = 32;
  */
 export const WS_MAX_PENDING_MESSAGES = 64;
 
-export const STREAM_KINDS = ['board', 'team'] as const;
+export const STREAM_KINDS = ['board', 'team', 'poker'] as const;
 export type StreamKind = (typeof STREAM_KINDS)[number];
 
 export const ClientMessage = Type.Union([

@@ -47,6 +47,9 @@ const cases: Case[] = [
   { name: 'GET comments', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}/comments`) },
   { name: 'POST comment', permission: 'write', run: (u) => u.api.post(`/api/cards/${card.id}/comments`, { body: `Comment ${++n}` }) },
   { name: 'PUT watch', permission: 'read', run: (u) => u.api.put(`/api/cards/${card.id}/watch`) },
+  { name: 'GET card poker history', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}/poker`) },
+  { name: 'GET poker sessions', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/poker`) },
+  { name: 'POST poker session', permission: 'plan', run: (u) => u.api.post(`/api/teams/${a.team.id}/poker`, { deck: 'fibonacci', cardIds: [card.id] }) },
   { name: 'POST card', permission: 'write', run: (u) => u.api.post(`/api/boards/${a.boards.planned}/cards`, { title: `Card ${++n}` }) },
   {
     name: 'PATCH card',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Board, BoardSnapshot, StandupList, StandupSince, TechnologyDetail, TechOverview, InterruptFigures, Iteration, IterationDetail, RotationInfo, SessionInfo, Team, VelocityReport } from '@opsboard/shared';
+import type { Board, BoardSnapshot, StandupList, StandupSince, TechnologyDetail, TechOverview, InterruptFigures, Iteration, IterationDetail, PokerSession, PokerSessionSummary, RotationInfo, SessionInfo, Team, VelocityReport } from '@opsboard/shared';
 import { argon2Hasher } from '../../server/src/auth/passwords.js';
 import { testConfig } from '../../server/src/config.js';
 import { randomId, systemClock } from '../../server/src/context.js';
@@ -76,6 +76,14 @@ describe('the demo', () => {
     const figures = (await api.get<InterruptFigures[]>(`/api/teams/${team.id}/interrupts/figures?weeks=6`)).body;
     expect(figures.reduce((s, f) => s + f.received, 0)).toBeGreaterThanOrEqual(10);
     expect(figures.some((f) => f.timeToTriageMs.median !== null)).toBe(true);
+  });
+
+  it('has one finished planning poker session with its rounds', async () => {
+    const sessions = (await api.get<PokerSessionSummary[]>(`/api/teams/${team.id}/poker`)).body;
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]).toMatchObject({ status: 'closed', accepted: 2 });
+    const session = (await api.get<PokerSession>(`/api/poker/${sessions[0]!.id}`)).body;
+    expect(session.items.filter((i) => i.status === 'accepted').map((i) => i.rounds.length)).toEqual([1, 2]);
   });
 
   it('its Alertmanager hook takes a real payload', async () => {

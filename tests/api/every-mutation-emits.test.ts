@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardSnapshot, Card, Feature, InviteResult, Interrupt, Iteration, RotationInfo, Team, WebhookIntakeResult } from '@opsboard/shared';
+import type { BoardSnapshot, Card, Feature, InviteResult, Interrupt, Iteration, PokerSession, RotationInfo, Team, WebhookIntakeResult } from '@opsboard/shared';
 import { Api, createTeam, createTestDatabase, PASSWORD, startTestApp, type Response, type TestApp, type TestDatabase, type TestTeam } from '../helpers/harness.js';
 
 let db: TestDatabase;
@@ -79,6 +79,8 @@ const s = {
   commentCardId: '',
   commentId: '',
   savedFilterId: '',
+  pokerId: '',
+  pokerItemId: '',
 };
 /** State of the retro steps. */
 const rs = { retroId: '', noteId: '', themeId: '', postmortemId: '', postmortemVersion: 0 };
@@ -517,6 +519,44 @@ const WALK: Record<string, Step> = {
     ],
   },
   'POST /api/postmortems/:id/publish': { run: () => admin().post(`/api/postmortems/${rs.postmortemId}/publish`), expect: () => [[s.teamId, ['postmortem.changed']]] },
+  // ---- planning poker: each session is its own stream; accepting also edits the card on its board
+  'POST /api/teams/:teamId/poker': {
+    run: async () => {
+      const res = await admin().post<PokerSession>(`/api/teams/${s.teamId}/poker`, { deck: 'fibonacci', cardIds: [s.cardId] });
+      s.pokerId = res.body.id;
+      return res;
+    },
+    expect: () => [[s.pokerId, ['poker.opened', 'poker.joined', 'poker.cards_queued', 'poker.round_started']]],
+  },
+  'POST /api/poker/:id/join': { run: () => team.byRole.member.api.post(`/api/poker/${s.pokerId}/join`, {}), expect: () => [[s.pokerId, ['poker.joined']]] },
+  'POST /api/poker/:id/vote': { run: () => team.byRole.member.api.post(`/api/poker/${s.pokerId}/vote`, { value: '8' }), expect: () => [[s.pokerId, ['poker.voted']]] },
+  'POST /api/poker/:id/reveal': { run: () => admin().post(`/api/poker/${s.pokerId}/reveal`), expect: () => [[s.pokerId, ['poker.revealed']]] },
+  'POST /api/poker/:id/revote': { run: () => admin().post(`/api/poker/${s.pokerId}/revote`), expect: () => [[s.pokerId, ['poker.round_started']]] },
+  'POST /api/poker/:id/accept': {
+    prepare: async () => {
+      await ok(admin().post(`/api/poker/${s.pokerId}/reveal`));
+    },
+    run: () => admin().post(`/api/poker/${s.pokerId}/accept`, { value: '13' }),
+    expect: () => [
+      [s.pokerId, ['poker.accepted']],
+      [planned(), ['card.updated']],
+    ],
+  },
+  'POST /api/poker/:id/cards': {
+    run: () => admin().post(`/api/poker/${s.pokerId}/cards`, { cardIds: [s.pairedCardId] }),
+    expect: () => [[s.pokerId, ['poker.cards_queued', 'poker.round_started']]],
+  },
+  'POST /api/poker/:id/skip': {
+    run: async () => {
+      const res = await admin().post<PokerSession>(`/api/poker/${s.pokerId}/skip`);
+      s.pokerItemId = res.body.items.find((i) => i.status === 'skipped')!.id;
+      return res;
+    },
+    expect: () => [[s.pokerId, ['poker.skipped']]],
+  },
+  'POST /api/poker/:id/items/:itemId/current': { run: () => admin().post(`/api/poker/${s.pokerId}/items/${s.pokerItemId}/current`), expect: () => [[s.pokerId, ['poker.round_started']]] },
+  'POST /api/poker/:id/facilitator': { run: () => admin().post(`/api/poker/${s.pokerId}/facilitator`, { userId: team.byRole.po.id }), expect: () => [[s.pokerId, ['poker.facilitator_changed']]] },
+  'POST /api/poker/:id/close': { run: () => team.byRole.po.api.post(`/api/poker/${s.pokerId}/close`), expect: () => [[s.pokerId, ['poker.closed']]] },
 
   // ---- exempt routes, walked too: they must leave every stream alone
   'POST /api/auth/login': {

@@ -3,7 +3,7 @@
  * routes have two rows: someone else versus yourself). authorization.test.ts
  * runs it and checks the table names every route the app registers.
  */
-import type { BoardSnapshot, Card, Feature, Iteration, RotationInfo, SessionSummary } from '@opsboard/shared';
+import type { BoardSnapshot, Card, Feature, Iteration, PokerSession, RotationInfo, SessionSummary } from '@opsboard/shared';
 import { expect } from 'vitest';
 import { Api, PASSWORD, type Response, type TestApp, type TestTeam, type TestUser } from '../helpers/harness.js';
 import { WsClient } from '../helpers/ws-client.js';
@@ -46,6 +46,7 @@ interface Fixtures {
   retro: { id: string; noteId: string; themeId: string };
   postmortemId: string;
   incident: Card;
+  poker: PokerSession;
 }
 
 export function guestRouteTable(context: () => Context): { setup(): Promise<void>; cases: GuestCase[] } {
@@ -91,11 +92,13 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     const themeId = (await body(api.post<{ themes: { id: string }[] }>(`/api/retros/${retroId}/themes`, { title: 'Guest table theme' }))).themes[0]!.id;
     const incident = await body(api.post<Card>(`/api/boards/${board()}/cards`, { title: 'Guest table incident', labels: ['incident'] }));
     const postmortemId = (await body(api.post<{ id: string }>(`/api/cards/${incident.id}/postmortem`))).id;
+    const poker = await body(api.post<PokerSession>(`/api/teams/${team()}/poker`, { deck: 'fibonacci', cardIds: [card.id] }));
     f = {
       savedFilterId: savedFilter.id,
       incident,
       postmortemId,
       retro: { id: retroId, noteId, themeId },
+      poker,
       snapshot,
       card,
       archived,
@@ -273,6 +276,22 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden('DELETE /api/technology-rules/:id', (g) => g.api.del(`/api/technology-rules/${f.ruleId}`)),
     forbidden('GET /api/cards/:id/technologies', (g) => g.api.get(`/api/cards/${f.paired.id}/technologies`)),
     forbidden('PUT /api/cards/:id/technologies', (g) => g.api.put(`/api/cards/${f.paired.id}/technologies`, { technologyIds: [] })),
+    // ---- planning poker: for the team's members only
+    forbidden(`GET ${T}/poker`, (g) => g.api.get(`/api/teams/${team()}/poker`)),
+    forbidden(`POST ${T}/poker`, (g) => g.api.post(`/api/teams/${team()}/poker`, { deck: 'fibonacci', cardIds: [] })),
+    forbidden('GET /api/poker/:id', (g) => g.api.get(`/api/poker/${f.poker.id}`)),
+    forbidden('POST /api/poker/:id/cards', (g) => g.api.post(`/api/poker/${f.poker.id}/cards`, { cardIds: [f.paired.id] })),
+    forbidden('POST /api/poker/:id/join', (g) => g.api.post(`/api/poker/${f.poker.id}/join`, {})),
+    forbidden('POST /api/poker/:id/vote', (g) => g.api.post(`/api/poker/${f.poker.id}/vote`, { value: '3' })),
+    forbidden('POST /api/poker/:id/reveal', (g) => g.api.post(`/api/poker/${f.poker.id}/reveal`)),
+    forbidden('POST /api/poker/:id/revote', (g) => g.api.post(`/api/poker/${f.poker.id}/revote`)),
+    forbidden('POST /api/poker/:id/accept', (g) => g.api.post(`/api/poker/${f.poker.id}/accept`, { value: '3' })),
+    forbidden('POST /api/poker/:id/skip', (g) => g.api.post(`/api/poker/${f.poker.id}/skip`)),
+    forbidden('POST /api/poker/:id/items/:itemId/current', (g) => g.api.post(`/api/poker/${f.poker.id}/items/${f.poker.items[0]!.id}/current`)),
+    forbidden('POST /api/poker/:id/facilitator', (g) => g.api.post(`/api/poker/${f.poker.id}/facilitator`, { userId: g.id })),
+    forbidden('POST /api/poker/:id/close', (g) => g.api.post(`/api/poker/${f.poker.id}/close`)),
+    forbidden('GET /api/cards/:id/poker', (g) => g.api.get(`/api/cards/${f.paired.id}/poker`)),
+    forbidden('GET /api/cards/:id/poker-references', (g) => g.api.get(`/api/cards/${f.paired.id}/poker-references`)),
 
     // ---- live: board and team streams are refused; the guest's own channel is watch_requests (guests-live.test.ts)
     {

@@ -7,14 +7,14 @@
  * checked is exactly what the hub sends.
  */
 import { Compile, type Validator } from 'typebox/compile';
-import { BoardEventPayloads, EventEnvelopeSchema, TeamEventPayloads, type StreamKind } from '@opsboard/shared';
+import { BoardEventPayloads, EventEnvelopeSchema, PokerEventPayloads, TeamEventPayloads, type StreamKind } from '@opsboard/shared';
 import type { TSchema } from 'typebox';
 import type { Database } from '../../server/src/db/database.js';
 import { streams } from '../../server/src/db/schema.js';
 import { readEvents } from '../../server/src/events/read.js';
 import { parseServerMessage } from '../../client/src/realtime/messages.js';
 
-const CATALOGUES: Record<StreamKind, Record<string, TSchema>> = { board: BoardEventPayloads, team: TeamEventPayloads };
+const CATALOGUES: Record<StreamKind, Record<string, TSchema>> = { board: BoardEventPayloads, team: TeamEventPayloads, poker: PokerEventPayloads };
 const compiled = new Map<TSchema, Validator>();
 function validator(schema: TSchema): Validator {
   let v = compiled.get(schema);

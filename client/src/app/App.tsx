@@ -30,6 +30,8 @@ const FeaturesPage = lazy(() => import('../planning/FeaturesPage').then((m) => (
 const FeaturePage = lazy(() => import('../planning/FeaturePage').then((m) => ({ default: m.FeaturePage })));
 const TechnologiesPage = lazy(() => import('../tech/TechnologiesPage').then((m) => ({ default: m.TechnologiesPage })));
 const TechnologyPage = lazy(() => import('../tech/TechnologyPage').then((m) => ({ default: m.TechnologyPage })));
+const PokerListPage = lazy(() => import('../poker/PokerListPage').then((m) => ({ default: m.PokerListPage })));
+const PokerSessionPage = lazy(() => import('../poker/PokerSessionPage').then((m) => ({ default: m.PokerSessionPage })));
 const StandupPage = lazy(() => import('../standup/StandupPage').then((m) => ({ default: m.StandupPage })));
 const RetrosPage = lazy(() => import('../retro/RetrosPage').then((m) => ({ default: m.RetrosPage })));
 const RetroPage = lazy(() => import('../retro/RetroPage').then((m) => ({ default: m.RetroPage })));
@@ -127,6 +129,10 @@ function Page({ route }: { route: Route }) {
       return <RetrosPage key={route.teamId} teamId={route.teamId} />;
     case 'retro':
       return <RetroPage key={route.retroId} retroId={route.retroId} />;
+    case 'poker-list':
+      return <PokerListPage key={route.teamId} teamId={route.teamId} />;
+    case 'poker':
+      return <PokerSessionPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -18,6 +18,8 @@ export type Route =
   | { name: 'activity'; teamId: string }
   | { name: 'retros'; teamId: string }
   | { name: 'retro'; retroId: string }
+  | { name: 'poker-list'; teamId: string }
+  | { name: 'poker'; sessionId: string }
   | { name: 'not-found' };
 
 const UUID = '[0-9a-fA-F-]{36}';
@@ -40,6 +42,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/teams/(${UUID})/activity/?$`), (m) => ({ name: 'activity', teamId: m[1]! })],
   [new RegExp(`^/teams/(${UUID})/retros/?$`), (m) => ({ name: 'retros', teamId: m[1]! })],
   [new RegExp(`^/retros/(${UUID})/?$`), (m) => ({ name: 'retro', retroId: m[1]! })],
+  [new RegExp(`^/teams/(${UUID})/poker/?$`), (m) => ({ name: 'poker-list', teamId: m[1]! })],
+  [new RegExp(`^/poker/(${UUID})/?$`), (m) => ({ name: 'poker', sessionId: m[1]! })],
 ];
 
 export function parseRoute(pathname: string): Route {
@@ -71,6 +75,9 @@ export const paths = {
   activity: (teamId: string) => `/teams/${teamId}/activity`,
   retros: (teamId: string) => `/teams/${teamId}/retros`,
   retro: (retroId: string) => `/retros/${retroId}`,
+  /** Planning poker: the team's sessions (`cards` ticks cards to queue) and one session. */
+  pokerList: (teamId: string, cardIds: string[] = []) => `/teams/${teamId}/poker${cardIds.length > 0 ? `?cards=${cardIds.join(',')}` : ''}`,
+  poker: (sessionId: string) => `/poker/${sessionId}`,
   login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   signup: (next?: string) => (next && next !== '/' ? `/signup?next=${encodeURIComponent(next)}` : '/signup'),
 };

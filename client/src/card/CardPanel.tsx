@@ -20,6 +20,7 @@ import { DescriptionField } from './DescriptionField';
 import { CommentsSection } from '../conversation/CommentsSection';
 import { useCommentRevision } from '../conversation/use-comment-revision';
 import { HistorySection } from './HistorySection';
+import { CardPokerHistory } from '../poker/CardPokerHistory';
 import { LinksSection } from './LinksSection';
 import { TechnologiesSection } from './TechnologiesSection';
 import { TitleField } from './TitleField';
@@ -137,6 +138,9 @@ function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap
                 </button>
               </span>
             )}
+            <Link to={paths.pokerList(snap.state.board.teamId, [card.id])} className="button button--small button--quiet" data-testid="estimate-in-poker">
+              Estimate in poker
+            </Link>
             <button
               type="button"
               className="button button--small button--quiet"
@@ -163,6 +167,7 @@ function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap
         {!isStandIn(card) && (
           <CommentsSection key={card.id} cardId={card.id} store={env.model.store} selfId={user.id} people={people} canWrite={env.canWrite} isAdmin={env.team?.members.get(user.id)?.role === 'admin'} />
         )}
+        {!isStandIn(card) && <CardPokerHistory cardId={card.id} version={card.version} names={(id) => personName(people, id)} />}
         {!isStandIn(card) && <HistorySection cardId={card.id} version={card.version} talk={talk} />}
         <p className="muted card-panel__meta">Created {formatDateTime(card.createdAt)} · last changed {formatDateTime(card.updatedAt)}</p>
       </div>

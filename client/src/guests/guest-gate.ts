@@ -17,7 +17,9 @@ export function guestTeamsFor(route: Route, teams: readonly Team[]): Team[] | nu
     case 'features':
     case 'standup':
     case 'technologies':
-    case 'activity': {
+    case 'activity':
+    case 'retros':
+    case 'poker-list': {
       const team = teams.find((t) => t.id === route.teamId);
       return team?.role === 'guest' ? [team] : null;
     }
@@ -25,6 +27,8 @@ export function guestTeamsFor(route: Route, teams: readonly Team[]): Team[] | nu
     case 'iteration':
     case 'feature':
     case 'technology':
+    case 'retro':
+    case 'poker':
       return teams.length > 0 && teams.every((t) => t.role === 'guest') ? [...teams] : null;
     default:
       return null;

@@ -24,6 +24,8 @@ import type {
   Member,
   PersonScores,
   Retro,
+  PokerEvent,
+  PokerEventType,
   RotationSettings,
   StandupFocus,
   Standup,
@@ -182,6 +184,21 @@ const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<Te
   'retro.changed': { retro, what: text, noteCounts: fields<{ do: number; dont: number; try: number; avoid: number }>({ do: count, dont: count, try: count, avoid: count }) },
 };
 
+const vote = fields<{ userId: string; value: string }>({ userId: id, value: text });
+
+const POKER_PAYLOADS: { readonly [K in PokerEventType]: PayloadChecks<PayloadOf<PokerEvent, K>> } = {
+  'poker.opened': { sessionId: id, name: text, deckKind: text, facilitatorId: id },
+  'poker.cards_queued': { items: listOf(fields<{ itemId: string; cardId: string }>({ itemId: id, cardId: id })) },
+  'poker.joined': { userId: id, role: text },
+  'poker.round_started': { itemId: id, cardId: id, roundId: id, number: count },
+  'poker.voted': { roundId: id, userId: id },
+  'poker.revealed': { itemId: id, roundId: id, votes: listOf(vote) },
+  'poker.accepted': { itemId: id, cardId: id, value: text, points: count },
+  'poker.skipped': { itemId: id, cardId: id },
+  'poker.facilitator_changed': { from: id, to: id },
+  'poker.closed': { sessionId: id },
+};
+
 const envelope = fields<EventEnvelope>({ streamId: id, seq: count, actorId: nullOr(id), clientMutationId: nullOr(text), at: text });
 
 function lookup<T extends object>(table: T, type: string): T[keyof T] | undefined {
@@ -201,7 +218,7 @@ function payloadMatches(checks: Readonly<Record<string, Check>>, payload: unknow
  */
 export function parseStreamEvent(value: unknown): StreamEvent | null {
   if (!isRecord(value) || !envelope(value) || !isString(value.type)) return null;
-  const checks = lookup(BOARD_PAYLOADS, value.type) ?? lookup(TEAM_PAYLOADS, value.type);
+  const checks = lookup(BOARD_PAYLOADS, value.type) ?? lookup(TEAM_PAYLOADS, value.type) ?? lookup(POKER_PAYLOADS, value.type);
   if (!checks || !payloadMatches(checks, value.payload)) return null;
   // Checked field by field above against the catalogue entry for this type.
   return value as unknown as StreamEvent;
@@ -213,4 +230,8 @@ export function isBoardEvent(event: StreamEvent): event is BoardEvent {
 
 export function isTeamEvent(event: StreamEvent): event is TeamEvent {
   return Object.hasOwn(TEAM_PAYLOADS, event.type);
+}
+
+export function isPokerEvent(event: StreamEvent): event is PokerEvent {
+  return Object.hasOwn(POKER_PAYLOADS, event.type);
 }

@@ -1,13 +1,14 @@
 import { Link } from '../app/Link';
 import { paths } from '../app/routes';
 
-export type TeamSection = 'boards' | 'potw' | 'iterations' | 'features' | 'retros' | 'technologies' | 'activity';
+export type TeamSection = 'boards' | 'potw' | 'iterations' | 'features' | 'poker' | 'retros' | 'technologies' | 'activity';
 
 const SECTIONS: { id: TeamSection; label: string; to: (teamId: string) => string }[] = [
   { id: 'boards', label: 'Boards & people', to: paths.team },
   { id: 'potw', label: 'Person of the Week', to: paths.potw },
   { id: 'iterations', label: 'Iterations', to: paths.iterations },
   { id: 'features', label: 'Features', to: paths.features },
+  { id: 'poker', label: 'Planning poker', to: (teamId) => paths.pokerList(teamId) },
   { id: 'retros', label: 'Retros', to: paths.retros },
   { id: 'technologies', label: 'Technologies', to: paths.technologies },
   { id: 'activity', label: 'Activity', to: paths.activity },

@@ -28,7 +28,7 @@ const CARD_COLUMNS = selectList(cards, 'c', 'c.');
 const BOARD_COLUMNS = selectList(boards, 'b', 'b.');
 
 /** The card, its board and the caller's role, with the card row locked for the change. */
-async function lockCard(tx: Tx, cardId: string, userId: string): Promise<LoadedCard | null> {
+export async function lockCard(tx: Tx, cardId: string, userId: string): Promise<LoadedCard | null> {
   const result = await tx.execute<Record<string, unknown>>(sql`
     SELECT ${CARD_COLUMNS}, ${BOARD_COLUMNS}, tm.role AS "tm.role"
     FROM cards c
@@ -42,7 +42,7 @@ async function lockCard(tx: Tx, cardId: string, userId: string): Promise<LoadedC
   return { card: unprefix<CardRow>(row, 'c.'), board: unprefix<BoardRow>(row, 'b.'), role: (row['tm.role'] as Role | null) ?? null };
 }
 
-function writable(found: LoadedCard | null): Result<LoadedCard> {
+export function writable(found: LoadedCard | null): Result<LoadedCard> {
   const access = decide(found?.role ?? null, 'write', 'Card');
   if (!access.ok) return access;
   if (found!.board.archivedAt) return refuse('conflict', 'The board is archived; restore it first.');

@@ -118,7 +118,7 @@ export const invitations = pgTable(
 export const streams = pgTable('streams', {
   id: uuid('id').primaryKey(),
   teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
-  kind: text('kind').$type<'board' | 'team'>().notNull(),
+  kind: text('kind').$type<'board' | 'team' | 'poker'>().notNull(),
   lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
 });
 
@@ -464,3 +464,4 @@ export * from './schema/standup.js';
 export * from './schema/conversation.js';
 export * from './schema/search.js';
 export * from './schema/retro.js';
+export * from './schema/poker.js';

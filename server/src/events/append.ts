@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { NewBoardEvent, NewTeamEvent, StreamEvent } from '@opsboard/shared';
+import type { NewBoardEvent, NewPokerEvent, NewTeamEvent, StreamEvent } from '@opsboard/shared';
 import type { Tx } from '../db/database.js';
 import { EVENTS_CHANNEL } from './channels.js';
 
 /** An event of the catalogue (shared/src/events.ts) as it is about to be appended. */
-export type NewEvent = NewBoardEvent | NewTeamEvent;
+export type NewEvent = NewBoardEvent | NewTeamEvent | NewPokerEvent;
 
 /** An event as stored and sent: the wire envelope around a catalogue type and its payload. */
 export type StoredEvent = StreamEvent;

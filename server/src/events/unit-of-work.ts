@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { NewBoardEvent, NewTeamEvent } from '@opsboard/shared';
+import type { NewBoardEvent, NewPokerEvent, NewTeamEvent } from '@opsboard/shared';
 import type { ServiceDeps } from '../context.js';
 import type { Tx } from '../db/database.js';
 import { mutations } from '../db/schema.js';
@@ -26,6 +26,8 @@ export interface WriteContext {
   emitBoard(boardId: string, teamId: string, events: readonly NewBoardEvent[]): void;
   /** Queue events of a team's stream (its id is the team's), from the team catalogue. */
   emitTeam(teamId: string, events: readonly NewTeamEvent[]): void;
+  /** Queue events of a planning poker session's stream (its id is the session's), from the poker catalogue. */
+  emitPoker(sessionId: string, teamId: string, events: readonly NewPokerEvent[]): void;
 }
 
 export interface MutationOptions {
@@ -94,6 +96,7 @@ export async function mutate<T>(deps: MutationDeps, opts: MutationOptions, fn: (
           clientMutationId: key,
           emitBoard: (boardId, teamId, events) => queue(boardId, teamId, events),
           emitTeam: (teamId, events) => queue(teamId, teamId, events),
+          emitPoker: (sessionId, teamId, events) => queue(sessionId, teamId, events),
         };
         const r = await fn(w);
         if (!r.ok) throw new Rollback(r);
@@ -125,7 +128,7 @@ export async function mutate<T>(deps: MutationDeps, opts: MutationOptions, fn: (
 
 /** A write context whose events go nowhere: for deciding a request again without keeping anything. */
 function dryRun(tx: Tx, actor: Actor, now: string, clientMutationId: string): WriteContext {
-  return { tx, actor, now, clientMutationId, emitBoard: () => undefined, emitTeam: () => undefined };
+  return { tx, actor, now, clientMutationId, emitBoard: () => undefined, emitTeam: () => undefined, emitPoker: () => undefined };
 }
 
 /**

@@ -14,6 +14,7 @@ import { users } from '../db/schema.js';
 import { seedRetroDemo } from './retro.js';
 import { playHistory } from './history.js';
 import { seedStandups } from './standup.js';
+import { seedPoker } from './poker.js';
 
 export interface DemoLogin {
   email: string;
@@ -81,5 +82,6 @@ export async function seedDemo(deps: AppDeps, password: string) {
   });
   await seedStandups(deps, end);
   await seedRetroDemo(svc, people);
+  await seedPoker(svc, people);
   return played;
 }
