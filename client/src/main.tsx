@@ -8,6 +8,7 @@ import './styles/shell.css';
 import './styles/pages.css';
 import './styles/board.css';
 import './styles/tile.css';
+import './styles/checklist.css';
 import './styles/panel.css';
 import './styles/board-settings.css';
 

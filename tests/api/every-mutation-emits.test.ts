@@ -69,6 +69,8 @@ const s = {
   sessionShortId: '',
   tokenId: '',
   pairedCardId: '',
+  checklistItemId: '',
+  dodCriterionId: '',
 };
 const admin = () => team.admin.api;
 const planned = () => team.boards.planned;
@@ -197,6 +199,44 @@ const WALK: Record<string, Step> = {
   },
   'POST /api/cards/:id/archive': { run: () => admin().post(`/api/cards/${s.cardId}/archive`), expect: () => [[planned(), ['card.archived']]] },
   'POST /api/cards/:id/restore': { run: () => admin().post(`/api/cards/${s.cardId}/restore`), expect: () => [[planned(), ['card.restored']]] },
+
+  // ---- Checklists and the Definition of Done
+  'POST /api/cards/:id/checklist': {
+    run: async () => {
+      const res = await admin().post<Card>(`/api/cards/${s.cardId}/checklist`, { text: 'Check the runbook' });
+      s.checklistItemId = res.body.checklist[0]?.id ?? '';
+      return res;
+    },
+    expect: () => [[planned(), ['card.updated']]],
+  },
+  'PATCH /api/cards/:id/checklist/:itemId': {
+    run: () => admin().patch(`/api/cards/${s.cardId}/checklist/${s.checklistItemId}`, { done: true }),
+    expect: () => [[planned(), ['card.updated']]],
+  },
+  'DELETE /api/cards/:id/checklist/:itemId': {
+    run: () => admin().del(`/api/cards/${s.cardId}/checklist/${s.checklistItemId}`),
+    expect: () => [[planned(), ['card.updated']]],
+  },
+  'PUT /api/boards/:id/definition-of-done': {
+    run: async () => {
+      const res = await admin().put<{ definitionOfDone: { id: string }[] }>(`/api/boards/${planned()}/definition-of-done`, { criteria: [{ text: 'Tested' }] });
+      s.dodCriterionId = res.body.definitionOfDone[0]?.id ?? '';
+      return res;
+    },
+    expect: () => [
+      [planned(), ['board.updated']],
+      [s.teamId, ['board.changed']],
+    ],
+  },
+  'PUT /api/cards/:id/dod/:criterionId': {
+    run: async () => {
+      const res = await admin().put(`/api/cards/${s.cardId}/dod/${s.dodCriterionId}`, { done: true });
+      // The rest of the walk moves cards into done columns freely.
+      await ok(admin().put(`/api/boards/${planned()}/definition-of-done`, { criteria: [] }));
+      return res;
+    },
+    expect: () => [[planned(), ['card.updated']]],
+  },
 
   // ---- Person of the Week
   'PUT /api/teams/:teamId/rotation': {

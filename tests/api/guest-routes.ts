@@ -141,6 +141,11 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden('POST /api/cards/:id/move', (g) => g.api.post(`/api/cards/${f.paired.id}/move`, { toColumnId: column() })),
     forbidden('POST /api/cards/:id/archive', (g) => g.api.post(`/api/cards/${f.card.id}/archive`)),
     forbidden('POST /api/cards/:id/restore', (g) => g.api.post(`/api/cards/${f.archived.id}/restore`)),
+    forbidden('POST /api/cards/:id/checklist', (g) => g.api.post(`/api/cards/${f.paired.id}/checklist`, { text: 'A guest’s item' })),
+    forbidden('PATCH /api/cards/:id/checklist/:itemId', (g) => g.api.patch(`/api/cards/${f.paired.id}/checklist/${f.paired.id}`, { done: true })),
+    forbidden('DELETE /api/cards/:id/checklist/:itemId', (g) => g.api.del(`/api/cards/${f.paired.id}/checklist/${f.paired.id}`)),
+    forbidden('PUT /api/cards/:id/dod/:criterionId', (g) => g.api.put(`/api/cards/${f.paired.id}/dod/${f.paired.id}`, { done: true })),
+    forbidden('PUT /api/boards/:id/definition-of-done', (g) => g.api.put(`/api/boards/${board()}/definition-of-done`, { criteria: [{ text: 'Guest says so' }] })),
 
     // ---- interrupts, triage, figures, webhook secrets
     forbidden(`GET ${T}/interrupts`, (g) => g.api.get(`/api/teams/${team()}/interrupts`)),

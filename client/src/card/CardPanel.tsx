@@ -16,6 +16,7 @@ import { formatDateTime } from '../lib/time';
 import { Icon } from '../ui/Icon';
 import type { PersonWipNote } from './AssigneesField';
 import { CardFields } from './CardFields';
+import { ChecklistSection } from './ChecklistSection';
 import { DescriptionField } from './DescriptionField';
 import { HistorySection } from './HistorySection';
 import { LinksSection } from './LinksSection';
@@ -154,6 +155,7 @@ function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap
         <TitleField card={card} editable={editable} onSave={(title) => update({ title })} labelId={titleId} />
         <CardFields card={card} state={snap.state} people={people} features={features} team={env.team} editable={editable} now={env.now} onChange={update} onMove={moveTo} personWip={personWip} />
         <DescriptionField card={card} editable={editable} onSave={(description) => update({ description })} />
+        <ChecklistSection card={card} dod={snap.state.board.definitionOfDone} editable={editable} />
         <LinksSection card={card} boards={env.teamBoards.length > 0 ? env.teamBoards : [snap.state.board]} editable={editable} onChange={(links) => update({ links })} />
         {!isStandIn(card) && <HistorySection cardId={card.id} version={card.version} />}
         <p className="muted card-panel__meta">Created {formatDateTime(card.createdAt)} · last changed {formatDateTime(card.updatedAt)}</p>

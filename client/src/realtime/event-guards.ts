@@ -50,7 +50,7 @@ const listOf =
   (v) =>
     Array.isArray(v) && v.every(check);
 
-const board = fields<Board>({ id, teamId: id, kind: text, name: text, rank: text, personWipLimit: nullOr(count), archivedAt: nullOr(text) });
+const board = fields<Board>({ id, teamId: id, kind: text, name: text, rank: text, personWipLimit: nullOr(count), definitionOfDone: listOf(fields<Board['definitionOfDone'][number]>({ id, text })), archivedAt: nullOr(text) });
 const column = fields<Column>({ id, boardId: id, name: text, rank: text, category: text, wipLimit: nullOr(count), wipPolicy: text, archivedAt: nullOr(text) });
 const lane = fields<Lane>({ id, boardId: id, name: text, rank: text, wipLimit: nullOr(count), wipPolicy: text, archivedAt: nullOr(text) });
 const card = fields<Card>({
@@ -65,6 +65,8 @@ const card = fields<Card>({
   assigneeIds: listOf(id),
   labels: listOf(text),
   links: listOf(fields<Card['links'][number]>({ kind: text, cardId: id })),
+  checklist: listOf(fields<Card['checklist'][number]>({ id, text, done: bool })),
+  dodChecked: listOf(id),
   blocked: bool,
   archivedAt: nullOr(text),
 });

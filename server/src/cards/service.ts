@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { assignmentScopes, can, canHoldCard, checkWip, type Card, type CardLink, type CreateCardBody, type MoveCardBody, type PersonLimit, type RestoreCardBody, type Role, type UpdateCardBody } from '@opsboard/shared';
+import { assignmentScopes, can, canHoldCard, checkDone, checkWip, type Card, type CardLink, type CreateCardBody, type MoveCardBody, type PersonLimit, type RestoreCardBody, type Role, type UpdateCardBody } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { firstColumn } from '../boards/columns.js';
 import { diff } from '../events/changes.js';
@@ -27,7 +28,7 @@ const CARD_COLUMNS = selectList(cards, 'c', 'c.');
 const BOARD_COLUMNS = selectList(boards, 'b', 'b.');
 
 /** The card, its board and the caller's role, with the card row locked for the change. */
-async function lockCard(tx: Tx, cardId: string, userId: string): Promise<LoadedCard | null> {
+export async function lockCard(tx: Tx, cardId: string, userId: string): Promise<LoadedCard | null> {
   const result = await tx.execute<Record<string, unknown>>(sql`
     SELECT ${CARD_COLUMNS}, ${BOARD_COLUMNS}, tm.role AS "tm.role"
     FROM cards c
@@ -41,7 +42,7 @@ async function lockCard(tx: Tx, cardId: string, userId: string): Promise<LoadedC
   return { card: unprefix<CardRow>(row, 'c.'), board: unprefix<BoardRow>(row, 'b.'), role: (row['tm.role'] as Role | null) ?? null };
 }
 
-function writable(found: LoadedCard | null): Result<LoadedCard> {
+export function writable(found: LoadedCard | null): Result<LoadedCard> {
   const access = decide(found?.role ?? null, 'write', 'Card');
   if (!access.ok) return access;
   if (found!.board.archivedAt) return refuse('conflict', 'The board is archived; restore it first.');
@@ -205,6 +206,9 @@ export async function insertCard(
   const assigneeIds = body.assigneeIds ?? [];
   const ranking = backlogRanking(cell.value, null, role, anchorsOf(body));
   if (!ranking.ok) return ranking;
+  const checklist = (body.checklist ?? []).map((text) => ({ id: randomUUID(), text: text.trim(), done: false })).filter((i) => i.text !== '');
+  const done = checkDone({ fromCategory: null, toCategory: cell.value.category }, { checklist, dodChecked: [] }, board.definitionOfDone, body.overrideReason);
+  if (!done.ok) return done;
   const decision = await decideEntry(w.tx, {
     boardIds: [board.id],
     teamId: board.teamId,
@@ -224,7 +228,7 @@ export async function insertCard(
     .where(eq(teams.id, board.teamId))
     .returning({ cardSeq: teams.cardSeq });
   const blocked = body.blocked ?? false;
-  const overrideReason = decision.overridden ? body.overrideReason!.trim() : null;
+  const overrideReason = decision.overridden || done.overridden ? body.overrideReason!.trim() : null;
   const [row] = await w.tx
     .insert(cards)
     .values({
@@ -249,6 +253,7 @@ export async function insertCard(
       blockedReason: blocked ? (body.blockedReason?.trim() || null) : null,
       dueDate: body.dueDate ?? null,
       links: body.links ?? [],
+      checklist,
       overrideReason,
       columnEnteredAt: w.now,
       createdAt: w.now,
@@ -385,6 +390,8 @@ export async function moveLocked(w: WriteContext, current: CardRow, board: Board
   const fromColumn = locked.get(current.columnId)!;
   const ranking = backlogRanking(cell.value, fromColumn, role, anchorsOf(body));
   if (!ranking.ok) return ranking;
+  const done = checkDone({ fromCategory: fromColumn.category, toCategory: cell.value.category }, current, target.definitionOfDone, body.overrideReason);
+  if (!done.ok) return done;
 
   const decision = await decideEntry(w.tx, {
     boardIds: crossBoard ? [board.id, target.id] : [board.id],
@@ -402,7 +409,8 @@ export async function moveLocked(w: WriteContext, current: CardRow, board: Board
   if (!decision.ok) return { ok: false, refusal: decision.refusal };
 
   const columnChanged = cell.value.id !== current.columnId;
-  const overrideReason = decision.overridden ? body.overrideReason!.trim() : columnChanged ? null : current.overrideReason;
+  const overridden = decision.overridden || done.overridden;
+  const overrideReason = overridden ? body.overrideReason!.trim() : columnChanged ? null : current.overrideReason;
   // The hottest write of the product: a hand-written statement (see db/raw.ts).
   const updated = await w.tx.execute<Record<string, unknown>>(sql`
     UPDATE cards c SET
@@ -421,7 +429,7 @@ export async function moveLocked(w: WriteContext, current: CardRow, board: Board
       {
         type: 'card.moved_in',
         subjectId: cardId,
-        payload: { card, fromBoardId: board.id, overrideReason: decision.overridden ? overrideReason : null, interrupt: interrupt ? toInterrupt(interrupt) : null },
+        payload: { card, fromBoardId: board.id, overrideReason: overridden ? overrideReason : null, interrupt: interrupt ? toInterrupt(interrupt) : null },
       },
     ]);
   } else {
@@ -433,7 +441,7 @@ export async function moveLocked(w: WriteContext, current: CardRow, board: Board
           card,
           from: { columnId: current.columnId, laneId: current.laneId, rank: current.rank },
           to: { columnId: card.columnId, laneId: card.laneId, rank: card.rank },
-          overrideReason: decision.overridden ? overrideReason : null,
+          overrideReason: overridden ? overrideReason : null,
         },
       },
     ]);
@@ -490,6 +498,8 @@ export async function restoreCard(deps: ServiceDeps, auth: AuthInfo, cardId: str
     const laneId = lane && !lane.archivedAt ? lane.id : null;
     const cell = checkCell(locked, board.id, columnId, laneId ? lane : null, laneId, { column: 'columnId', lane: 'laneId' });
     if (!cell.ok) return cell;
+    const done = checkDone({ fromCategory: null, toCategory: cell.value.category }, current, board.definitionOfDone, body.overrideReason);
+    if (!done.ok) return done;
     const decision = await decideEntry(w.tx, {
       boardIds: [board.id],
       teamId: board.teamId,
@@ -503,7 +513,7 @@ export async function restoreCard(deps: ServiceDeps, auth: AuthInfo, cardId: str
       overrideReason: body.overrideReason,
     });
     if (!decision.ok) return { ok: false, refusal: decision.refusal };
-    const overrideReason = decision.overridden ? body.overrideReason!.trim() : null;
+    const overrideReason = decision.overridden || done.overridden ? body.overrideReason!.trim() : null;
     const [row] = await w.tx
       .update(cards)
       .set({

@@ -199,7 +199,7 @@ function placeholderCard(boardId: string): Card {
   const at = new Date().toISOString();
   return {
     id: 'new', boardId, number: 0, columnId: '', laneId: null, rank: 'a0', version: 0, title: '', description: '', type: 'story', points: null, assigneeIds: [],
-    featureId: null, iterationId: null, labels: [], priority: 'none', blocked: false, blockedReason: null, dueDate: null, links: [], overrideReason: null,
+    featureId: null, iterationId: null, labels: [], priority: 'none', blocked: false, blockedReason: null, dueDate: null, links: [], checklist: [], dodChecked: [], overrideReason: null,
     columnEnteredAt: at, createdAt: at, updatedAt: at, createdBy: null, archivedAt: null,
   };
 }
