@@ -38,6 +38,7 @@ import { guestRoutes } from './guests/routes.js';
 import { myRequests } from './guests/queries.js';
 import { RequestWatch, type RequestWatchOptions } from './guests/watch.js';
 import { checklistRoutes } from './checklists/routes.js';
+import { templateRoutes } from './templates/routes.js';
 
 export const BODY_LIMIT = 1 << 20;
 
@@ -230,6 +231,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   planningRoutes(app, services);
   guestRoutes(app, services);
   checklistRoutes(app, services);
+  templateRoutes(app, services);
   const requestWatch = new RequestWatch(deps.database, (userId, teamId) => myRequests(deps.database.db, userId, teamId), app.log, options.requests);
   hub.observe(requestWatch);
   websocketRoute(app, deps, hub, requestWatch, options.ws);

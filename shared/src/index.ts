@@ -24,3 +24,4 @@ export * from './domain/stats.js';
 export * from './domain/dates.js';
 export * from './domain/links.js';
 export * from './domain/checklist.js';
+export * from './schema/templates.js';

@@ -70,6 +70,7 @@ const s = {
   tokenId: '',
   pairedCardId: '',
   checklistItemId: '',
+  templateId: '',
   dodCriterionId: '',
 };
 const admin = () => team.admin.api;
@@ -199,6 +200,18 @@ const WALK: Record<string, Step> = {
   },
   'POST /api/cards/:id/archive': { run: () => admin().post(`/api/cards/${s.cardId}/archive`), expect: () => [[planned(), ['card.archived']]] },
   'POST /api/cards/:id/restore': { run: () => admin().post(`/api/cards/${s.cardId}/restore`), expect: () => [[planned(), ['card.restored']]] },
+
+  // ---- Card templates
+  'POST /api/teams/:teamId/card-templates': {
+    run: async () => {
+      const res = await admin().post<{ id: string }>(`/api/teams/${s.teamId}/card-templates`, { name: 'Incident', type: 'bug', checklist: ['Open a channel'] });
+      s.templateId = res.body.id;
+      return res;
+    },
+    expect: () => [[s.teamId, ['template.created']]],
+  },
+  'PATCH /api/card-templates/:id': { run: () => admin().patch(`/api/card-templates/${s.templateId}`, { name: 'Incident (SEV)' }), expect: () => [[s.teamId, ['template.updated']]] },
+  'DELETE /api/card-templates/:id': { run: () => admin().del(`/api/card-templates/${s.templateId}`), expect: () => [[s.teamId, ['template.deleted']]] },
 
   // ---- Checklists and the Definition of Done
   'POST /api/cards/:id/checklist': {

@@ -145,6 +145,10 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden('PATCH /api/cards/:id/checklist/:itemId', (g) => g.api.patch(`/api/cards/${f.paired.id}/checklist/${f.paired.id}`, { done: true })),
     forbidden('DELETE /api/cards/:id/checklist/:itemId', (g) => g.api.del(`/api/cards/${f.paired.id}/checklist/${f.paired.id}`)),
     forbidden('PUT /api/cards/:id/dod/:criterionId', (g) => g.api.put(`/api/cards/${f.paired.id}/dod/${f.paired.id}`, { done: true })),
+    forbidden(`GET ${T}/card-templates`, (g) => g.api.get(`/api/teams/${team()}/card-templates`)),
+    forbidden(`POST ${T}/card-templates`, (g) => g.api.post(`/api/teams/${team()}/card-templates`, { name: 'A guest’s template', type: 'task' })),
+    { route: 'PATCH /api/card-templates/:id', note: 'no such template', expect: 404, run: (g) => g.api.patch(`/api/card-templates/${f.card.id}`, { name: 'Renamed' }) },
+    { route: 'DELETE /api/card-templates/:id', note: 'no such template', expect: 404, run: (g) => g.api.del(`/api/card-templates/${f.card.id}`) },
     forbidden('PUT /api/boards/:id/definition-of-done', (g) => g.api.put(`/api/boards/${board()}/definition-of-done`, { criteria: [{ text: 'Guest says so' }] })),
 
     // ---- interrupts, triage, figures, webhook secrets

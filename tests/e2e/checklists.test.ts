@@ -38,12 +38,12 @@ describe('checklists and the Definition of Done', () => {
     // Tick the DoD and the checklist in the card panel; the tile follows live.
     await tile(page, 'Rotate the CA').click();
     const panel = page.getByTestId('card-panel');
-    await panel.getByTestId('dod-section').getByLabel('Runbook updated').check();
-    await panel.getByTestId('checklist-section').getByLabel('Issue new intermediate').check();
+    await panel.getByTestId('dod-section').getByLabel('Runbook updated', { exact: true }).check();
+    await panel.getByTestId('checklist-section').getByLabel('Issue new intermediate', { exact: true }).check();
     await panel.getByTestId('checklist-new').fill('Tell the on-call');
     await panel.getByTestId('checklist-new').press('Enter');
     await expect.poll(() => tile(page, 'Rotate the CA').getByTestId('tile-checklist').innerText(), SOON).toContain('1/2');
-    await panel.getByTestId('checklist-section').getByLabel('Tell the on-call').check();
+    await panel.getByTestId('checklist-section').getByLabel('Tell the on-call', { exact: true }).check();
     await expect.poll(() => tile(page, 'Rotate the CA').getByTestId('tile-checklist').innerText(), SOON).toContain('2/2');
     await panel.getByRole('button', { name: 'Close the card' }).click();
 

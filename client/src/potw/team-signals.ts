@@ -115,6 +115,9 @@ export function topicsOf(type: TeamEventType): readonly TeamTopic[] {
     case 'iteration.updated':
     case 'iteration.started':
     case 'iteration.closed':
+    case 'template.created':
+    case 'template.updated':
+    case 'template.deleted':
       return [];
   }
 }

@@ -12,6 +12,7 @@ import type {
   BoardEvent,
   BoardEventType,
   Card,
+  CardTemplate,
   Column,
   EventEnvelope,
   Feature,
@@ -81,6 +82,7 @@ const changes: Check = (v) => isRecord(v) && Object.values(v).every((c) => isRec
 const placement = fields<{ columnId: string; laneId: string | null; rank: string }>({ columnId: id, laneId: nullOr(id), rank: text });
 const wip = fields<{ wipLimit: number | null; wipPolicy: string }>({ wipLimit: nullOr(count), wipPolicy: text });
 const confirmation = fields<StartConfirmation>({ userId: id, at: text, reason: nullOr(text) });
+const template = fields<CardTemplate>({ id, teamId: id, name: text, type: text, description: text, labels: listOf(text), checklist: listOf(text) });
 const pair: Check = (v) => Array.isArray(v) && v.length === 2 && v.every(id);
 
 type PayloadOf<E extends StreamEvent, K extends E['type']> = Extract<E, { type: K }>['payload'];
@@ -139,6 +141,9 @@ const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<Te
   'iteration.updated': { iteration, changes },
   'iteration.started': { iteration, committed: listOf(fields<{ cardId: string; points: number | null; title: string }>({ cardId: id, points: nullOr(count), title: text })), confirmation: nullOr(confirmation) },
   'iteration.closed': { iteration, finished: listOf(id), carriedOver: listOf(fields<{ cardId: string; to: string | null }>({ cardId: id, to: nullOr(id) })) },
+  'template.created': { template },
+  'template.updated': { template, changes },
+  'template.deleted': { templateId: id },
 };
 
 const envelope = fields<EventEnvelope>({ streamId: id, seq: count, actorId: nullOr(id), clientMutationId: nullOr(text), at: text });

@@ -85,6 +85,9 @@ export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
     case 'rotation.override_added':
     case 'rotation.override_removed':
     case 'handoff.updated':
+    case 'template.created':
+    case 'template.updated':
+    case 'template.deleted':
       // Invitations, webhooks, pairs and the Person-of-the-Week rotation have their own views; the board keeps only the seq.
       return next;
     default: {

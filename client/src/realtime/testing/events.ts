@@ -2,7 +2,7 @@
  * One well-formed payload for every event of the catalogue, typed by it (a new
  * event or field does not compile until it is added here), and envelopes around them.
  */
-import type { BoardEvent, BoardEventType, Feature, Interrupt, Iteration, Member, StreamEvent, TeamEvent, TeamEventType } from '@opsboard/shared';
+import type { BoardEvent, BoardEventType, CardTemplate, Feature, Interrupt, Iteration, Member, StreamEvent, TeamEvent, TeamEventType } from '@opsboard/shared';
 import { board, BOARD_ID, card, column, READY, TEAM_ID } from '../../board/store/testing/fixtures';
 
 const AT = '2026-11-20T09:00:00.000Z';
@@ -36,6 +36,7 @@ const anInterrupt: Interrupt = {
 };
 const aMember: Member = { userId: USER, name: 'Alex', email: 'alex@example.test', role: 'member', joinedAt: AT };
 const aFeature: Feature = { id: THING, teamId: TEAM_ID, name: 'Kubernetes 1.31', goal: '', customer: '', status: 'active', leadId: USER, version: 1, createdAt: AT, updatedAt: AT };
+const aTemplate: CardTemplate = { id: THING, teamId: TEAM_ID, name: 'Ops story', type: 'story', description: '## Acceptance', labels: ['ops'], checklist: ['Runbook'], createdAt: AT, updatedAt: AT };
 const anIteration: Iteration = {
   id: THING,
   teamId: TEAM_ID,
@@ -109,6 +110,9 @@ export const TEAM_PAYLOADS: Payloads<TeamEvent> = {
   'iteration.updated': { iteration: anIteration, changes },
   'iteration.started': { iteration: anIteration, committed: [{ cardId: CARD, points: 3, title: 'Rotate TLS certs' }], confirmation: null },
   'iteration.closed': { iteration: { ...anIteration, state: 'closed' }, finished: [CARD], carriedOver: [{ cardId: THING, to: null }] },
+  'template.created': { template: aTemplate },
+  'template.updated': { template: aTemplate, changes: { name: { from: 'Ops', to: 'Ops story' } } },
+  'template.deleted': { templateId: THING },
 };
 
 // The compiler cannot pair a generic K with its payload by itself; BOARD_PAYLOADS[K] is that payload by its type.
