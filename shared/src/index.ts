@@ -25,3 +25,4 @@ export * from './domain/dates.js';
 export * from './domain/links.js';
 export * from './domain/checklist.js';
 export * from './schema/templates.js';
+export * from './domain/cron.js';
