@@ -3,7 +3,7 @@ import { Id, IsoDateTime, Nullable, Rank, StringEnum } from './schema/common.js'
 import { Board, Card, Column, Lane, Member, TeamInfo, WIP_POLICIES } from './schema/entities.js';
 import { Handoff, Interrupt, RotationSettings, TRIAGE_ACTIONS } from './schema/potw.js';
 import { Feature, Iteration, Pair, StartConfirmation } from './schema/planning.js';
-import { CardTemplate } from './schema/templates.js';
+import { CardTemplate, Recurrence } from './schema/templates.js';
 
 /** An event payload: exactly these fields, so a stray one is a catalogue mismatch rather than silent extra data. */
 const Fact = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
@@ -104,6 +104,8 @@ export const TeamEventPayloads = {
   'template.created': Fact({ template: CardTemplate }),
   'template.updated': Fact({ template: CardTemplate, changes: Changes }),
   'template.deleted': Fact({ templateId: Id }),
+  'recurrence.created': Fact({ recurrence: Recurrence }),
+  'recurrence.deleted': Fact({ recurrenceId: Id }),
 } as const satisfies Record<string, TSchema>;
 
 export type TeamEventType = keyof typeof TeamEventPayloads;

@@ -71,6 +71,7 @@ const s = {
   pairedCardId: '',
   checklistItemId: '',
   templateId: '',
+  recurrenceId: '',
   dodCriterionId: '',
 };
 const admin = () => team.admin.api;
@@ -212,6 +213,17 @@ const WALK: Record<string, Step> = {
   },
   'PATCH /api/card-templates/:id': { run: () => admin().patch(`/api/card-templates/${s.templateId}`, { name: 'Incident (SEV)' }), expect: () => [[s.teamId, ['template.updated']]] },
   'DELETE /api/card-templates/:id': { run: () => admin().del(`/api/card-templates/${s.templateId}`), expect: () => [[s.teamId, ['template.deleted']]] },
+
+  // ---- Recurring cards
+  'POST /api/teams/:teamId/recurrences': {
+    run: async () => {
+      const res = await admin().post<{ id: string }>(`/api/teams/${s.teamId}/recurrences`, { boardId: planned(), title: 'Patch day', schedule: '0 9 * * 2' });
+      s.recurrenceId = res.body.id;
+      return res;
+    },
+    expect: () => [[s.teamId, ['recurrence.created']]],
+  },
+  'DELETE /api/recurrences/:id': { run: () => admin().del(`/api/recurrences/${s.recurrenceId}`), expect: () => [[s.teamId, ['recurrence.deleted']]] },
 
   // ---- Checklists and the Definition of Done
   'POST /api/cards/:id/checklist': {

@@ -149,6 +149,9 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden(`POST ${T}/card-templates`, (g) => g.api.post(`/api/teams/${team()}/card-templates`, { name: 'A guest’s template', type: 'task' })),
     { route: 'PATCH /api/card-templates/:id', note: 'no such template', expect: 404, run: (g) => g.api.patch(`/api/card-templates/${f.card.id}`, { name: 'Renamed' }) },
     { route: 'DELETE /api/card-templates/:id', note: 'no such template', expect: 404, run: (g) => g.api.del(`/api/card-templates/${f.card.id}`) },
+    forbidden(`GET ${T}/recurrences`, (g) => g.api.get(`/api/teams/${team()}/recurrences`)),
+    forbidden(`POST ${T}/recurrences`, (g) => g.api.post(`/api/teams/${team()}/recurrences`, { boardId: board(), title: 'A guest’s chore', schedule: '0 9 * * 1' })),
+    { route: 'DELETE /api/recurrences/:id', note: 'no such recurring card', expect: 404, run: (g) => g.api.del(`/api/recurrences/${f.card.id}`) },
     forbidden('PUT /api/boards/:id/definition-of-done', (g) => g.api.put(`/api/boards/${board()}/definition-of-done`, { criteria: [{ text: 'Guest says so' }] })),
 
     // ---- interrupts, triage, figures, webhook secrets

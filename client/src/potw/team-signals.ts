@@ -118,6 +118,8 @@ export function topicsOf(type: TeamEventType): readonly TeamTopic[] {
     case 'template.created':
     case 'template.updated':
     case 'template.deleted':
+    case 'recurrence.created':
+    case 'recurrence.deleted':
       return [];
   }
 }

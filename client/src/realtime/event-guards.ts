@@ -21,6 +21,7 @@ import type {
   Iteration,
   Lane,
   Member,
+  Recurrence,
   RotationSettings,
   StartConfirmation,
   StreamEvent,
@@ -83,6 +84,7 @@ const placement = fields<{ columnId: string; laneId: string | null; rank: string
 const wip = fields<{ wipLimit: number | null; wipPolicy: string }>({ wipLimit: nullOr(count), wipPolicy: text });
 const confirmation = fields<StartConfirmation>({ userId: id, at: text, reason: nullOr(text) });
 const template = fields<CardTemplate>({ id, teamId: id, name: text, type: text, description: text, labels: listOf(text), checklist: listOf(text) });
+const recurrence = fields<Recurrence>({ id, teamId: id, boardId: id, columnId: nullOr(id), title: text, schedule: text, nextAt: nullOr(text) });
 const pair: Check = (v) => Array.isArray(v) && v.length === 2 && v.every(id);
 
 type PayloadOf<E extends StreamEvent, K extends E['type']> = Extract<E, { type: K }>['payload'];
@@ -144,6 +146,8 @@ const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<Te
   'template.created': { template },
   'template.updated': { template, changes },
   'template.deleted': { templateId: id },
+  'recurrence.created': { recurrence },
+  'recurrence.deleted': { recurrenceId: id },
 };
 
 const envelope = fields<EventEnvelope>({ streamId: id, seq: count, actorId: nullOr(id), clientMutationId: nullOr(text), at: text });

@@ -88,6 +88,8 @@ export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
     case 'template.created':
     case 'template.updated':
     case 'template.deleted':
+    case 'recurrence.created':
+    case 'recurrence.deleted':
       // Invitations, webhooks, pairs and the Person-of-the-Week rotation have their own views; the board keeps only the seq.
       return next;
     default: {

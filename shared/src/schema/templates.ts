@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Id, IsoDateTime, Markdown, StringEnum } from './common.js';
+import { Id, IsoDateTime, Markdown, Nullable, StringEnum } from './common.js';
 import { CARD_TYPES } from './entities.js';
 
 const TemplateName = Type.String({ minLength: 1, maxLength: 80 });
@@ -46,3 +46,34 @@ export const UpdateTemplateBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateTemplateBody = Type.Static<typeof UpdateTemplateBody>;
+
+/** A chore that comes back: a card created on a cron-like schedule in the team's time zone. */
+export const Recurrence = Type.Object(
+  {
+    id: Id,
+    teamId: Id,
+    boardId: Id,
+    columnId: Nullable(Id),
+    title: Type.String(),
+    description: Type.String(),
+    checklist: Type.Array(Type.String()),
+    schedule: Type.String({ description: '5-field cron: minute hour day-of-month month day-of-week, in the team time zone' }),
+    nextAt: Nullable(IsoDateTime),
+    createdAt: IsoDateTime,
+  },
+  { additionalProperties: false },
+);
+export type Recurrence = Type.Static<typeof Recurrence>;
+
+export const CreateRecurrenceBody = Type.Object(
+  {
+    boardId: Id,
+    columnId: Type.Optional(Id),
+    title: Type.String({ minLength: 1, maxLength: 300 }),
+    description: Type.Optional(Markdown),
+    checklist: Type.Optional(TemplateChecklist),
+    schedule: Type.String({ minLength: 9, maxLength: 100, description: 'e.g. "0 9 * * 1" for Mondays at 09:00' }),
+  },
+  { additionalProperties: false },
+);
+export type CreateRecurrenceBody = Type.Static<typeof CreateRecurrenceBody>;

@@ -113,6 +113,10 @@ export const TEAM_PAYLOADS: Payloads<TeamEvent> = {
   'template.created': { template: aTemplate },
   'template.updated': { template: aTemplate, changes: { name: { from: 'Ops', to: 'Ops story' } } },
   'template.deleted': { templateId: THING },
+  'recurrence.created': {
+    recurrence: { id: THING, teamId: TEAM_ID, boardId: BOARD_ID, columnId: null, title: 'Restore test', description: '', checklist: [], schedule: '0 9 * * 1', nextAt: AT, createdAt: AT },
+  },
+  'recurrence.deleted': { recurrenceId: THING },
 };
 
 // The compiler cannot pair a generic K with its payload by itself; BOARD_PAYLOADS[K] is that payload by its type.
