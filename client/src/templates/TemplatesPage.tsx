@@ -15,6 +15,7 @@ import { includes } from '../lib/guards';
 import { useFresh } from '../planning/use-fresh';
 import { roleIn, useTeamLive } from '../team/use-team-live';
 import { TeamNav } from '../teams/TeamNav';
+import { RecurrencesSection } from './RecurrencesSection';
 import { EmptyNote, ErrorNote, Spinner } from '../ui/Feedback';
 import { Icon } from '../ui/Icon';
 
@@ -34,11 +35,18 @@ export function TemplatesPage({ teamId }: { teamId: string }) {
   const { user } = useServices();
   const list = useFresh(() => templatesApi.list(teamId), teamId);
   const { refresh } = list;
-  const team = useTeamLive(teamId, { onEvent: (event) => event.type.startsWith('template.') && refresh(), onReload: refresh });
+  const [recurring, setRecurring] = useState(0);
+  const team = useTeamLive(teamId, {
+    onEvent: (event) => {
+      if (event.type.startsWith('template.')) refresh();
+      if (event.type.startsWith('recurrence.')) setRecurring((n) => n + 1);
+    },
+    onReload: refresh,
+  });
   const [editing, setEditing] = useState<{ id: string | null; draft: Draft } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const state = team.state;
-  useDocumentTitle(['Card templates', state?.team.name]);
+  useDocumentTitle(['Templates and recurring cards', state?.team.name]);
   if (!state || !list.value) {
     const e = team.error ?? list.error;
     return e ? (
@@ -80,7 +88,7 @@ export function TemplatesPage({ teamId }: { teamId: string }) {
       <p className="breadcrumbs">
         <Link to={paths.teams()}>Teams</Link> › <Link to={paths.team(teamId)}>{state.team.name}</Link>
       </p>
-      <h1>Card templates</h1>
+      <h1>Templates and recurring cards</h1>
       <TeamNav teamId={teamId} active="templates" />
       <p className="muted">Pick a template when adding a card: it starts with the template's type, description, labels and checklist.</p>
       {mayEdit && !editing && (
@@ -156,6 +164,7 @@ export function TemplatesPage({ teamId }: { teamId: string }) {
           ))}
         </ul>
       )}
+      <RecurrencesSection teamId={teamId} boards={state.boards} mayEdit={can(roleIn(state, user.id), 'plan')} revision={recurring} />
     </main>
   );
 }
