@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import './ui/theme';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/forms.css';
