@@ -1,6 +1,6 @@
 /** Dark mode follows the system setting, and a toggle on the account page overrides it, remembered across reloads. */
 import { describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createTeam, type TestApp } from '../helpers/harness.js';
 import { browserSuite, signedInPage } from '../helpers/browser.js';
 
@@ -8,8 +8,8 @@ let t: TestApp;
 let browser: Browser;
 browserSuite((suite) => ({ t, browser } = suite));
 
-const theme = (page: import('playwright-core').Page) => page.evaluate(() => document.documentElement.dataset.theme);
-const background = (page: import('playwright-core').Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme);
+const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 describe('dark mode', () => {
   it('follows the system, then the toggle, and keeps the choice after a reload', async () => {
