@@ -31,6 +31,7 @@ const EXEMPT: Record<string, string> = {
   'POST /api/auth/logout': "ends the caller's own session",
   'DELETE /api/auth/sessions/:id': "ends one of the caller's own sessions",
   'POST /api/auth/tokens': "creates one of the caller's own API tokens",
+  'POST /api/auth/password': "changes the caller's own password and ends their other sessions",
   'DELETE /api/auth/tokens/:id': "revokes one of the caller's own API tokens",
   'POST /api/notifications/:id/read': "marks the caller's own notification (notifications are per person, pushed to them alone)",
   'POST /api/notifications/read': "marks all of the caller's own notifications",
@@ -398,6 +399,10 @@ const WALK: Record<string, Step> = {
     expect: () => [],
   },
   'POST /api/notifications/read': { run: () => team.byRole.member.api.post('/api/notifications/read'), expect: () => [] },
+  'POST /api/auth/password': {
+    run: () => team.byRole.viewer.session.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'another long passphrase for the walk' }),
+    expect: () => [],
+  },
   'POST /api/auth/logout': { run: () => team.byRole.viewer.session.post('/api/auth/logout'), expect: () => [] },
 };
 

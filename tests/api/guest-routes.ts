@@ -248,6 +248,7 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
       },
     },
     { route: 'POST /api/auth/logout', expect: 200, run: async (g) => (await freshSession(g)).post('/api/auth/logout') },
+    { route: 'POST /api/auth/password', note: 'with a wrong current password', expect: 400, run: (g) => g.api.post('/api/auth/password', { currentPassword: 'not it', newPassword: 'another long passphrase' }) },
     { route: 'GET /api/auth/tokens', expect: 200, run: (g) => g.api.get('/api/auth/tokens') },
     { route: 'POST /api/auth/tokens', expect: 201, run: (g) => g.api.post('/api/auth/tokens', { name: `guest script ${++n}` }) },
     {

@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../app/page-title';
 import { SessionsSection } from './SessionsSection';
 import { TokensSection } from './TokensSection';
 import { ThemeToggle } from '../ui/ThemeToggle';
+import { PasswordSection } from './PasswordSection';
 
 export function AccountPage() {
   const user = useUser();
@@ -23,6 +24,7 @@ export function AccountPage() {
         <p className="muted">Dark mode follows your system setting unless you pick one here (remembered in this browser).</p>
         <ThemeToggle />
       </section>
+      <PasswordSection />
       <TokensSection />
       <SessionsSection />
       <section className="section">
