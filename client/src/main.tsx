@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import './ui/theme';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/forms.css';
@@ -8,6 +9,7 @@ import './styles/shell.css';
 import './styles/pages.css';
 import './styles/board.css';
 import './styles/tile.css';
+import './styles/checklist.css';
 import './styles/panel.css';
 import './styles/board-settings.css';
 import './styles/palette.css';

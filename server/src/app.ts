@@ -44,6 +44,10 @@ import { RequestWatch, type RequestWatchOptions } from './guests/watch.js';
 import { techRoutes } from './tech/routes.js';
 import { standupRoutes } from './standup/routes.js';
 import { pokerRoutes } from './poker/routes.js';
+import { checklistRoutes } from './checklists/routes.js';
+import { templateRoutes } from './templates/routes.js';
+import { recurringRoutes } from './recurring/routes.js';
+import { runDueRecurrences } from './recurring/service.js';
 
 export const BODY_LIMIT = 1 << 20;
 
@@ -242,6 +246,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   searchRoutes(app, services);
   retroRoutes(app, services);
   pokerRoutes(app, services);
+  checklistRoutes(app, services);
+  templateRoutes(app, services);
+  recurringRoutes(app, services);
   const requestWatch = new RequestWatch(deps.database, (userId, teamId) => myRequests(deps.database.db, userId, teamId), app.log, options.requests);
   hub.observe(requestWatch);
   websocketRoute(app, deps, hub, requestWatch, options.ws);
@@ -263,7 +270,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     return reply.code(404).send(errorBody('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
 
-  const maintenance = startMaintenance(deps, app.log);
+  const maintenance = startMaintenance(deps, app.log, undefined, [() => runDueRecurrences(services, app.log)]);
   app.addHook('onReady', async () => {
     await hub.start();
   });

@@ -24,6 +24,8 @@ export const ERROR_STATUS = {
   wip_limit_exceeded: 409,
   wip_override_required: 409,
   person_wip_limit_exceeded: 409,
+  /** Entering a done column with Definition of Done criteria unticked or checklist items open, without a reason. */
+  dod_unmet: 409,
   iteration_state: 409,
   /** Starting an iteration planned over capacity, without confirming the figures. */
   over_capacity: 409,

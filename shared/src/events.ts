@@ -10,6 +10,7 @@ import { SavedFilter } from './schema/api/search.js';
 import { QuadrantCounts, Retro } from './schema/retro.js';
 import { DECK_KINDS } from './domain/poker.js';
 import { POKER_PARTICIPANT_ROLES } from './schema/poker.js';
+import { CardTemplate, Recurrence } from './schema/templates.js';
 
 /** An event payload: exactly these fields, so a stray one is a catalogue mismatch rather than silent extra data. */
 const Fact = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
@@ -148,6 +149,11 @@ export const TeamEventPayloads = {
   /** A postmortem was opened for a card, or changed (open pages reload it). */
   'postmortem.created': Fact({ postmortemId: Id, cardId: Id }),
   'postmortem.changed': Fact({ postmortemId: Id, cardId: Id, what: StringEnum(['edited', 'action', 'published'] as const) }),
+  'template.created': Fact({ template: CardTemplate }),
+  'template.updated': Fact({ template: CardTemplate, changes: Changes }),
+  'template.deleted': Fact({ templateId: Id }),
+  'recurrence.created': Fact({ recurrence: Recurrence }),
+  'recurrence.deleted': Fact({ recurrenceId: Id }),
 } as const satisfies Record<string, TSchema>;
 
 /**

@@ -31,6 +31,7 @@ const EXEMPT: Record<string, string> = {
   'POST /api/auth/logout': "ends the caller's own session",
   'DELETE /api/auth/sessions/:id': "ends one of the caller's own sessions",
   'POST /api/auth/tokens': "creates one of the caller's own API tokens",
+  'POST /api/auth/password': "changes the caller's own password and ends their other sessions",
   'DELETE /api/auth/tokens/:id': "revokes one of the caller's own API tokens",
   'POST /api/notifications/:id/read': "marks the caller's own notification (notifications are per person, pushed to them alone)",
   'POST /api/notifications/read': "marks all of the caller's own notifications",
@@ -81,6 +82,10 @@ const s = {
   savedFilterId: '',
   pokerId: '',
   pokerItemId: '',
+  checklistItemId: '',
+  templateId: '',
+  recurrenceId: '',
+  dodCriterionId: '',
 };
 /** State of the retro steps. */
 const rs = { retroId: '', noteId: '', themeId: '', postmortemId: '', postmortemVersion: 0 };
@@ -211,6 +216,67 @@ const WALK: Record<string, Step> = {
   },
   'POST /api/cards/:id/archive': { run: () => admin().post(`/api/cards/${s.cardId}/archive`), expect: () => [[planned(), ['card.archived']]] },
   'POST /api/cards/:id/restore': { run: () => admin().post(`/api/cards/${s.cardId}/restore`), expect: () => [[planned(), ['card.restored']]] },
+
+  // ---- Card templates
+  'POST /api/teams/:teamId/card-templates': {
+    run: async () => {
+      const res = await admin().post<{ id: string }>(`/api/teams/${s.teamId}/card-templates`, { name: 'Incident', type: 'bug', checklist: ['Open a channel'] });
+      s.templateId = res.body.id;
+      return res;
+    },
+    expect: () => [[s.teamId, ['template.created']]],
+  },
+  'PATCH /api/card-templates/:id': { run: () => admin().patch(`/api/card-templates/${s.templateId}`, { name: 'Incident (SEV)' }), expect: () => [[s.teamId, ['template.updated']]] },
+  'DELETE /api/card-templates/:id': { run: () => admin().del(`/api/card-templates/${s.templateId}`), expect: () => [[s.teamId, ['template.deleted']]] },
+
+  // ---- Recurring cards
+  'POST /api/teams/:teamId/recurrences': {
+    run: async () => {
+      const res = await admin().post<{ id: string }>(`/api/teams/${s.teamId}/recurrences`, { boardId: planned(), title: 'Patch day', schedule: '0 9 * * 2' });
+      s.recurrenceId = res.body.id;
+      return res;
+    },
+    expect: () => [[s.teamId, ['recurrence.created']]],
+  },
+  'DELETE /api/recurrences/:id': { run: () => admin().del(`/api/recurrences/${s.recurrenceId}`), expect: () => [[s.teamId, ['recurrence.deleted']]] },
+
+  // ---- Checklists and the Definition of Done
+  'POST /api/cards/:id/checklist': {
+    run: async () => {
+      const res = await admin().post<Card>(`/api/cards/${s.cardId}/checklist`, { text: 'Check the runbook' });
+      s.checklistItemId = res.body.checklist[0]?.id ?? '';
+      return res;
+    },
+    expect: () => [[planned(), ['card.updated']]],
+  },
+  'PATCH /api/cards/:id/checklist/:itemId': {
+    run: () => admin().patch(`/api/cards/${s.cardId}/checklist/${s.checklistItemId}`, { done: true }),
+    expect: () => [[planned(), ['card.updated']]],
+  },
+  'DELETE /api/cards/:id/checklist/:itemId': {
+    run: () => admin().del(`/api/cards/${s.cardId}/checklist/${s.checklistItemId}`),
+    expect: () => [[planned(), ['card.updated']]],
+  },
+  'PUT /api/boards/:id/definition-of-done': {
+    run: async () => {
+      const res = await admin().put<{ definitionOfDone: { id: string }[] }>(`/api/boards/${planned()}/definition-of-done`, { criteria: [{ text: 'Tested' }] });
+      s.dodCriterionId = res.body.definitionOfDone[0]?.id ?? '';
+      return res;
+    },
+    expect: () => [
+      [planned(), ['board.updated']],
+      [s.teamId, ['board.changed']],
+    ],
+  },
+  'PUT /api/cards/:id/dod/:criterionId': {
+    run: async () => {
+      const res = await admin().put(`/api/cards/${s.cardId}/dod/${s.dodCriterionId}`, { done: true });
+      // The rest of the walk moves cards into done columns freely.
+      await ok(admin().put(`/api/boards/${planned()}/definition-of-done`, { criteria: [] }));
+      return res;
+    },
+    expect: () => [[planned(), ['card.updated']]],
+  },
 
   // ---- Person of the Week
   'PUT /api/teams/:teamId/rotation': {
@@ -588,6 +654,10 @@ const WALK: Record<string, Step> = {
     expect: () => [],
   },
   'POST /api/notifications/read': { run: () => team.byRole.member.api.post('/api/notifications/read'), expect: () => [] },
+  'POST /api/auth/password': {
+    run: () => team.byRole.viewer.session.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'another long passphrase for the walk' }),
+    expect: () => [],
+  },
   'POST /api/auth/logout': { run: () => team.byRole.viewer.session.post('/api/auth/logout'), expect: () => [] },
 };
 

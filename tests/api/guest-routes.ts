@@ -172,6 +172,18 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden('POST /api/cards/:id/move', (g) => g.api.post(`/api/cards/${f.paired.id}/move`, { toColumnId: column() })),
     forbidden('POST /api/cards/:id/archive', (g) => g.api.post(`/api/cards/${f.card.id}/archive`)),
     forbidden('POST /api/cards/:id/restore', (g) => g.api.post(`/api/cards/${f.archived.id}/restore`)),
+    forbidden('POST /api/cards/:id/checklist', (g) => g.api.post(`/api/cards/${f.paired.id}/checklist`, { text: 'A guest’s item' })),
+    forbidden('PATCH /api/cards/:id/checklist/:itemId', (g) => g.api.patch(`/api/cards/${f.paired.id}/checklist/${f.paired.id}`, { done: true })),
+    forbidden('DELETE /api/cards/:id/checklist/:itemId', (g) => g.api.del(`/api/cards/${f.paired.id}/checklist/${f.paired.id}`)),
+    forbidden('PUT /api/cards/:id/dod/:criterionId', (g) => g.api.put(`/api/cards/${f.paired.id}/dod/${f.paired.id}`, { done: true })),
+    forbidden(`GET ${T}/card-templates`, (g) => g.api.get(`/api/teams/${team()}/card-templates`)),
+    forbidden(`POST ${T}/card-templates`, (g) => g.api.post(`/api/teams/${team()}/card-templates`, { name: 'A guest’s template', type: 'task' })),
+    { route: 'PATCH /api/card-templates/:id', note: 'no such template', expect: 404, run: (g) => g.api.patch(`/api/card-templates/${f.card.id}`, { name: 'Renamed' }) },
+    { route: 'DELETE /api/card-templates/:id', note: 'no such template', expect: 404, run: (g) => g.api.del(`/api/card-templates/${f.card.id}`) },
+    forbidden(`GET ${T}/recurrences`, (g) => g.api.get(`/api/teams/${team()}/recurrences`)),
+    forbidden(`POST ${T}/recurrences`, (g) => g.api.post(`/api/teams/${team()}/recurrences`, { boardId: board(), title: 'A guest’s chore', schedule: '0 9 * * 1' })),
+    { route: 'DELETE /api/recurrences/:id', note: 'no such recurring card', expect: 404, run: (g) => g.api.del(`/api/recurrences/${f.card.id}`) },
+    forbidden('PUT /api/boards/:id/definition-of-done', (g) => g.api.put(`/api/boards/${board()}/definition-of-done`, { criteria: [{ text: 'Guest says so' }] })),
 
     // ---- conversation: a guest reads no card's comments, even on a card they are paired on
     forbidden(`GET ${T}/activity`, (g) => g.api.get(`/api/teams/${team()}/activity`)),
@@ -345,6 +357,7 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
       },
     },
     { route: 'POST /api/auth/logout', expect: 200, run: async (g) => (await freshSession(g)).post('/api/auth/logout') },
+    { route: 'POST /api/auth/password', note: 'with a wrong current password', expect: 400, run: (g) => g.api.post('/api/auth/password', { currentPassword: 'not it', newPassword: 'another long passphrase' }) },
     { route: 'GET /api/auth/tokens', expect: 200, run: (g) => g.api.get('/api/auth/tokens') },
     { route: 'POST /api/auth/tokens', expect: 201, run: (g) => g.api.post('/api/auth/tokens', { name: `guest script ${++n}` }) },
     {

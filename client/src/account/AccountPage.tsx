@@ -4,6 +4,8 @@ import { paths } from '../app/routes';
 import { useDocumentTitle } from '../app/page-title';
 import { SessionsSection } from './SessionsSection';
 import { TokensSection } from './TokensSection';
+import { ThemeToggle } from '../ui/ThemeToggle';
+import { PasswordSection } from './PasswordSection';
 
 export function AccountPage() {
   const user = useUser();
@@ -17,6 +19,12 @@ export function AccountPage() {
         <dt>E-mail</dt>
         <dd>{user.email}</dd>
       </dl>
+      <section className="section" aria-labelledby="appearance-heading">
+        <h2 id="appearance-heading">Appearance</h2>
+        <p className="muted">Dark mode follows your system setting unless you pick one here (remembered in this browser).</p>
+        <ThemeToggle />
+      </section>
+      <PasswordSection />
       <TokensSection />
       <SessionsSection />
       <section className="section">

@@ -23,6 +23,7 @@ import { ActivityPage } from '../conversation/ActivityPage';
 // The screens away from the board load on first visit, so the board (what people open
 // at standup) starts from a smaller bundle.
 const AccountPage = lazy(() => import('../account/AccountPage').then((m) => ({ default: m.AccountPage })));
+const TemplatesPage = lazy(() => import('../templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const PotwPage = lazy(() => import('../potw/PotwPage').then((m) => ({ default: m.PotwPage })));
 const IterationsPage = lazy(() => import('../planning/IterationsPage').then((m) => ({ default: m.IterationsPage })));
 const IterationPage = lazy(() => import('../planning/IterationPage').then((m) => ({ default: m.IterationPage })));
@@ -133,6 +134,8 @@ function Page({ route }: { route: Route }) {
       return <PokerListPage key={route.teamId} teamId={route.teamId} />;
     case 'poker':
       return <PokerSessionPage key={route.sessionId} sessionId={route.sessionId} />;
+    case 'templates':
+      return <TemplatesPage key={route.teamId} teamId={route.teamId} />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -7,7 +7,7 @@ const B1 = '00000000-0000-4000-8000-0000000000b1';
 const B2 = '00000000-0000-4000-8000-0000000000b2';
 const B3 = '00000000-0000-4000-8000-0000000000b3';
 const board = (id: string, kind: Board['kind'], rank: string, archivedAt: string | null = null): Board => ({
-  id, teamId: TEAM, kind, name: kind, rank, personWipLimit: null, personWipPolicy: 'block', archivedAt, createdAt: '2025-01-01T00:00:00Z',
+  id, teamId: TEAM, kind, name: kind, rank, personWipLimit: null, personWipPolicy: 'block', definitionOfDone: [], archivedAt, createdAt: '2025-01-01T00:00:00Z',
 });
 
 describe('landing', () => {

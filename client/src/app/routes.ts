@@ -20,6 +20,7 @@ export type Route =
   | { name: 'retro'; retroId: string }
   | { name: 'poker-list'; teamId: string }
   | { name: 'poker'; sessionId: string }
+  | { name: 'templates'; teamId: string }
   | { name: 'not-found' };
 
 const UUID = '[0-9a-fA-F-]{36}';
@@ -44,6 +45,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/retros/(${UUID})/?$`), (m) => ({ name: 'retro', retroId: m[1]! })],
   [new RegExp(`^/teams/(${UUID})/poker/?$`), (m) => ({ name: 'poker-list', teamId: m[1]! })],
   [new RegExp(`^/poker/(${UUID})/?$`), (m) => ({ name: 'poker', sessionId: m[1]! })],
+  [new RegExp(`^/teams/(${UUID})/templates/?$`), (m) => ({ name: 'templates', teamId: m[1]! })],
 ];
 
 export function parseRoute(pathname: string): Route {
@@ -78,6 +80,7 @@ export const paths = {
   /** Planning poker: the team's sessions (`cards` ticks cards to queue) and one session. */
   pokerList: (teamId: string, cardIds: string[] = []) => `/teams/${teamId}/poker${cardIds.length > 0 ? `?cards=${cardIds.join(',')}` : ''}`,
   poker: (sessionId: string) => `/poker/${sessionId}`,
+  templates: (teamId: string) => `/teams/${teamId}/templates`,
   login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   signup: (next?: string) => (next && next !== '/' ? `/signup?next=${encodeURIComponent(next)}` : '/signup'),
 };

@@ -16,6 +16,7 @@ import { formatDateTime } from '../lib/time';
 import { Icon } from '../ui/Icon';
 import type { PersonWipNote } from './AssigneesField';
 import { CardFields } from './CardFields';
+import { ChecklistSection } from './ChecklistSection';
 import { DescriptionField } from './DescriptionField';
 import { CommentsSection } from '../conversation/CommentsSection';
 import { useCommentRevision } from '../conversation/use-comment-revision';
@@ -162,6 +163,7 @@ function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap
         <TitleField card={card} editable={editable} onSave={(title) => update({ title })} labelId={titleId} />
         <CardFields card={card} state={snap.state} people={people} features={features} team={env.team} editable={editable} now={env.now} onChange={update} onMove={moveTo} personWip={personWip} />
         <DescriptionField card={card} editable={editable} onSave={(description) => update({ description })} />
+        <ChecklistSection card={card} dod={snap.state.board.definitionOfDone} editable={editable} />
         <LinksSection card={card} boards={env.teamBoards.length > 0 ? env.teamBoards : [snap.state.board]} editable={editable} onChange={(links) => update({ links })} />
         {!isStandIn(card) && <TechnologiesSection cardId={card.id} teamId={snap.state.board.teamId} editable={editable} />}
         {!isStandIn(card) && (

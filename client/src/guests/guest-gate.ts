@@ -19,6 +19,7 @@ export function guestTeamsFor(route: Route, teams: readonly Team[]): Team[] | nu
     case 'technologies':
     case 'activity':
     case 'retros':
+    case 'templates':
     case 'poker-list': {
       const team = teams.find((t) => t.id === route.teamId);
       return team?.role === 'guest' ? [team] : null;

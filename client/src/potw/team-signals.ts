@@ -136,6 +136,11 @@ export function topicsOf(type: TeamEventType): readonly TeamTopic[] {
     case 'retro.changed':
     case 'postmortem.created':
     case 'postmortem.changed':
+    case 'template.created':
+    case 'template.updated':
+    case 'template.deleted':
+    case 'recurrence.created':
+    case 'recurrence.deleted':
       return [];
   }
 }

@@ -13,6 +13,7 @@ import type {
   BoardEvent,
   BoardEventType,
   Card,
+  CardTemplate,
   Column,
   Comment,
   EventEnvelope,
@@ -26,6 +27,7 @@ import type {
   Retro,
   PokerEvent,
   PokerEventType,
+  Recurrence,
   RotationSettings,
   StandupFocus,
   Standup,
@@ -62,7 +64,7 @@ const listOf =
     Array.isArray(v) && v.every(check);
 
 const comment = fields<Comment>({ id, cardId: id, authorId: nullOr(id), body: text, mentionIds: listOf(id), reactions: listOf(fields<{ emoji: string; userIds: string[] }>({ emoji: text, userIds: listOf(id) })), createdAt: text, editedAt: nullOr(text) });
-const board = fields<Board>({ id, teamId: id, kind: text, name: text, rank: text, personWipLimit: nullOr(count), archivedAt: nullOr(text) });
+const board = fields<Board>({ id, teamId: id, kind: text, name: text, rank: text, personWipLimit: nullOr(count), definitionOfDone: listOf(fields<Board['definitionOfDone'][number]>({ id, text })), archivedAt: nullOr(text) });
 const column = fields<Column>({ id, boardId: id, name: text, rank: text, category: text, wipLimit: nullOr(count), wipPolicy: text, archivedAt: nullOr(text) });
 const lane = fields<Lane>({ id, boardId: id, name: text, rank: text, wipLimit: nullOr(count), wipPolicy: text, archivedAt: nullOr(text) });
 const card = fields<Card>({
@@ -77,6 +79,8 @@ const card = fields<Card>({
   assigneeIds: listOf(id),
   labels: listOf(text),
   links: listOf(fields<Card['links'][number]>({ kind: text, cardId: id })),
+  checklist: listOf(fields<Card['checklist'][number]>({ id, text, done: bool })),
+  dodChecked: listOf(id),
   blocked: bool,
   archivedAt: nullOr(text),
 });
@@ -94,6 +98,8 @@ const wip = fields<{ wipLimit: number | null; wipPolicy: string }>({ wipLimit: n
 const confirmation = fields<StartConfirmation>({ userId: id, at: text, reason: nullOr(text) });
 const focus = fields<StandupFocus>({ boardId: id, cardId: nullOr(id), personId: nullOr(id), paused: bool });
 const standup = fields<Standup>({ id, teamId: id, boardIds: listOf(id), mode: text, facilitatorId: id, limitSeconds: count, startedAt: text, endedAt: nullOr(text), focus: nullOr(focus) });
+const template = fields<CardTemplate>({ id, teamId: id, name: text, type: text, description: text, labels: listOf(text), checklist: listOf(text) });
+const recurrence = fields<Recurrence>({ id, teamId: id, boardId: id, columnId: nullOr(id), title: text, schedule: text, nextAt: nullOr(text) });
 const pair: Check = (v) => Array.isArray(v) && v.length === 2 && v.every(id);
 const technology = fields<Technology>({ id, teamId: id, name: text, lifecycle: text, configManagedPct: count, level: nullOr(count), version: count });
 const assessment = fields<AssessmentSummary>({ id, technologyId: id, status: text, assessedOn: text, scorerIds: listOf(id), level: nullOr(count) });
@@ -182,6 +188,11 @@ const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<Te
   'postmortem.created': { postmortemId: id, cardId: id },
   'postmortem.changed': { postmortemId: id, cardId: id, what: text },
   'retro.changed': { retro, what: text, noteCounts: fields<{ do: number; dont: number; try: number; avoid: number }>({ do: count, dont: count, try: count, avoid: count }) },
+  'template.created': { template },
+  'template.updated': { template, changes },
+  'template.deleted': { templateId: id },
+  'recurrence.created': { recurrence },
+  'recurrence.deleted': { recurrenceId: id },
 };
 
 const vote = fields<{ userId: string; value: string }>({ userId: id, value: text });

@@ -4,7 +4,7 @@ import { applyTeamEvent, teamStateOf } from './team-state';
 
 const AT = '2025-01-01T00:00:00.000Z';
 const team = { id: 't', name: 'Platform Ops', timezone: 'Europe/Berlin', createdAt: AT };
-const board = (id: string, rank: string): Board => ({ id, teamId: 't', kind: 'planned', name: id, rank, personWipLimit: null, personWipPolicy: 'block', archivedAt: null, createdAt: AT });
+const board = (id: string, rank: string): Board => ({ id, teamId: 't', kind: 'planned', name: id, rank, personWipLimit: null, personWipPolicy: 'block', definitionOfDone: [], archivedAt: null, createdAt: AT });
 const env = { streamId: 't', actorId: null, clientMutationId: null, at: AT };
 const feature: Feature = { id: 'f1', teamId: 't', name: 'Zero-downtime Postgres', goal: '', customer: '', status: 'active', leadId: null, version: 1, createdAt: AT, updatedAt: AT };
 

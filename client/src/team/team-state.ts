@@ -105,7 +105,12 @@ export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
     case 'retro.changed':
     case 'postmortem.created':
     case 'postmortem.changed':
-      // Invitations, webhooks, pairs, the Person-of-the-Week rotation, the technology catalogue, standups, saved filters, retros and postmortems have their own views; the board keeps only the seq.
+    case 'template.created':
+    case 'template.updated':
+    case 'template.deleted':
+    case 'recurrence.created':
+    case 'recurrence.deleted':
+      // Invitations, webhooks, pairs, the rotation, the technology catalogue, standups, saved filters, retros, postmortems, templates and recurring cards have their own views; the board keeps only the seq.
       return next;
     default: {
       const unhandled: never = event;

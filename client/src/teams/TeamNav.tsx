@@ -1,7 +1,7 @@
 import { Link } from '../app/Link';
 import { paths } from '../app/routes';
 
-export type TeamSection = 'boards' | 'potw' | 'iterations' | 'features' | 'poker' | 'retros' | 'technologies' | 'activity';
+export type TeamSection = 'boards' | 'potw' | 'iterations' | 'features' | 'poker' | 'retros' | 'technologies' | 'templates' | 'activity';
 
 const SECTIONS: { id: TeamSection; label: string; to: (teamId: string) => string }[] = [
   { id: 'boards', label: 'Boards & people', to: paths.team },
@@ -12,6 +12,7 @@ const SECTIONS: { id: TeamSection; label: string; to: (teamId: string) => string
   { id: 'retros', label: 'Retros', to: paths.retros },
   { id: 'technologies', label: 'Technologies', to: paths.technologies },
   { id: 'activity', label: 'Activity', to: paths.activity },
+  { id: 'templates', label: 'Templates', to: paths.templates },
 ];
 
 /** The team's sections, as links (each is its own page with its own address). */

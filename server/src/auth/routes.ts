@@ -126,6 +126,24 @@ export function authRoutes(app: App, deps: ServiceDeps, opts: AuthRouteOptions):
     },
   );
 
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password (the current one is required); my other sessions end',
+        body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: Type.String({ minLength: 1, maxLength: 1024 }) }, { additionalProperties: false }),
+        response: responses({ 200: Ok }),
+      },
+    },
+    async (request, reply) => {
+      const me = caller(request);
+      const result = await auth.changePassword(deps, me.user.id, me.sessionId, request.body, opts.cache);
+      if (!result.ok) return sendRefusal(reply, result.refusal);
+      return result.value;
+    },
+  );
+
   app.get(
     '/api/auth/tokens',
     { schema: { tags: ['auth'], summary: 'My API tokens (secrets are never shown again)', response: responses({ 200: Type.Array(ApiToken) }) } },

@@ -326,3 +326,25 @@ export async function hasUsers(deps: AppDeps): Promise<boolean> {
   const rows = await deps.database.db.select({ id: users.id }).from(users).limit(1);
   return rows.length > 0;
 }
+
+/**
+ * Changes the caller's password after checking the current one; every other
+ * session of theirs ends (the one making the change stays logged in).
+ */
+export async function changePassword(
+  deps: AppDeps,
+  userId: string,
+  currentSessionId: string | null,
+  input: { currentPassword: string; newPassword: string },
+  cache?: AuthCache,
+): Promise<Result<{ ok: true }>> {
+  const [row] = await deps.database.db.select({ passwordHash: users.passwordHash, email: users.email }).from(users).where(eq(users.id, userId));
+  if (!row || !(await deps.hasher.verify(row.passwordHash, input.currentPassword))) return invalidField('currentPassword', 'is not your current password');
+  const problem = passwordProblem(input.newPassword, row.email);
+  if (problem) return invalidField('newPassword', problem);
+  const passwordHash = await deps.hasher.hash(input.newPassword);
+  await deps.database.db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+  const others = currentSessionId === null ? undefined : sql`${sessions.id} <> ${currentSessionId}`;
+  await endSessions(deps, and(eq(sessions.userId, userId), isNull(sessions.revokedAt), others), cache);
+  return ok({ ok: true as const });
+}

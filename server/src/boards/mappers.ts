@@ -17,6 +17,7 @@ export function toBoard(r: BoardRow): Board {
     rank: r.rank,
     personWipLimit: r.personWipLimit,
     personWipPolicy: r.personWipPolicy,
+    definitionOfDone: r.definitionOfDone,
     archivedAt: iso(r.archivedAt),
     createdAt: iso(r.createdAt),
   };
@@ -69,6 +70,8 @@ export function toCard(r: CardRow): Card {
     blockedReason: r.blockedReason,
     dueDate: r.dueDate,
     links: r.links,
+    checklist: r.checklist,
+    dodChecked: r.dodChecked,
     overrideReason: r.overrideReason,
     columnEnteredAt: iso(r.columnEnteredAt),
     createdAt: iso(r.createdAt),

@@ -101,7 +101,7 @@ export async function loadBoard(tx: Queryable, boardId: string, userId: string, 
   return row ? { board: row.board, role: row.role } : null;
 }
 
-async function boardFor(tx: Tx, boardId: string, userId: string, permission: 'read' | 'write' | 'configure', lock = false): Promise<Result<BoardRow>> {
+export async function boardFor(tx: Tx, boardId: string, userId: string, permission: 'read' | 'write' | 'configure', lock = false): Promise<Result<BoardRow>> {
   const found = await loadBoard(tx, boardId, userId, lock);
   const access = decide(found?.role ?? null, permission, 'Board');
   if (!access.ok) return access;

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { assignmentScopes, can, canHoldCard, checkWip, type Card, type CardLink, type CreateCardBody, type MoveCardBody, type PersonLimit, type RestoreCardBody, type Role, type UpdateCardBody } from '@opsboard/shared';
+import { assignmentScopes, can, canHoldCard, checkDone, checkWip, type Card, type CardLink, type CreateCardBody, type MoveCardBody, type PersonLimit, type RestoreCardBody, type Role, type UpdateCardBody } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { firstColumn } from '../boards/columns.js';
 import { diff } from '../events/changes.js';
@@ -206,6 +207,9 @@ export async function insertCard(
   const assigneeIds = body.assigneeIds ?? [];
   const ranking = backlogRanking(cell.value, null, role, anchorsOf(body));
   if (!ranking.ok) return ranking;
+  const checklist = (body.checklist ?? []).map((text) => ({ id: randomUUID(), text: text.trim(), done: false })).filter((i) => i.text !== '');
+  const done = checkDone({ fromCategory: null, toCategory: cell.value.category }, { checklist, dodChecked: [] }, board.definitionOfDone, body.overrideReason);
+  if (!done.ok) return done;
   const decision = await decideEntry(w.tx, {
     boardIds: [board.id],
     teamId: board.teamId,
@@ -225,7 +229,7 @@ export async function insertCard(
     .where(eq(teams.id, board.teamId))
     .returning({ cardSeq: teams.cardSeq });
   const blocked = body.blocked ?? false;
-  const overrideReason = decision.overridden ? body.overrideReason!.trim() : null;
+  const overrideReason = decision.overridden || done.overridden ? body.overrideReason!.trim() : null;
   const [row] = await w.tx
     .insert(cards)
     .values({
@@ -250,6 +254,7 @@ export async function insertCard(
       blockedReason: blocked ? (body.blockedReason?.trim() || null) : null,
       dueDate: body.dueDate ?? null,
       links: body.links ?? [],
+      checklist,
       overrideReason,
       columnEnteredAt: w.now,
       createdAt: w.now,
@@ -389,6 +394,8 @@ export async function moveLocked(w: WriteContext, current: CardRow, board: Board
   const fromColumn = locked.get(current.columnId)!;
   const ranking = backlogRanking(cell.value, fromColumn, role, anchorsOf(body));
   if (!ranking.ok) return ranking;
+  const done = checkDone({ fromCategory: fromColumn.category, toCategory: cell.value.category }, current, target.definitionOfDone, body.overrideReason);
+  if (!done.ok) return done;
 
   const decision = await decideEntry(w.tx, {
     boardIds: crossBoard ? [board.id, target.id] : [board.id],
@@ -406,7 +413,8 @@ export async function moveLocked(w: WriteContext, current: CardRow, board: Board
   if (!decision.ok) return { ok: false, refusal: decision.refusal };
 
   const columnChanged = cell.value.id !== current.columnId;
-  const overrideReason = decision.overridden ? body.overrideReason!.trim() : columnChanged ? null : current.overrideReason;
+  const overridden = decision.overridden || done.overridden;
+  const overrideReason = overridden ? body.overrideReason!.trim() : columnChanged ? null : current.overrideReason;
   // The hottest write of the product: a hand-written statement (see db/raw.ts).
   const updated = await w.tx.execute<Record<string, unknown>>(sql`
     UPDATE cards c SET
@@ -425,7 +433,7 @@ export async function moveLocked(w: WriteContext, current: CardRow, board: Board
       {
         type: 'card.moved_in',
         subjectId: cardId,
-        payload: { card, fromBoardId: board.id, overrideReason: decision.overridden ? overrideReason : null, interrupt: interrupt ? toInterrupt(interrupt) : null },
+        payload: { card, fromBoardId: board.id, overrideReason: overridden ? overrideReason : null, interrupt: interrupt ? toInterrupt(interrupt) : null },
       },
     ]);
   } else {
@@ -437,7 +445,7 @@ export async function moveLocked(w: WriteContext, current: CardRow, board: Board
           card,
           from: { columnId: current.columnId, laneId: current.laneId, rank: current.rank },
           to: { columnId: card.columnId, laneId: card.laneId, rank: card.rank },
-          overrideReason: decision.overridden ? overrideReason : null,
+          overrideReason: overridden ? overrideReason : null,
         },
       },
     ]);
@@ -497,6 +505,8 @@ export async function restoreCard(deps: ServiceDeps, auth: AuthInfo, cardId: str
     const laneId = lane && !lane.archivedAt ? lane.id : null;
     const cell = checkCell(locked, board.id, columnId, laneId ? lane : null, laneId, { column: 'columnId', lane: 'laneId' });
     if (!cell.ok) return cell;
+    const done = checkDone({ fromCategory: null, toCategory: cell.value.category }, current, board.definitionOfDone, body.overrideReason);
+    if (!done.ok) return done;
     const decision = await decideEntry(w.tx, {
       boardIds: [board.id],
       teamId: board.teamId,
@@ -510,7 +520,7 @@ export async function restoreCard(deps: ServiceDeps, auth: AuthInfo, cardId: str
       overrideReason: body.overrideReason,
     });
     if (!decision.ok) return { ok: false, refusal: decision.refusal };
-    const overrideReason = decision.overridden ? body.overrideReason!.trim() : null;
+    const overrideReason = decision.overridden || done.overridden ? body.overrideReason!.trim() : null;
     const [row] = await w.tx
       .update(cards)
       .set({

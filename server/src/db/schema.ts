@@ -19,7 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { BoardKind, CardLink, CardType, ColumnCategory, Priority, Role, StartConfirmation, WipPolicy } from '@opsboard/shared';
+import type { BoardKind, CardLink, CardType, ChecklistItem, DodCriterion, ColumnCategory, Priority, Role, StartConfirmation, WipPolicy } from '@opsboard/shared';
 
 /** Fractional-index keys compare byte-wise: locale collations sort them wrong. */
 const rankText = customType<{ data: string }>({
@@ -176,6 +176,7 @@ export const boards = pgTable(
     rank: rankText('rank').notNull(),
     personWipLimit: integer('person_wip_limit'),
     personWipPolicy: text('person_wip_policy').$type<WipPolicy>().notNull().default('block'),
+    definitionOfDone: jsonb('definition_of_done').$type<DodCriterion[]>().notNull().default([]),
     createdAt: createdAt(),
     archivedAt: ts('archived_at'),
   },
@@ -237,6 +238,8 @@ export const cards = pgTable(
     blockedReason: text('blocked_reason'),
     dueDate: date('due_date', { mode: 'string' }),
     links: jsonb('links').$type<CardLink[]>().notNull().default([]),
+    checklist: jsonb('checklist').$type<ChecklistItem[]>().notNull().default([]),
+    dodChecked: jsonb('dod_checked').$type<string[]>().notNull().default([]),
     overrideReason: text('override_reason'),
     columnEnteredAt: ts('column_entered_at').notNull().defaultNow(),
     createdAt: createdAt(),
@@ -465,3 +468,4 @@ export * from './schema/conversation.js';
 export * from './schema/search.js';
 export * from './schema/retro.js';
 export * from './schema/poker.js';
+export * from './schema/cardkit.js';

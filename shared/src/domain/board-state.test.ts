@@ -8,11 +8,11 @@ const at = '2026-11-26T10:00:00.000Z';
 const col = (id: string, rank: string): Column => ({ id, boardId: 'b', name: id, rank, category: 'todo', wipLimit: null, wipPolicy: 'block', archivedAt: null });
 const card = (id: string, columnId: string, rank: string, over: Partial<Card> = {}): Card => ({
   id, boardId: 'b', number: 1, columnId, laneId: null, rank, version: 1, title: id, description: '', type: 'story', points: null, assigneeIds: [],
-  featureId: null, iterationId: null, labels: [], priority: 'none', blocked: false, blockedReason: null, dueDate: null, links: [],
+  featureId: null, iterationId: null, labels: [], priority: 'none', blocked: false, blockedReason: null, dueDate: null, links: [], checklist: [], dodChecked: [],
   overrideReason: null, columnEnteredAt: at, createdAt: at, updatedAt: at, createdBy: null, archivedAt: null, ...over,
 });
 const snapshot: BoardSnapshot = {
-  board: { id: 'b', teamId: 't', kind: 'planned', name: 'B', rank: 'a0', personWipLimit: null, personWipPolicy: 'block', archivedAt: null, createdAt: at },
+  board: { id: 'b', teamId: 't', kind: 'planned', name: 'B', rank: 'a0', personWipLimit: null, personWipPolicy: 'block', definitionOfDone: [], archivedAt: null, createdAt: at },
   seq: 5,
   columns: [col('c1', 'a0'), col('c2', 'a1')],
   lanes: [],

@@ -79,6 +79,14 @@ export const Invitation = Type.Object(
 );
 export type Invitation = Type.Static<typeof Invitation>;
 
+/** One item of a card's checklist; the list's order is the array's. */
+export const ChecklistItem = Type.Object({ id: Id, text: Type.String(), done: Type.Boolean() }, { additionalProperties: false });
+export type ChecklistItem = Type.Static<typeof ChecklistItem>;
+
+/** One criterion of a board's Definition of Done: ticked per card before it may enter a done column. */
+export const DodCriterion = Type.Object({ id: Id, text: Type.String() }, { additionalProperties: false });
+export type DodCriterion = Type.Static<typeof DodCriterion>;
+
 export const Board = Type.Object(
   {
     id: Id,
@@ -88,6 +96,7 @@ export const Board = Type.Object(
     rank: Rank,
     personWipLimit: Nullable(Type.Integer({ description: 'cards one person may hold in doing columns' })),
     personWipPolicy: StringEnum(WIP_POLICIES),
+    definitionOfDone: Type.Array(DodCriterion, { description: 'criteria a card must have ticked before it enters a done column' }),
     archivedAt: Nullable(IsoDateTime),
     createdAt: IsoDateTime,
   },
@@ -152,6 +161,8 @@ export const Card = Type.Object(
     blockedReason: Nullable(Type.String()),
     dueDate: Nullable(IsoDate),
     links: Type.Array(CardLink),
+    checklist: Type.Array(ChecklistItem),
+    dodChecked: Type.Array(Id, { description: "the board's Definition of Done criteria ticked on this card" }),
     overrideReason: Nullable(Type.String({ description: 'why this card was let in over a warn-policy WIP limit' })),
     columnEnteredAt: IsoDateTime,
     createdAt: IsoDateTime,

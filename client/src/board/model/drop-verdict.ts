@@ -5,7 +5,7 @@
  * refused while the card is still in the air, and a soft limit says that it
  * will ask for a reason.
  */
-import type { BoardState, Card, WipRefusal } from '@opsboard/shared';
+import { checkDone, type BoardState, type Card, type WipRefusal } from '@opsboard/shared';
 import { predictEntry, THIS_BOARD_ONLY, type TeamWip } from './wip';
 
 export type DropVerdict =
@@ -41,6 +41,10 @@ export function dropVerdict(state: BoardState, card: Card, target: { columnId: s
   // With any reason given, what is left is a hard limit: that refuses whatever the person says.
   const hard = predictEntry(state, card, target.columnId, target.laneId, ctx.names, ctx.team ?? THIS_BOARD_ONLY, 'a reason');
   if (!hard.ok) return { kind: 'refused', message: hard.refusal.message, short: shortWords(hard.refusal) };
+  // The board's Definition of Done: entering done with it unmet asks for a reason, like a soft limit.
+  const from = state.columns.get(card.columnId)?.category ?? null;
+  const done = checkDone({ fromCategory: from, toCategory: column.category }, card, state.board.definitionOfDone, null);
+  if (!done.ok) return { kind: 'ask', message: done.refusal.message, short: 'Definition of Done not met' };
   const soft = predictEntry(state, card, target.columnId, target.laneId, ctx.names, ctx.team ?? THIS_BOARD_ONLY);
   if (!soft.ok) return { kind: 'ask', message: soft.refusal.message, short: shortWords(soft.refusal) };
   if (backlogLocked) return { kind: 'ok', note: 'Joins the bottom: the PO ranks the backlog', bottom: true };

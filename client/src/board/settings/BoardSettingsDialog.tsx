@@ -9,13 +9,14 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Board, BoardState } from '@opsboard/shared';
 import { Dialog } from '../../ui/Dialog';
+import { DodTab } from './DodTab';
 import { GeneralTab } from './GeneralTab';
 import { liveColumns, liveLanes, POLICY_INFO, structureKey } from './settings-model';
 import { columnApi, laneApi } from './structure-api';
 import { StructureTab } from './StructureTab';
 import { UnsavedContext, withUnsaved } from './unsaved';
 
-export const SETTINGS_TABS = ['general', 'columns', 'lanes'] as const;
+export const SETTINGS_TABS = ['general', 'columns', 'lanes', 'done'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 interface Props {
@@ -62,7 +63,7 @@ export function BoardSettingsDialog({ state, tab, onTab, onClose, onArchived }: 
     if (card.laneId !== null) perLane.set(card.laneId, (perLane.get(card.laneId) ?? 0) + 1);
   }
   const hasDone = columnList.some((c) => c.category === 'done');
-  const labels: Record<SettingsTab, string> = { general: 'Board', columns: `Columns (${columnList.length})`, lanes: `Swimlanes (${laneList.length})` };
+  const labels: Record<SettingsTab, string> = { general: 'Board', columns: `Columns (${columnList.length})`, lanes: `Swimlanes (${laneList.length})`, done: `Definition of Done (${state.board.definitionOfDone.length})` };
 
   const requestClose = () => {
     if (unsavedNow.current.size === 0) onClose();
@@ -155,6 +156,9 @@ export function BoardSettingsDialog({ state, tab, onTab, onClose, onArchived }: 
               </p>
             }
           />
+        </div>
+        <div {...panel('done')}>
+          <DodTab key={JSON.stringify(state.board.definitionOfDone)} board={state.board} />
         </div>
       </UnsavedContext>
     </Dialog>

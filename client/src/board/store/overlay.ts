@@ -135,6 +135,8 @@ function applyCreate(cards: Map<string, Card>, confirmed: BoardState, op: Create
     blockedReason: b.blockedReason ?? null,
     dueDate: b.dueDate ?? null,
     links: b.links ?? [],
+    checklist: (b.checklist ?? []).map((text, i) => ({ id: `${op.tempId}-${i}`, text, done: false })),
+    dodChecked: [],
     overrideReason: b.overrideReason ?? null,
     columnEnteredAt: op.at,
     createdAt: op.at,

@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import type { Card, Member } from '@opsboard/shared';
+import { checklistProgress, type Card, type Member } from '@opsboard/shared';
 import { daysSince, dueInfo } from '../../lib/time';
 import { AvatarGroup } from '../../ui/Avatar';
 import { Icon } from '../../ui/Icon';
@@ -27,6 +27,7 @@ export const TileBody = memo(function TileBody({ card, people, features, now, co
   const assignees = card.assigneeIds.map((id) => ({ userId: id, name: personName(people, id) }));
   const feature = card.featureId ? (features.get(card.featureId) ?? 'Feature') : null;
   const interrupt = useTileInterrupt(card);
+  const checklist = checklistProgress(card.checklist);
   return (
     <>
       <div className="tile__top">
@@ -79,6 +80,16 @@ export const TileBody = memo(function TileBody({ card, people, features, now, co
         {assignees.length > 0 ? <AvatarGroup people={assignees} max={3} /> : <span className="tile__nobody">Unassigned</span>}
         <span className="tile__meta">
           {due && due.level !== 'later' && <span className={`due due--${due.level}`}>{due.label}</span>}
+          {checklist.total > 0 && (
+            <span
+              className={`tile__checklist${checklist.done === checklist.total ? ' tile__checklist--complete' : ''}`}
+              title={`Checklist: ${checklist.done} of ${checklist.total} done`}
+              data-testid="tile-checklist"
+            >
+              <Icon name="check" />
+              {checklist.done}/{checklist.total}
+            </span>
+          )}
           {unsynced ? (
             <span className="tile__sync">
               <Icon name="sync" />

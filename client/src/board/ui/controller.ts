@@ -3,7 +3,7 @@
  * op in the outbox (shown at once, sent in order) after the checks a person
  * should see first, such as a warn-policy WIP limit that needs a reason.
  */
-import { type Card, type CardType, type UpdateCardBody } from '@opsboard/shared';
+import { type Card, type CardType, type CreateCardBody, type UpdateCardBody } from '@opsboard/shared';
 import { newKey } from '../../lib/ids';
 import { announce } from '../../ui/announcer';
 import { showToast } from '../../ui/toasts';
@@ -120,7 +120,7 @@ export class BoardController {
    * do not rank it, as the server places it). Resolves false when it was not
    * added: refused here, or the person gave no reason for a soft limit.
    */
-  async create(columnId: string, laneId: string | null, title: string, type: CardType): Promise<boolean> {
+  async create(columnId: string, laneId: string | null, title: string, type: CardType, prefill: Pick<CreateCardBody, 'description' | 'labels' | 'checklist'> = {}): Promise<boolean> {
     const { state } = this.snap;
     const column = state.columns.get(columnId);
     if (!column) return false;
@@ -144,7 +144,7 @@ export class BoardController {
       boardId: state.board.id,
       at: new Date().toISOString(),
       status: 'queued',
-      body: { title, columnId, laneId, position: 0, type, ...(reason !== null && { overrideReason: reason }) },
+      body: { title, columnId, laneId, position: 0, type, ...prefill, ...(reason !== null && { overrideReason: reason }) },
     });
     const edge = column.category === 'backlog' && this.deps.ranks() === false ? 'bottom' : 'top';
     announce(`Added '${title}' to the ${edge} of ${column.name}.`);
@@ -199,7 +199,7 @@ function placeholderCard(boardId: string): Card {
   const at = new Date().toISOString();
   return {
     id: 'new', boardId, number: 0, columnId: '', laneId: null, rank: 'a0', version: 0, title: '', description: '', type: 'story', points: null, assigneeIds: [],
-    featureId: null, iterationId: null, labels: [], priority: 'none', blocked: false, blockedReason: null, dueDate: null, links: [], overrideReason: null,
+    featureId: null, iterationId: null, labels: [], priority: 'none', blocked: false, blockedReason: null, dueDate: null, links: [], checklist: [], dodChecked: [], overrideReason: null,
     columnEnteredAt: at, createdAt: at, updatedAt: at, createdBy: null, archivedAt: null,
   };
 }

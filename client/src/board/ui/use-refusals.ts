@@ -35,7 +35,7 @@ async function handle({ op, error }: Refusal, outbox: Outbox, store: BoardStore,
 
   if (op.kind === 'move') {
     const card = store.confirmedState?.cards.get(op.cardId);
-    if (code === 'wip_override_required' && card) {
+    if ((code === 'wip_override_required' || code === 'dod_unmet') && card) {
       // A soft limit the board did not know about (a swimlane or person limit, or a count that changed meanwhile).
       const column = store.confirmedState?.columns.get(op.toColumnId)?.name ?? 'that column';
       const given = await controller.askOverrideFor(card, column, reason);

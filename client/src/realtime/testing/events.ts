@@ -2,7 +2,7 @@
  * One well-formed payload for every event of the catalogue, typed by it (a new
  * event or field does not compile until it is added here), and envelopes around them.
  */
-import type { AssessmentSummary, BoardEvent, BoardEventType, Comment, Feature, Interrupt, Iteration, Member, StreamEvent, TeamEvent, TeamEventType, Technology } from '@opsboard/shared';
+import type { AssessmentSummary, BoardEvent, BoardEventType, CardTemplate, Comment, Feature, Interrupt, Iteration, Member, StreamEvent, TeamEvent, TeamEventType, Technology } from '@opsboard/shared';
 import { EMPTY_OWNERS } from '@opsboard/shared';
 import { board, BOARD_ID, card, column, READY, TEAM_ID } from '../../board/store/testing/fixtures';
 
@@ -90,6 +90,7 @@ const anAssessment: AssessmentSummary = {
   mean: null,
   level: null,
 };
+const aTemplate: CardTemplate = { id: THING, teamId: TEAM_ID, name: 'Ops story', type: 'story', description: '## Acceptance', labels: ['ops'], checklist: ['Runbook'], createdAt: AT, updatedAt: AT };
 const anIteration: Iteration = {
   id: THING,
   teamId: TEAM_ID,
@@ -189,6 +190,13 @@ export const TEAM_PAYLOADS: Payloads<TeamEvent> = {
   'postmortem.created': { postmortemId: THING, cardId: CARD },
   'postmortem.changed': { postmortemId: THING, cardId: CARD, what: 'edited' },
   'retro.changed': { retro: { ...aRetro, phase: 'write', version: 2 }, what: 'phase', noteCounts: { do: 1, dont: 0, try: 0, avoid: 2 } },
+  'template.created': { template: aTemplate },
+  'template.updated': { template: aTemplate, changes: { name: { from: 'Ops', to: 'Ops story' } } },
+  'template.deleted': { templateId: THING },
+  'recurrence.created': {
+    recurrence: { id: THING, teamId: TEAM_ID, boardId: BOARD_ID, columnId: null, title: 'Restore test', description: '', checklist: [], schedule: '0 9 * * 1', nextAt: AT, createdAt: AT },
+  },
+  'recurrence.deleted': { recurrenceId: THING },
 };
 
 // The compiler cannot pair a generic K with its payload by itself; BOARD_PAYLOADS[K] is that payload by its type.

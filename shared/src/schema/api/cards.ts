@@ -38,6 +38,7 @@ export const CreateCardBody = Type.Object(
     columnId: Type.Optional(Id),
     ...placement,
     ...editable,
+    checklist: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50, description: 'checklist item texts, e.g. from a template' })),
   },
   { additionalProperties: false },
 );

@@ -8,7 +8,7 @@ export const READY = '00000000-0000-4000-8000-00000000c0a1';
 export const DOING = '00000000-0000-4000-8000-00000000c0a2';
 
 export function board(): Board {
-  return { id: BOARD_ID, teamId: TEAM_ID, kind: 'planned', name: 'Planned work', rank: 'a0', personWipLimit: null, personWipPolicy: 'block', archivedAt: null, createdAt: AT };
+  return { id: BOARD_ID, teamId: TEAM_ID, kind: 'planned', name: 'Planned work', rank: 'a0', personWipLimit: null, personWipPolicy: 'block', definitionOfDone: [], archivedAt: null, createdAt: AT };
 }
 
 export function column(id: string, name: string, rank: string, wipLimit: number | null = null): Column {
@@ -19,7 +19,7 @@ export function card(id: string, title: string, columnId: string, rank: string, 
   return {
     id, boardId: BOARD_ID, number: 1, columnId, laneId: null, rank, version: 1, title, description: '', type: 'story', points: null,
     assigneeIds: [], featureId: null, iterationId: null, labels: [], priority: 'none', blocked: false, blockedReason: null, dueDate: null,
-    links: [], overrideReason: null, columnEnteredAt: AT, createdAt: AT, updatedAt: AT, createdBy: null, archivedAt: null, ...extra,
+    links: [], checklist: [], dodChecked: [], overrideReason: null, columnEnteredAt: AT, createdAt: AT, updatedAt: AT, createdBy: null, archivedAt: null, ...extra,
   };
 }
 
