@@ -35,6 +35,7 @@ import { notificationRoutes } from './notifications/routes.js';
 import { rotationRoutes } from './rotation/routes.js';
 import { planningRoutes } from './planning/routes.js';
 import { guestRoutes } from './guests/routes.js';
+import { metricsRoutes } from './metrics/routes.js';
 import { myRequests } from './guests/queries.js';
 import { RequestWatch, type RequestWatchOptions } from './guests/watch.js';
 
@@ -228,6 +229,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   notificationRoutes(app, services);
   planningRoutes(app, services);
   guestRoutes(app, services);
+  metricsRoutes(app, services);
   const requestWatch = new RequestWatch(deps.database, (userId, teamId) => myRequests(deps.database.db, userId, teamId), app.log, options.requests);
   hub.observe(requestWatch);
   websocketRoute(app, deps, hub, requestWatch, options.ws);

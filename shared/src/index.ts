@@ -22,4 +22,5 @@ export * from './domain/pairs.js';
 export * from './domain/stats.js';
 export * from './domain/dates.js';
 export * from './domain/links.js';
+export * from './schema/api/metrics.js';
 export * from './domain/metrics/index.js';

@@ -43,6 +43,9 @@ const cases: Case[] = [
   { name: 'GET card', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}`) },
   { name: 'GET person WIP', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/person-wip`) },
   { name: 'GET card history', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}/history`) },
+  { name: 'GET team metrics', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/metrics`) },
+  { name: 'GET board metrics', permission: 'read', run: (u) => u.api.get(`/api/boards/${a.boards.planned}/metrics`) },
+  { name: 'GET forecast', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/metrics/forecast?items=3`) },
   { name: 'POST card', permission: 'write', run: (u) => u.api.post(`/api/boards/${a.boards.planned}/cards`, { title: `Card ${++n}` }) },
   {
     name: 'PATCH card',

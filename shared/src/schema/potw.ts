@@ -278,7 +278,8 @@ export type Notification = Type.Static<typeof Notification>;
 
 export const InterruptFigures = Type.Object(
   {
-    label: Type.String({ description: 'week start date, or the iteration name' }),
+    label: Type.String({ description: 'week start date, the iteration name, or the person (by=person)' }),
+    personId: Type.Optional(Id),
     from: IsoDateTime,
     to: IsoDateTime,
     received: Type.Integer(),
@@ -304,7 +305,7 @@ export type InterruptFigures = Type.Static<typeof InterruptFigures>;
 
 export const FiguresQuery = Type.Object(
   {
-    by: Type.Optional(StringEnum(['week', 'iteration'] as const)),
+    by: Type.Optional(StringEnum(['week', 'iteration', 'person'] as const, { description: 'person: one row per team member over the last `weeks` weeks' })),
     weeks: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })),
   },
   { additionalProperties: false },
