@@ -121,3 +121,63 @@ export const ForecastAnswer = Type.Object(
   { additionalProperties: false },
 );
 export type ForecastAnswer = Type.Static<typeof ForecastAnswer>;
+
+// ---- DORA
+
+export const DEPLOYMENT_STATUSES = ['success', 'failure'] as const;
+
+/** What CI posts to a deployment webhook. */
+export const DeploymentBody = Type.Object(
+  {
+    service: Type.String({ minLength: 1, maxLength: 120 }),
+    version: Type.String({ minLength: 1, maxLength: 120 }),
+    environment: Type.String({ minLength: 1, maxLength: 60 }),
+    status: StringEnum(DEPLOYMENT_STATUSES),
+    commitTimes: Type.Optional(Type.Array(IsoDateTime, { maxItems: 500, description: 'when each commit in the deployment was made: lead time for changes' })),
+    deployedAt: Type.Optional(IsoDateTime),
+  },
+  { additionalProperties: false },
+);
+export type DeploymentBody = Type.Static<typeof DeploymentBody>;
+
+export const Deployment = Type.Object(
+  {
+    id: Id,
+    service: Type.String(),
+    version: Type.String(),
+    environment: Type.String(),
+    status: StringEnum(DEPLOYMENT_STATUSES),
+    deployedAt: IsoDateTime,
+    /** The oldest commit's time, when CI sent commit times. */
+    firstCommitAt: Nullable(IsoDateTime),
+    leadTimeHours: Nullable(Type.Number()),
+  },
+  { additionalProperties: false },
+);
+export type Deployment = Type.Static<typeof Deployment>;
+
+export const DoraQuery = Type.Object(
+  { from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), environment: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })) },
+  { additionalProperties: false },
+);
+export type DoraQuery = Type.Static<typeof DoraQuery>;
+
+const Hours = Type.Object({ p50: Nullable(Type.Number()), p85: Nullable(Type.Number()), p95: Nullable(Type.Number()) }, { additionalProperties: false });
+
+export const DoraReport = Type.Object(
+  {
+    from: IsoDate,
+    to: IsoDate,
+    deployments: Type.Integer(),
+    perWeek: Nullable(Type.Number()),
+    weeks: Type.Array(Type.Object({ week: IsoDate, deployments: Type.Integer(), failures: Type.Integer() }, { additionalProperties: false })),
+    leadTimeHours: Hours,
+    changeFailureRate: Nullable(Type.Number()),
+    failedDeploymentIds: Type.Array(Id),
+    timeToRestoreHours: Hours,
+    restores: Type.Integer(),
+    recent: Type.Array(Type.Intersect([Deployment, Type.Object({ failed: Type.Boolean() })])),
+  },
+  { additionalProperties: false },
+);
+export type DoraReport = Type.Static<typeof DoraReport>;
