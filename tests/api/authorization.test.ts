@@ -46,6 +46,7 @@ const cases: Case[] = [
   { name: 'GET team metrics', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/metrics`) },
   { name: 'GET board metrics', permission: 'read', run: (u) => u.api.get(`/api/boards/${a.boards.planned}/metrics`) },
   { name: 'GET forecast', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/metrics/forecast?items=3`) },
+  { name: 'GET DORA', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/metrics/dora`) },
   { name: 'POST card', permission: 'write', run: (u) => u.api.post(`/api/boards/${a.boards.planned}/cards`, { title: `Card ${++n}` }) },
   {
     name: 'PATCH card',

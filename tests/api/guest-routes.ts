@@ -149,6 +149,7 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden(`GET ${T}/metrics`, (g) => g.api.get(`/api/teams/${team()}/metrics`)),
     forbidden('GET /api/boards/:id/metrics', (g) => g.api.get(`/api/boards/${board()}/metrics`)),
     forbidden(`GET ${T}/metrics/forecast`, (g) => g.api.get(`/api/teams/${team()}/metrics/forecast?items=3`)),
+    forbidden(`GET ${T}/metrics/dora`, (g) => g.api.get(`/api/teams/${team()}/metrics/dora`)),
     forbidden(`GET ${T}/webhooks`, (g) => g.api.get(`/api/teams/${team()}/webhooks`)),
     forbidden(`POST ${T}/webhooks`, (g) => g.api.post(`/api/teams/${team()}/webhooks`, { name: 'A guest’s hook', kind: 'generic' })),
     forbidden(`DELETE ${T}/webhooks/:webhookId`, (g) => g.api.del(`/api/teams/${team()}/webhooks/${f.webhookId}`)),

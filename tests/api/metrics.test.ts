@@ -1,7 +1,7 @@
 /** Flow metrics and forecasts over the event log, read through the API. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardSnapshot, Card, ForecastAnswer, MetricsReport } from '@opsboard/shared';
-import { addGuest, createTeam, createTestDatabase, startTestApp, type TestApp, type TestDatabase, type TestTeam, type TestUser } from '../helpers/harness.js';
+import type { BoardSnapshot, Card, DoraReport, ForecastAnswer, MetricsReport } from '@opsboard/shared';
+import { addGuest, Api, createTeam, createTestDatabase, startTestApp, type TestApp, type TestDatabase, type TestTeam, type TestUser } from '../helpers/harness.js';
 
 let db: TestDatabase;
 let t: TestApp;
@@ -148,5 +148,51 @@ describe('interrupt figures by person', () => {
     expect(res.body.map((r) => r.personId).sort()).toEqual([team.admin.id, team.byRole.po.id, member.id, team.byRole.viewer.id].sort());
     expect(res.body.find((r) => r.personId === member.id)!.finished.total).toBe(1);
     expect(res.body.find((r) => r.personId === team.byRole.po.id)!.finished.total).toBe(0);
+  });
+});
+
+describe('deployments and DORA', () => {
+  let hook: { id: string; secret: string };
+  beforeAll(async () => {
+    const res = await team.admin.api.post<{ webhook: { id: string; kind: string }; secret: string }>(`/api/teams/${team.team.id}/webhooks`, { name: 'CI deploys', kind: 'deployment' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    hook = { id: res.body.webhook.id, secret: res.body.secret };
+  });
+  const deploymentsNow = async () => (await team.byRole.viewer.api.get<DoraReport>(`/api/teams/${team.team.id}/metrics/dora?${range}`)).body.deployments;
+
+  it('refuses a wrong secret with 401 and writes nothing', async () => {
+    const before = await deploymentsNow();
+    const res = await new Api(t.app, { token: 'obh_wrong' }).post(`/api/webhooks/${hook.id}`, { service: 'api', version: '1.0.0', environment: 'production', status: 'success' });
+    expect(res.status).toBe(401);
+    expect(await deploymentsNow()).toBe(before);
+  });
+
+  it('400 naming the field for a bad deployment body, and nothing written', async () => {
+    const ci = new Api(t.app, { token: hook.secret });
+    const res = await ci.post<{ error: { details?: { field?: string } } }>(`/api/webhooks/${hook.id}`, { service: 'api', version: '1', environment: 'production', status: 'maybe' });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('status');
+    expect(await deploymentsNow()).toBe(0);
+  });
+
+  it('records deployments and reports frequency, lead time and change failure rate', async () => {
+    const ci = new Api(t.app, { token: hook.secret });
+    const ok1 = await ci.post(`/api/webhooks/${hook.id}`, {
+      service: 'api',
+      version: '1.0.0',
+      environment: 'production',
+      status: 'success',
+      deployedAt: '2026-11-03T12:00:00Z',
+      commitTimes: ['2026-11-03T08:00:00Z', '2026-11-03T10:00:00Z'],
+    });
+    expect(ok1.status, JSON.stringify(ok1.body)).toBe(200);
+    const failed = await ci.post(`/api/webhooks/${hook.id}`, { service: 'api', version: '1.0.1', environment: 'production', status: 'failure', deployedAt: '2026-11-04T12:00:00Z' });
+    expect(failed.status, JSON.stringify(failed.body)).toBe(200);
+    const dora = (await team.byRole.viewer.api.get<DoraReport>(`/api/teams/${team.team.id}/metrics/dora?${range}`)).body;
+    expect(dora.deployments).toBe(2);
+    expect(dora.leadTimeHours.p50).toBe(4);
+    expect(dora.changeFailureRate).toBe(0.5);
+    expect(dora.recent.map((d) => d.version)).toEqual(['1.0.1', '1.0.0']);
+    expect((await outsider.api.get(`/api/teams/${team.team.id}/metrics/dora`)).status).toBe(404);
   });
 });

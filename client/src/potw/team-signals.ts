@@ -115,6 +115,7 @@ export function topicsOf(type: TeamEventType): readonly TeamTopic[] {
     case 'iteration.updated':
     case 'iteration.started':
     case 'iteration.closed':
+    case 'deployment.recorded':
       return [];
   }
 }

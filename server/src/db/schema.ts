@@ -334,7 +334,7 @@ export const webhooks = pgTable(
     id: uuid('id').primaryKey(),
     teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    kind: text('kind').$type<'generic' | 'alertmanager'>().notNull(),
+    kind: text('kind').$type<'generic' | 'alertmanager' | 'deployment'>().notNull(),
     tokenHash: text('token_hash').notNull(),
     prefix: text('prefix').notNull(),
     createdAt: createdAt(),
@@ -459,3 +459,4 @@ export const featurePairs = pgTable(
   },
   (t) => [primaryKey({ columns: [t.featureId, t.iterationId, t.userA, t.userB] })],
 );
+export * from './schema/metrics.js';

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { ForecastAnswer, ForecastQuery, IdParams, MetricsQuery, MetricsReport, TeamParams } from '@opsboard/shared';
+import { DoraQuery, DoraReport, ForecastAnswer, ForecastQuery, IdParams, MetricsQuery, MetricsReport, TeamParams } from '@opsboard/shared';
 import { decide } from '../auth/access.js';
 import { caller } from '../auth/plugin.js';
 import type { ServiceDeps } from '../context.js';
@@ -8,6 +8,7 @@ import { boards, teamMembers, teams } from '../db/schema.js';
 import { sendResult } from '../http/errors.js';
 import { ok, type Result } from '../http/result.js';
 import { responses, type App } from '../http/types.js';
+import { doraReport } from './deployments.js';
 import { forecast } from './forecast.js';
 import { metricsReport } from './service.js';
 
@@ -88,5 +89,21 @@ export function metricsRoutes(app: App, deps: ServiceDeps): void {
       return sendResult(reply, await forecast(db, scope.value.teamId, scope.value.timezone, request.query, deps.clock()));
     },
   );
+  app.get(
+    '/api/teams/:teamId/metrics/dora',
+    {
+      schema: {
+        tags,
+        summary: 'DORA over a date range: deployment frequency, lead time for changes, change failure rate, time to restore (any role but guest)',
+        params: TeamParams,
+        querystring: DoraQuery,
+        response: responses({ 200: DoraReport }),
+      },
+    },
+    async (request, reply) => {
+      const scope = await readableScope(db, caller(request).user.id, { teamId: request.params.teamId });
+      if (!scope.ok) return sendResult(reply, scope);
+      return sendResult(reply, await doraReport(db, scope.value.teamId, scope.value.timezone, request.query, deps.clock()));
+    },
+  );
 }
-

@@ -240,7 +240,7 @@ export const Webhook = Type.Object(
   {
     id: Id,
     name: Type.String(),
-    kind: StringEnum(['generic', 'alertmanager'] as const),
+    kind: StringEnum(['generic', 'alertmanager', 'deployment'] as const),
     prefix: Type.String(),
     url: Type.String({ description: 'POST here with Authorization: Bearer <secret>' }),
     createdAt: IsoDateTime,
@@ -251,7 +251,7 @@ export const Webhook = Type.Object(
 export type Webhook = Type.Static<typeof Webhook>;
 
 export const CreateWebhookBody = Type.Object(
-  { name: Name(80), kind: StringEnum(['generic', 'alertmanager'] as const) },
+  { name: Name(80), kind: StringEnum(['generic', 'alertmanager', 'deployment'] as const) },
   { additionalProperties: false },
 );
 export const CreatedWebhook = Type.Object({ webhook: Webhook, secret: Type.String({ description: 'shown once' }) }, { additionalProperties: false });
