@@ -21,6 +21,7 @@ import { createServices, ServicesContext, startServices, type Services } from '.
 // The screens away from the board load on first visit, so the board (what people open
 // at standup) starts from a smaller bundle.
 const AccountPage = lazy(() => import('../account/AccountPage').then((m) => ({ default: m.AccountPage })));
+const MetricsPage = lazy(() => import('../metrics/MetricsPage').then((m) => ({ default: m.MetricsPage })));
 const PotwPage = lazy(() => import('../potw/PotwPage').then((m) => ({ default: m.PotwPage })));
 const IterationsPage = lazy(() => import('../planning/IterationsPage').then((m) => ({ default: m.IterationsPage })));
 const IterationPage = lazy(() => import('../planning/IterationPage').then((m) => ({ default: m.IterationPage })));
@@ -107,6 +108,8 @@ function Page({ route }: { route: Route }) {
       return <FeaturePage key={route.featureId} featureId={route.featureId} />;
     case 'requests':
       return <GuestPage key={route.teamId} teamId={route.teamId} />;
+    case 'metrics':
+      return <MetricsPage key={route.teamId} teamId={route.teamId} />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'features'; teamId: string }
   | { name: 'feature'; featureId: string }
   | { name: 'requests'; teamId: string }
+  | { name: 'metrics'; teamId: string }
   | { name: 'not-found' };
 
 const UUID = '[0-9a-fA-F-]{36}';
@@ -28,6 +29,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/teams/(${UUID})/features/?$`), (m) => ({ name: 'features', teamId: m[1]! })],
   [new RegExp(`^/features/(${UUID})/?$`), (m) => ({ name: 'feature', featureId: m[1]! })],
   [new RegExp(`^/teams/(${UUID})/requests/?$`), (m) => ({ name: 'requests', teamId: m[1]! })],
+  [new RegExp(`^/teams/(${UUID})/metrics/?$`), (m) => ({ name: 'metrics', teamId: m[1]! })],
 ];
 
 export function parseRoute(pathname: string): Route {
@@ -51,6 +53,7 @@ export const paths = {
   feature: (featureId: string) => `/features/${featureId}`,
   /** A person's own requests in a team: where a guest lands. */
   requests: (teamId: string) => `/teams/${teamId}/requests`,
+  metrics: (teamId: string) => `/teams/${teamId}/metrics`,
   login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   signup: (next?: string) => (next && next !== '/' ? `/signup?next=${encodeURIComponent(next)}` : '/signup'),
 };

@@ -50,6 +50,7 @@ function cardFilter(filters: CardFilters): SQL {
 }
 
 export interface CardInfo {
+  boardId: string;
   number: number;
   title: string;
 }
@@ -60,13 +61,13 @@ export interface CardInfo {
  * Edits count only when they changed the blocked flag.
  */
 export async function cardHistories(db: Queryable, teamId: string, filters: CardFilters, until: Date): Promise<{ histories: CardHistory[]; cards: Map<string, CardInfo> }> {
-  const result = await db.execute<{ card_id: string; at: string | number; column_id: string; archived: boolean; blocked: boolean; number: number; title: string }>(sql`
+  const result = await db.execute<{ card_id: string; at: string | number; column_id: string; archived: boolean; blocked: boolean; board_id: string; number: number; title: string }>(sql`
     SELECT e.subject_id AS card_id,
            (extract(epoch FROM e.at) * 1000)::float8 AS at,
            e.payload->'card'->>'columnId' AS column_id,
            (e.type <> 'card.restored' AND e.payload->'card'->>'archivedAt' IS NOT NULL) AS archived,
            coalesce((e.payload->'card'->>'blocked')::boolean, false) AS blocked,
-           c.number, c.title
+           c.board_id, c.number, c.title
     FROM events e
     JOIN cards c ON c.id = e.subject_id
     WHERE e.team_id = ${teamId}
@@ -83,7 +84,7 @@ export async function cardHistories(db: Queryable, teamId: string, filters: Card
     if (!current || current.cardId !== r.card_id) {
       current = { cardId: r.card_id, steps: [] };
       histories.push(current);
-      cards.set(r.card_id, { number: r.number, title: r.title });
+      cards.set(r.card_id, { boardId: r.board_id, number: r.number, title: r.title });
     }
     current.steps.push({ at: Number(r.at), columnId: r.column_id, archived: r.archived, blocked: r.blocked });
   }

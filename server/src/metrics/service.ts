@@ -77,7 +77,7 @@ export async function metricsReport(db: Queryable, scope: Scope, timezone: strin
   const scoped = await scopeColumns(db, scope, scope.boardId ? undefined : query.boardKind);
   const columns = new Map<string, MetricColumn>(scoped.map((c) => [c.id, c]));
   const { histories, cards } = await cardHistories(db, scope.teamId, query, end);
-  const info = (cardId: string) => ({ cardId, number: cards.get(cardId)?.number ?? 0, title: cards.get(cardId)?.title ?? '' });
+  const info = (cardId: string) => ({ cardId, boardId: cards.get(cardId)!.boardId, number: cards.get(cardId)!.number, title: cards.get(cardId)!.title });
 
   const report: MetricsReport = {
     teamId: scope.teamId,

@@ -23,7 +23,7 @@ export const MetricsQuery = Type.Object(
 export type MetricsQuery = Type.Static<typeof MetricsQuery>;
 
 const Percentiles = Type.Object({ p50: Nullable(Type.Number()), p85: Nullable(Type.Number()), p95: Nullable(Type.Number()) }, { additionalProperties: false });
-const CardRef = { cardId: Id, number: Type.Integer(), title: Type.String() };
+const CardRef = { cardId: Id, boardId: Id, number: Type.Integer(), title: Type.String() };
 
 export const MetricsReport = Type.Object(
   {
