@@ -12,6 +12,7 @@ import { toUser } from '../auth/service.js';
 import type { AppDeps, ServiceDeps } from '../context.js';
 import { users } from '../db/schema.js';
 import { playHistory } from './history.js';
+import { seedDeployments } from './metrics.js';
 
 export interface DemoLogin {
   email: string;
@@ -74,7 +75,10 @@ export async function seedDemo(deps: AppDeps, password: string) {
       .returning();
     people.push({ user: toUser(row!), role: p.role });
   }
-  return playHistory(svc, people, end, (ms) => {
+  const seeded = await playHistory(svc, people, end, (ms) => {
     now = ms;
   });
+  now = end.getTime();
+  await seedDeployments(svc, people[0]!.user, end);
+  return seeded;
 }
