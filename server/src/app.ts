@@ -39,6 +39,7 @@ import { conversationRoutes } from './conversation/routes.js';
 import { activityRoutes } from './activity/routes.js';
 import { searchRoutes } from './search/routes.js';
 import { retroRoutes } from './retro/routes.js';
+import { metricsRoutes } from './metrics/routes.js';
 import { myRequests } from './guests/queries.js';
 import { RequestWatch, type RequestWatchOptions } from './guests/watch.js';
 import { techRoutes } from './tech/routes.js';
@@ -249,6 +250,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   checklistRoutes(app, services);
   templateRoutes(app, services);
   recurringRoutes(app, services);
+  metricsRoutes(app, services);
   const requestWatch = new RequestWatch(deps.database, (userId, teamId) => myRequests(deps.database.db, userId, teamId), app.log, options.requests);
   hub.observe(requestWatch);
   websocketRoute(app, deps, hub, requestWatch, options.ws);

@@ -95,6 +95,8 @@ export const TeamEventPayloads = {
   'invitation.accepted': Fact({ invitationId: Id, userId: Id }),
   'webhook.created': Fact({ webhookId: Id }),
   'webhook.revoked': Fact({ webhookId: Id }),
+  /** CI reported a deployment through a deployment webhook (DORA); metrics views reload. */
+  'deployment.recorded': Fact({ deploymentId: Id }),
   'board.created': Fact({ board: Board }),
   'board.changed': Fact({ board: Board, changes: Changes }),
   'board.archived': Fact({ board: Board }),

@@ -41,3 +41,5 @@ export * from './schema/poker.js';
 export * from './domain/checklist.js';
 export * from './schema/templates.js';
 export * from './domain/cron.js';
+export * from './schema/api/metrics.js';
+export * from './domain/metrics/index.js';

@@ -50,6 +50,10 @@ const cases: Case[] = [
   { name: 'GET card poker history', permission: 'read', run: (u) => u.api.get(`/api/cards/${card.id}/poker`) },
   { name: 'GET poker sessions', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/poker`) },
   { name: 'POST poker session', permission: 'plan', run: (u) => u.api.post(`/api/teams/${a.team.id}/poker`, { deck: 'fibonacci', cardIds: [card.id] }) },
+  { name: 'GET team metrics', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/metrics`) },
+  { name: 'GET board metrics', permission: 'read', run: (u) => u.api.get(`/api/boards/${a.boards.planned}/metrics`) },
+  { name: 'GET forecast', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/metrics/forecast?items=3`) },
+  { name: 'GET DORA', permission: 'read', run: (u) => u.api.get(`/api/teams/${a.team.id}/metrics/dora`) },
   { name: 'POST card', permission: 'write', run: (u) => u.api.post(`/api/boards/${a.boards.planned}/cards`, { title: `Card ${++n}` }) },
   {
     name: 'PATCH card',

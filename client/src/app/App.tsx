@@ -24,6 +24,7 @@ import { ActivityPage } from '../conversation/ActivityPage';
 // at standup) starts from a smaller bundle.
 const AccountPage = lazy(() => import('../account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const TemplatesPage = lazy(() => import('../templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
+const MetricsPage = lazy(() => import('../metrics/MetricsPage').then((m) => ({ default: m.MetricsPage })));
 const PotwPage = lazy(() => import('../potw/PotwPage').then((m) => ({ default: m.PotwPage })));
 const IterationsPage = lazy(() => import('../planning/IterationsPage').then((m) => ({ default: m.IterationsPage })));
 const IterationPage = lazy(() => import('../planning/IterationPage').then((m) => ({ default: m.IterationPage })));
@@ -136,6 +137,8 @@ function Page({ route }: { route: Route }) {
       return <PokerSessionPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'templates':
       return <TemplatesPage key={route.teamId} teamId={route.teamId} />;
+    case 'metrics':
+      return <MetricsPage key={route.teamId} teamId={route.teamId} />;
     case 'not-found':
       return <NotFoundPage />;
   }

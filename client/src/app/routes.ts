@@ -21,6 +21,7 @@ export type Route =
   | { name: 'poker-list'; teamId: string }
   | { name: 'poker'; sessionId: string }
   | { name: 'templates'; teamId: string }
+  | { name: 'metrics'; teamId: string }
   | { name: 'not-found' };
 
 const UUID = '[0-9a-fA-F-]{36}';
@@ -46,6 +47,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/teams/(${UUID})/poker/?$`), (m) => ({ name: 'poker-list', teamId: m[1]! })],
   [new RegExp(`^/poker/(${UUID})/?$`), (m) => ({ name: 'poker', sessionId: m[1]! })],
   [new RegExp(`^/teams/(${UUID})/templates/?$`), (m) => ({ name: 'templates', teamId: m[1]! })],
+  [new RegExp(`^/teams/(${UUID})/metrics/?$`), (m) => ({ name: 'metrics', teamId: m[1]! })],
 ];
 
 export function parseRoute(pathname: string): Route {
@@ -81,6 +83,7 @@ export const paths = {
   pokerList: (teamId: string, cardIds: string[] = []) => `/teams/${teamId}/poker${cardIds.length > 0 ? `?cards=${cardIds.join(',')}` : ''}`,
   poker: (sessionId: string) => `/poker/${sessionId}`,
   templates: (teamId: string) => `/teams/${teamId}/templates`,
+  metrics: (teamId: string) => `/teams/${teamId}/metrics`,
   login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   signup: (next?: string) => (next && next !== '/' ? `/signup?next=${encodeURIComponent(next)}` : '/signup'),
 };

@@ -12,3 +12,4 @@ export type { BarVariant } from './ChartParts';
 export { SERIES_COLORS, type SeriesColor } from './palette';
 export { shortDate, longDate } from './format';
 export { formatValue } from './scale';
+export { ScatterChart, type ScatterChartProps, type ScatterPoint } from './ScatterChart';

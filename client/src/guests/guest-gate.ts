@@ -20,6 +20,7 @@ export function guestTeamsFor(route: Route, teams: readonly Team[]): Team[] | nu
     case 'activity':
     case 'retros':
     case 'templates':
+    case 'metrics':
     case 'poker-list': {
       const team = teams.find((t) => t.id === route.teamId);
       return team?.role === 'guest' ? [team] : null;

@@ -141,6 +141,7 @@ export function topicsOf(type: TeamEventType): readonly TeamTopic[] {
     case 'template.deleted':
     case 'recurrence.created':
     case 'recurrence.deleted':
+    case 'deployment.recorded':
       return [];
   }
 }

@@ -153,6 +153,7 @@ const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<Te
   'invitation.accepted': { invitationId: id, userId: id },
   'webhook.created': { webhookId: id },
   'webhook.revoked': { webhookId: id },
+  'deployment.recorded': { deploymentId: id },
   'board.created': { board },
   'board.changed': { board, changes },
   'board.archived': { board },

@@ -80,6 +80,7 @@ export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
     case 'invitation.accepted':
     case 'webhook.created':
     case 'webhook.revoked':
+    case 'deployment.recorded':
     case 'feature.pairs_set':
     case 'rotation.updated':
     case 'rotation.override_added':

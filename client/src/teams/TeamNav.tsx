@@ -1,7 +1,7 @@
 import { Link } from '../app/Link';
 import { paths } from '../app/routes';
 
-export type TeamSection = 'boards' | 'potw' | 'iterations' | 'features' | 'poker' | 'retros' | 'technologies' | 'templates' | 'activity';
+export type TeamSection = 'boards' | 'potw' | 'iterations' | 'features' | 'poker' | 'retros' | 'metrics' | 'technologies' | 'templates' | 'activity';
 
 const SECTIONS: { id: TeamSection; label: string; to: (teamId: string) => string }[] = [
   { id: 'boards', label: 'Boards & people', to: paths.team },
@@ -10,6 +10,7 @@ const SECTIONS: { id: TeamSection; label: string; to: (teamId: string) => string
   { id: 'features', label: 'Features', to: paths.features },
   { id: 'poker', label: 'Planning poker', to: (teamId) => paths.pokerList(teamId) },
   { id: 'retros', label: 'Retros', to: paths.retros },
+  { id: 'metrics', label: 'Metrics', to: paths.metrics },
   { id: 'technologies', label: 'Technologies', to: paths.technologies },
   { id: 'activity', label: 'Activity', to: paths.activity },
   { id: 'templates', label: 'Templates', to: paths.templates },

@@ -337,7 +337,7 @@ export const webhooks = pgTable(
     id: uuid('id').primaryKey(),
     teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    kind: text('kind').$type<'generic' | 'alertmanager'>().notNull(),
+    kind: text('kind').$type<'generic' | 'alertmanager' | 'deployment'>().notNull(),
     tokenHash: text('token_hash').notNull(),
     prefix: text('prefix').notNull(),
     createdAt: createdAt(),
@@ -469,3 +469,4 @@ export * from './schema/search.js';
 export * from './schema/retro.js';
 export * from './schema/poker.js';
 export * from './schema/cardkit.js';
+export * from './schema/metrics.js';

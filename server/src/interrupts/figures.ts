@@ -7,7 +7,7 @@
 import { and, asc, eq, gte, inArray, lt, ne } from 'drizzle-orm';
 import { addCalendarDays, percentile, share, weekStart, zonedWallTimeToInstant, type Card, type InterruptFigures } from '@opsboard/shared';
 import type { Queryable } from '../db/database.js';
-import { boards, columns, events, interrupts, iterations, teams } from '../db/schema.js';
+import { boards, columns, events, interrupts, iterations, teamMembers, teams, users } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { ok, type Result } from '../http/result.js';
 import { requireTeam } from '../auth/access.js';
@@ -16,6 +16,8 @@ interface Bucket {
   label: string;
   from: Date;
   to: Date;
+  /** by=person: the interrupts this person received as PoTW and the cards they finished. */
+  personId?: string;
 }
 
 function weekBuckets(now: Date, timezone: string, weeks: number): Bucket[] {
@@ -32,7 +34,7 @@ export async function interruptFigures(
   db: Queryable,
   userId: string,
   teamId: string,
-  opts: { by: 'week' | 'iteration'; weeks: number },
+  opts: { by: 'week' | 'iteration' | 'person'; weeks: number },
   now: Date,
 ): Promise<Result<InterruptFigures[]>> {
   const access = await requireTeam(db, userId, teamId, 'read');
@@ -42,6 +44,15 @@ export async function interruptFigures(
   let buckets: Bucket[];
   if (opts.by === 'week') {
     buckets = weekBuckets(now, tz, opts.weeks);
+  } else if (opts.by === 'person') {
+    const weeks = weekBuckets(now, tz, opts.weeks);
+    const people = await db
+      .select({ id: users.id, name: users.name })
+      .from(teamMembers)
+      .innerJoin(users, eq(users.id, teamMembers.userId))
+      .where(and(eq(teamMembers.teamId, teamId), ne(teamMembers.role, 'guest')))
+      .orderBy(asc(users.name), asc(users.id));
+    buckets = people.map((p) => ({ label: p.name, from: weeks[0]!.from, to: weeks.at(-1)!.to, personId: p.id }));
   } else {
     const its = await db
       .select()
@@ -59,7 +70,7 @@ export async function interruptFigures(
   const to = buckets.at(-1)!.to.toISOString();
 
   const arrivals = await db
-    .select({ source: interrupts.source, severity: interrupts.severity, receivedAt: interrupts.receivedAt, triagedAt: interrupts.triagedAt })
+    .select({ source: interrupts.source, severity: interrupts.severity, receivedAt: interrupts.receivedAt, triagedAt: interrupts.triagedAt, potwId: interrupts.assignedPotwId })
     .from(interrupts)
     .where(and(eq(interrupts.teamId, teamId), gte(interrupts.receivedAt, from), lt(interrupts.receivedAt, to)));
 
@@ -85,7 +96,7 @@ export async function interruptFigures(
       const t = new Date(iso(at)).getTime();
       return t >= b.from.getTime() && t < b.to.getTime();
     };
-    const arrived = arrivals.filter((a) => inside(a.receivedAt));
+    const arrived = arrivals.filter((a) => inside(a.receivedAt) && (b.personId === undefined || a.potwId === b.personId));
     const bySource: Record<string, number> = {};
     const bySeverity: Record<string, number> = {};
     for (const a of arrived) {
@@ -99,7 +110,7 @@ export async function interruptFigures(
     for (const m of moves) {
       if (!inside(m.at)) continue;
       const card = (m.payload as { card: Card }).card;
-      if (doneColumns.has(card.columnId)) finished.set(card.id, card);
+      if (doneColumns.has(card.columnId) && (b.personId === undefined || card.assigneeIds.includes(b.personId))) finished.set(card.id, card);
     }
     const done = [...finished.values()];
     const isInterrupt = (c: Card) => c.type === 'interrupt' || interruptBoards.has(c.boardId);
@@ -108,6 +119,7 @@ export async function interruptFigures(
     const interruptCount = done.filter(isInterrupt).length;
     return {
       label: b.label,
+      ...(b.personId !== undefined && { personId: b.personId }),
       from: b.from.toISOString(),
       to: b.to.toISOString(),
       received: arrived.length,

@@ -19,6 +19,7 @@ import {
   Webhook,
   WebhookIntakeResult,
   Card,
+  DeploymentBody,
   Interrupt,
   type InterruptStatus,
 } from '@opsboard/shared';
@@ -31,6 +32,7 @@ import { bodyChecker, validatorCompiler } from '../http/validation.js';
 import { interruptFigures } from './figures.js';
 import { raiseInterrupt } from './intake.js';
 import { listInterrupts, triage } from './triage.js';
+import { intakeDeployment } from '../metrics/deployments.js';
 import { authenticateWebhook, createWebhook, intakeAlertmanager, intakeGeneric, listWebhooks, revokeWebhook, type WebhookRow } from './webhooks.js';
 
 const tags = ['interrupts'];
@@ -44,6 +46,7 @@ const Raised = Type.Object({ card: Card, interrupt: Interrupt }, { additionalPro
 // The hook decides which payload applies, so bodies are checked after authentication, by kind.
 const checkGeneric = bodyChecker(GenericWebhookBody);
 const checkAlertmanager = bodyChecker(AlertmanagerPayload);
+const checkDeployment = bodyChecker(DeploymentBody);
 
 function baseUrl(deps: ServiceDeps, request: FastifyRequest): string {
   return deps.config.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
@@ -129,7 +132,7 @@ export function interruptRoutes(app: App, deps: ServiceDeps): void {
       config: { public: true },
       schema: {
         tags,
-        summary: 'Interrupt intake. Authorization: Bearer <secret> (or basic auth with the secret as password). Generic hooks take {title, description, severity, requester, dedupKey, status}: status "resolved" with a dedupKey marks that interrupt resolved at source (404 for an unknown key); Alertmanager hooks take its version 4 payload.',
+        summary: 'Interrupt intake. Authorization: Bearer <secret> (or basic auth with the secret as password). Generic hooks take {title, description, severity, requester, dedupKey, status}: status "resolved" with a dedupKey marks that interrupt resolved at source (404 for an unknown key); Alertmanager hooks take its version 4 payload; deployment hooks (DORA) take {service, version, environment, status: success|failure, commitTimes?, deployedAt?}.',
         params: IdParams,
         body: Type.Union([GenericWebhookBody, AlertmanagerPayload]),
         response: responses({ 200: WebhookIntakeResult }),
@@ -145,6 +148,11 @@ export function interruptRoutes(app: App, deps: ServiceDeps): void {
     },
     async (request, reply) => {
       const hook = request.webhook!;
+      if (hook.kind === 'deployment') {
+        const deployment = checkDeployment(request.body);
+        if (!deployment.ok) throw deployment.error;
+        return sendResult(reply, await intakeDeployment(deps, hook, deployment.value));
+      }
       if (hook.kind === 'alertmanager') {
         const payload = checkAlertmanager(request.body);
         if (!payload.ok) throw payload.error;

@@ -43,7 +43,7 @@ export async function createWebhook(
   deps: ServiceDeps,
   auth: AuthInfo,
   teamId: string,
-  body: { name: string; kind: 'generic' | 'alertmanager' },
+  body: { name: string; kind: 'generic' | 'alertmanager' | 'deployment' },
   baseUrl: string,
 ): Promise<Result<{ webhook: Webhook; secret: string }>> {
   const name = body.name.trim();

@@ -15,6 +15,7 @@ import { seedRetroDemo } from './retro.js';
 import { playHistory } from './history.js';
 import { seedStandups } from './standup.js';
 import { seedPoker } from './poker.js';
+import { seedDeployments } from './metrics.js';
 
 export interface DemoLogin {
   email: string;
@@ -83,5 +84,7 @@ export async function seedDemo(deps: AppDeps, password: string) {
   await seedStandups(deps, end);
   await seedRetroDemo(svc, people);
   await seedPoker(svc, people);
+  now = end.getTime();
+  await seedDeployments(svc, people[0]!.user, end);
   return played;
 }

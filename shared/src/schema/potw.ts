@@ -242,7 +242,7 @@ export const Webhook = Type.Object(
   {
     id: Id,
     name: Type.String(),
-    kind: StringEnum(['generic', 'alertmanager'] as const),
+    kind: StringEnum(['generic', 'alertmanager', 'deployment'] as const),
     prefix: Type.String(),
     url: Type.String({ description: 'POST here with Authorization: Bearer <secret>' }),
     createdAt: IsoDateTime,
@@ -253,7 +253,7 @@ export const Webhook = Type.Object(
 export type Webhook = Type.Static<typeof Webhook>;
 
 export const CreateWebhookBody = Type.Object(
-  { name: Name(80), kind: StringEnum(['generic', 'alertmanager'] as const) },
+  { name: Name(80), kind: StringEnum(['generic', 'alertmanager', 'deployment'] as const) },
   { additionalProperties: false },
 );
 export const CreatedWebhook = Type.Object({ webhook: Webhook, secret: Type.String({ description: 'shown once' }) }, { additionalProperties: false });
@@ -280,7 +280,8 @@ export type Notification = Type.Static<typeof Notification>;
 
 export const InterruptFigures = Type.Object(
   {
-    label: Type.String({ description: 'week start date, or the iteration name' }),
+    label: Type.String({ description: 'week start date, the iteration name, or the person (by=person)' }),
+    personId: Type.Optional(Id),
     from: IsoDateTime,
     to: IsoDateTime,
     received: Type.Integer(),
@@ -306,7 +307,7 @@ export type InterruptFigures = Type.Static<typeof InterruptFigures>;
 
 export const FiguresQuery = Type.Object(
   {
-    by: Type.Optional(StringEnum(['week', 'iteration'] as const)),
+    by: Type.Optional(StringEnum(['week', 'iteration', 'person'] as const, { description: 'person: one row per team member over the last `weeks` weeks' })),
     weeks: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })),
   },
   { additionalProperties: false },

@@ -12,7 +12,7 @@ import { CopyButton } from './CopyButton';
 import { SecretDialog } from './SecretDialog';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 
-const KIND_LABEL: Record<Webhook['kind'], string> = { alertmanager: 'Alertmanager', generic: 'Generic JSON' };
+const KIND_LABEL: Record<Webhook['kind'], string> = { alertmanager: 'Alertmanager', generic: 'Generic JSON', deployment: 'Deployments (CI, for DORA)' };
 
 /** `refreshKey` changes when another admin creates or revokes a webhook (the team stream says so). */
 export function WebhooksSection({ teamId, refreshKey }: { teamId: string; refreshKey: number }) {
@@ -64,7 +64,7 @@ export function WebhooksSection({ teamId, refreshKey }: { teamId: string; refres
         </Field>
         <fieldset className="choice-row">
           <legend>Sends</legend>
-          {(['alertmanager', 'generic'] as const).map((k) => (
+          {(['alertmanager', 'generic', 'deployment'] as const).map((k) => (
             <label key={k}>
               <input type="radio" name="webhook-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
               {KIND_LABEL[k]}

@@ -153,6 +153,7 @@ export const TEAM_PAYLOADS: Payloads<TeamEvent> = {
   'invitation.accepted': { invitationId: THING, userId: USER },
   'webhook.created': { webhookId: THING },
   'webhook.revoked': { webhookId: THING },
+  'deployment.recorded': { deploymentId: THING },
   'board.created': { board: board() },
   'board.changed': { board: board(), changes },
   'board.archived': { board: { ...board(), archivedAt: AT } },

@@ -1,0 +1,265 @@
+/**
+ * /teams/:teamId/metrics — flow metrics (cumulative flow, cycle time,
+ * throughput, WIP ageing, flow efficiency), interrupts, DORA and a Monte
+ * Carlo forecast, for the team or one of its boards (?board=), over a range.
+ */
+import { useState, type ReactNode } from 'react';
+import type { ForecastAnswer } from '@opsboard/shared';
+import { Link } from '../app/Link';
+import { useDocumentTitle } from '../app/page-title';
+import { navigate } from '../app/router';
+import { paths } from '../app/routes';
+import { metricsApi } from '../api/metrics';
+import { potwApi } from '../api/potw';
+import { BarChart, ScatterChart } from '../charts';
+import { useFresh } from '../planning/use-fresh';
+import { useTeamLive } from '../team/use-team-live';
+import { TeamNav } from '../teams/TeamNav';
+import { ErrorNote, Spinner } from '../ui/Feedback';
+import { CsvButton } from './CsvButton';
+
+const DAY = 86_400_000;
+const days = (ms: number) => Math.round((ms / DAY) * 10) / 10;
+const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
+const num = (v: number | null) => (v === null ? '—' : String(v));
+
+function Panel({ title, csv, children }: { title: string; csv?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="metrics-panel" aria-label={title}>
+      <div className="section__head">
+        <h2>{title}</h2>
+        <span className="section__end">{csv}</span>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export function MetricsPage({ teamId }: { teamId: string }) {
+  const team = useTeamLive(teamId, {});
+  const search = new URLSearchParams(window.location.search);
+  const [boardId, setBoardId] = useState<string>(search.get('board') ?? '');
+  const [weeks, setWeeks] = useState(12);
+  // The server ends the range on the team's today; the start is counted back from the browser's.
+  const [today] = useState(() => new Date().toISOString().slice(0, 10));
+  const from = new Date(Date.parse(today) - (weeks * 7 - 2) * DAY).toISOString().slice(0, 10);
+  const filters = { from };
+  const key = `${teamId}|${boardId}|${weeks}`;
+  const report = useFresh(() => (boardId ? metricsApi.board(boardId, filters) : metricsApi.team(teamId, filters)), key);
+  const dora = useFresh(() => metricsApi.dora(teamId, filters), key);
+  const figures = useFresh(() => potwApi.figures(teamId, 'week', Math.min(weeks, 52)), key);
+  const [items, setItems] = useState(10);
+  const [forecast, setForecast] = useState<ForecastAnswer | null>(null);
+  const [forecastError, setForecastError] = useState<string | null>(null);
+  const state = team.state;
+  useDocumentTitle(['Metrics', state?.team.name]);
+
+  const r = report.value;
+  if (!state || !r) {
+    const error = team.error ?? report.error;
+    return error ? (
+      <main className="page" id="main">
+        <ErrorNote message={error} onRetry={report.refresh} />
+      </main>
+    ) : (
+      <Spinner label="Loading the metrics" />
+    );
+  }
+  const columnName = new Map(r.columns.map((c) => [c.id, c.name]));
+  const openCard = (card: { cardId: string; boardId: string }) => navigate(paths.board(card.boardId, `?card=${card.cardId}`));
+  const ct = r.cycleTime!;
+  const lines = [
+    ct.percentiles.p50 !== null ? { value: ct.percentiles.p50, label: `50%: ${ct.percentiles.p50} d`, color: 'green' as const } : null,
+    ct.percentiles.p85 !== null ? { value: ct.percentiles.p85, label: `85%: ${ct.percentiles.p85} d`, color: 'orange' as const } : null,
+    ct.percentiles.p95 !== null ? { value: ct.percentiles.p95, label: `95%: ${ct.percentiles.p95} d`, color: 'pink' as const } : null,
+  ].filter((l) => l !== null);
+  const cfd = r.cfd!;
+  const fe = r.flowEfficiency!;
+  const ageing = r.wipAgeing!;
+  const runForecast = async () => {
+    setForecastError(null);
+    try {
+      setForecast(await metricsApi.forecast(teamId, { items }));
+    } catch (e) {
+      setForecastError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <main className="page page--wide metrics-page" id="main" data-testid="metrics-page">
+      <p className="breadcrumbs">
+        <Link to={paths.teams()}>Teams</Link> › <Link to={paths.team(teamId)}>{state.team.name}</Link>
+      </p>
+      <h1>Metrics</h1>
+      <TeamNav teamId={teamId} active="metrics" />
+      <div className="section__head metrics-filters">
+        <label>
+          Scope{' '}
+          <select value={boardId} onChange={(e) => setBoardId(e.target.value)} data-testid="metrics-scope">
+            <option value="">Whole team</option>
+            {state.boards.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Range{' '}
+          <select value={weeks} onChange={(e) => setWeeks(Number(e.target.value))}>
+            {[4, 8, 12, 26, 52].map((w) => (
+              <option key={w} value={w}>
+                last {w} weeks
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      <Panel title="Cumulative flow" csv={<CsvButton name="cumulative-flow" columns={['date', ...cfd.bands.map((b) => b.name)]} rows={cfd.days.map((d) => [d.date, ...d.counts])} />}>
+        <BarChart
+          title="Cards per column, day by day"
+          summary={`Cumulative flow over ${cfd.days.length} days across ${cfd.bands.length} columns.`}
+          x={{ kind: 'date', values: cfd.days.map((d) => d.date) }}
+          series={[...cfd.bands].reverse().map((b) => {
+            const i = cfd.bands.indexOf(b);
+            return { id: b.key, label: b.name, values: cfd.days.map((d) => d.counts[i] ?? 0) };
+          })}
+          mode="stacked"
+          yLabel="Cards"
+          testId="chart-cfd"
+        />
+      </Panel>
+
+      <Panel title="Cycle time" csv={<CsvButton name="cycle-time" columns={['card', 'title', 'started', 'finished', 'days']} rows={ct.points.map((p) => [p.number, p.title, p.startedAt, p.finishedAt, p.days])} />}>
+        <ScatterChart
+          title="Days from start to done, per finished card"
+          summary={`${ct.points.length} finished cards; 85% took ${num(ct.percentiles.p85)} days or less. Open a point to see its card.`}
+          points={ct.points.map((p) => ({ id: p.cardId, at: p.finishedAt, value: p.days, label: `#${p.number} ${p.title}` }))}
+          lines={lines}
+          yLabel="Days"
+          onOpen={(p) => openCard(ct.points.find((c) => c.cardId === p.id)!)}
+          testId="chart-cycle-time"
+        />
+      </Panel>
+
+      <Panel title="Throughput" csv={<CsvButton name="throughput" columns={['week', 'finished']} rows={r.throughput!.map((w) => [w.week, w.count])} />}>
+        <BarChart title="Cards finished per week" summary="Finished cards per week." x={{ kind: 'date', values: r.throughput!.map((w) => w.week), label: 'Week' }} series={[{ id: 'done', label: 'Finished', values: r.throughput!.map((w) => w.count) }]} yLabel="Cards" showValues testId="chart-throughput" />
+      </Panel>
+
+      <Panel title="WIP ageing" csv={<CsvButton name="wip-ageing" columns={['card', 'title', 'column', 'age days', 'blocked']} rows={ageing.cards.map((c) => [c.number, c.title, columnName.get(c.columnId) ?? '', c.ageDays, c.blocked ? 'yes' : 'no'])} />}>
+        <BarChart
+          title="Age of every card in progress, against the 85th percentile cycle time"
+          summary={`${ageing.cards.length} cards in progress.`}
+          x={{ kind: 'category', values: ageing.cards.map((c) => `#${c.number} · ${columnName.get(c.columnId) ?? ''}`) }}
+          series={[{ id: 'age', label: 'Age (days)', values: ageing.cards.map((c) => c.ageDays) }]}
+          {...(ageing.percentiles.p85 !== null && { reference: { value: ageing.percentiles.p85, label: `85%: ${ageing.percentiles.p85} d`, color: 'orange' as const } })}
+          yLabel="Days"
+          emptyText="Nothing in progress."
+          testId="chart-wip-ageing"
+        />
+      </Panel>
+
+      <Panel title="Flow efficiency" csv={<CsvButton name="flow-efficiency" columns={['column', 'active days', 'waiting days', 'blocked days', 'cards', 'mean days']} rows={fe.columns.map((c) => [columnName.get(c.columnId) ?? c.columnId, days(c.activeMs), days(c.waitingMs), days(c.blockedMs), c.cards, days(c.meanMs)])} />}>
+        <p data-testid="flow-efficiency-summary">
+          Efficiency {pct(fe.efficiency)} (active time of all time in progress). Constraint: <strong>{fe.constraintColumnId ? columnName.get(fe.constraintColumnId) : '—'}</strong>, the column that holds cards longest.
+        </p>
+        <BarChart
+          title="Time spent per column: active, waiting, blocked"
+          summary="Card-days per column split into active, waiting and blocked time."
+          x={{ kind: 'category', values: fe.columns.map((c) => columnName.get(c.columnId) ?? c.columnId) }}
+          series={[
+            { id: 'active', label: 'Active', values: fe.columns.map((c) => days(c.activeMs)), color: 'green' },
+            { id: 'waiting', label: 'Waiting', values: fe.columns.map((c) => days(c.waitingMs)), color: 'amber', variant: 'light' },
+            { id: 'blocked', label: 'Blocked', values: fe.columns.map((c) => days(c.blockedMs)), color: 'pink', variant: 'hatched' },
+          ]}
+          mode="stacked"
+          yLabel="Card-days"
+          testId="chart-flow-efficiency"
+        />
+      </Panel>
+
+      <Panel title="Interrupts" csv={figures.value && <CsvButton name="interrupts" columns={['week', 'received', 'finished', 'interrupts finished', 'share by count', 'share by points']} rows={figures.value.map((f) => [f.label, f.received, f.finished.total, f.finished.interrupts, f.finished.shareByCount, f.finished.shareByPoints])} />}>
+        {figures.value ? (
+          <BarChart
+            title="Interrupts' share of finished work, week by week (%)"
+            summary="Share of finished cards that were interrupts, by count and by points."
+            x={{ kind: 'date', values: figures.value.map((f) => f.label), label: 'Week' }}
+            series={[
+              { id: 'count', label: 'By count', values: figures.value.map((f) => Math.round((f.finished.shareByCount ?? 0) * 100)) },
+              { id: 'points', label: 'By points', values: figures.value.map((f) => Math.round((f.finished.shareByPoints ?? 0) * 100)), variant: 'light' },
+            ]}
+            yLabel="%"
+            testId="chart-interrupts"
+          />
+        ) : (
+          <Spinner label="Loading interrupts" />
+        )}
+      </Panel>
+
+      <Panel title="DORA" csv={dora.value && <CsvButton name="dora" columns={['week', 'deployments', 'failures']} rows={dora.value.weeks.map((w) => [w.week, w.deployments, w.failures])} />}>
+        {dora.value ? (
+          <>
+            <dl className="metrics-stats" data-testid="dora-stats">
+              <dt>Deployments per week</dt>
+              <dd>{num(dora.value.perWeek)}</dd>
+              <dt>Lead time for changes (median)</dt>
+              <dd>{dora.value.leadTimeHours.p50 === null ? '—' : `${dora.value.leadTimeHours.p50} h`}</dd>
+              <dt>Change failure rate</dt>
+              <dd>{pct(dora.value.changeFailureRate)}</dd>
+              <dt>Time to restore (median)</dt>
+              <dd>{dora.value.timeToRestoreHours.p50 === null ? '—' : `${dora.value.timeToRestoreHours.p50} h`}</dd>
+            </dl>
+            <BarChart
+              title="Deployments per week"
+              summary="Deployments per week and how many failed."
+              x={{ kind: 'date', values: dora.value.weeks.map((w) => w.week), label: 'Week' }}
+              series={[
+                { id: 'deployments', label: 'Deployments', values: dora.value.weeks.map((w) => w.deployments) },
+                { id: 'failures', label: 'Failed', values: dora.value.weeks.map((w) => w.failures), color: 'pink', variant: 'hatched' },
+              ]}
+              yLabel="Deployments"
+              testId="chart-dora"
+            />
+          </>
+        ) : (
+          <Spinner label="Loading DORA" />
+        )}
+      </Panel>
+
+      <Panel title="Forecast" csv={forecast && <CsvButton name="forecast" columns={['days', 'trials']} rows={forecast.distribution.map((d) => [d.value, d.trials])} />}>
+        <form
+          className="metrics-filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void runForecast();
+          }}
+        >
+          <label>
+            When will{' '}
+            <input type="number" min={1} max={10000} value={items} onChange={(e) => setItems(Number(e.target.value))} style={{ width: '6rem' }} data-testid="forecast-items" /> cards be done?
+          </label>{' '}
+          <button type="submit" className="button button--primary" data-testid="forecast-run">
+            Forecast
+          </button>
+        </form>
+        {forecastError && <ErrorNote message={forecastError} />}
+        {forecast && (
+          <>
+            <p data-testid="forecast-answer">
+              50%: {forecast.dates?.p50 ?? 'not within 10 years'} · 85%: {forecast.dates?.p85 ?? '—'} · 95%: {forecast.dates?.p95 ?? '—'} ({forecast.trials.toLocaleString()} trials, interrupts take {pct(forecast.interruptShare)} of capacity)
+            </p>
+            <BarChart
+              title="Days needed, over 10,000 trials"
+              summary="How many trials finished after each number of days."
+              x={{ kind: 'category', values: forecast.distribution.map((d) => String(d.value)), label: 'Days from today' }}
+              series={[{ id: 'trials', label: 'Trials', values: forecast.distribution.map((d) => d.trials) }]}
+              yLabel="Trials"
+              testId="chart-forecast"
+            />
+          </>
+        )}
+      </Panel>
+    </main>
+  );
+}

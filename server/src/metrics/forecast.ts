@@ -1,0 +1,89 @@
+/**
+ * Monte Carlo forecasts for a team from its recent daily throughput: "how
+ * many cards by date D?" and "when will N cards (or a feature's remaining
+ * cards) be done?", with the measured interrupt share taken out of capacity.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  addCalendarDays,
+  calendarDaysBetween,
+  cycleTimes,
+  dailyCounts,
+  FORECAST_TRIALS,
+  forecastHowMany,
+  forecastWhen,
+  instantToZoned,
+  share,
+  zonedWallTimeToInstant,
+  type ForecastAnswer,
+  type ForecastQuery,
+  type MetricColumn,
+} from '@opsboard/shared';
+import type { Queryable } from '../db/database.js';
+import { invalidField, ok, type Result } from '../http/result.js';
+import { cardHistories, scopeColumns } from './history.js';
+
+const DEFAULT_SEED = 20_260_101;
+
+async function remainingCards(db: Queryable, teamId: string, featureId: string): Promise<number> {
+  const result = await db.execute<{ n: string | number }>(sql`
+    SELECT count(*) AS n FROM cards c JOIN columns col ON col.id = c.column_id
+    WHERE c.team_id = ${teamId} AND c.feature_id = ${featureId} AND c.archived_at IS NULL AND col.category <> 'done'
+  `);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+export async function forecast(db: Queryable, teamId: string, timezone: string, query: ForecastQuery, now: Date): Promise<Result<ForecastAnswer>> {
+  const today = instantToZoned(now, timezone).date;
+  if (query.date !== undefined && query.items !== undefined) return invalidField('date', 'ask either "how many by date" or "when will items be done", not both');
+  if (query.date !== undefined && query.date <= today) return invalidField('date', 'must be after today');
+  let items = query.items ?? null;
+  if (query.date === undefined && items === null) {
+    if (!query.featureId) return invalidField('items', 'give items, date or featureId');
+    items = await remainingCards(db, teamId, query.featureId);
+  }
+
+  const weeks = query.historyWeeks ?? 12;
+  const firstDay = addCalendarDays(today, -7 * weeks);
+  const dayStarts: number[] = [];
+  for (let d = firstDay; d < today; d = addCalendarDays(d, 1)) dayStarts.push(zonedWallTimeToInstant(d, '00:00', timezone).getTime());
+  const end = zonedWallTimeToInstant(today, '00:00', timezone);
+
+  const scoped = await scopeColumns(db, { teamId, boardId: null }, query.boardKind);
+  const columns = new Map<string, MetricColumn>(scoped.map((c) => [c.id, c]));
+  const interruptColumns = new Set(
+    (await db.execute<{ id: string }>(sql`SELECT c.id FROM columns c JOIN boards b ON b.id = c.board_id WHERE b.team_id = ${teamId} AND b.kind = 'interrupts'`)).rows.map((r) => r.id),
+  );
+  const { histories } = await cardHistories(db, teamId, { boardKind: query.boardKind }, end);
+  const points = cycleTimes(histories, columns, dayStarts[0]!, end.getTime());
+  const daily = dailyCounts(points.map((p) => p.finishedAt), dayStarts, end.getTime());
+
+  let interruptShare = query.interruptShare;
+  if (interruptShare === undefined) {
+    const types = await db.execute<{ id: string; type: string }>(sql`SELECT id, type FROM cards WHERE team_id = ${teamId} AND type = 'interrupt'`);
+    const interruptCards = new Set(types.rows.map((r) => r.id));
+    const lastColumn = new Map(histories.map((h) => [h.cardId, h.steps.at(-1)?.columnId]));
+    const interruptsDone = points.filter((p) => interruptCards.has(p.cardId) || interruptColumns.has(lastColumn.get(p.cardId) ?? '')).length;
+    interruptShare = query.boardKind === 'interrupts' ? 0 : Math.min(share(interruptsDone, points.length) ?? 0, 0.95);
+  }
+  const seed = query.seed ?? DEFAULT_SEED;
+  const input = { dailyThroughput: daily, interruptShare, seed, trials: FORECAST_TRIALS };
+  const base = { historyDays: daily.length, interruptShare, trials: FORECAST_TRIALS, seed };
+  if (query.date !== undefined) {
+    const f = forecastHowMany(input, calendarDaysBetween(today, query.date));
+    return ok({ question: 'how_many', items: null, date: query.date, ...base, p50: f.percentiles[50], p85: f.percentiles[85], p95: f.percentiles[95], dates: null, distribution: f.distribution });
+  }
+  const f = forecastWhen(input, items!);
+  const dateAfter = (days: number | null) => (days === null ? null : addCalendarDays(today, days));
+  return ok({
+    question: 'when',
+    items,
+    date: null,
+    ...base,
+    p50: f.percentiles[50],
+    p85: f.percentiles[85],
+    p95: f.percentiles[95],
+    dates: { p50: dateAfter(f.percentiles[50]), p85: dateAfter(f.percentiles[85]), p95: dateAfter(f.percentiles[95]) },
+    distribution: f.distribution,
+  });
+}

@@ -1,0 +1,3 @@
+export * from './flow.js';
+export * from './forecast.js';
+export * from './dora.js';

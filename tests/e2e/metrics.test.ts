@@ -1,0 +1,44 @@
+/** Issue 13: the team's metrics page over the demo history draws every chart with data; a cycle-time point opens its card. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { TestApp } from '../helpers/harness.js';
+import { browserSuite, signedInPage, SOON } from '../helpers/browser.js';
+import { seedDemoTeam, type DemoTeam } from '../helpers/demo.js';
+
+let t: TestApp;
+let browser: Browser;
+let demo: DemoTeam;
+browserSuite((suite) => ({ t, browser } = suite));
+beforeAll(async () => {
+  demo = await seedDemoTeam(t);
+});
+
+const CHARTS = ['chart-cfd', 'chart-cycle-time', 'chart-throughput', 'chart-wip-ageing', 'chart-flow-efficiency', 'chart-interrupts', 'chart-dora'];
+
+describe('metrics page', () => {
+  it('draws every chart with data on the demo team, and a scatter point opens its card', async () => {
+    const { context, page } = await signedInPage(browser, t.baseUrl, demo.alex);
+    await page.goto(`/teams/${demo.team.id}/metrics`);
+    await page.getByTestId('metrics-page').waitFor();
+    for (const id of CHARTS) {
+      const chart = page.getByTestId(id);
+      await chart.waitFor();
+      await expect.poll(() => chart.locator('svg rect, svg circle').count(), SOON).toBeGreaterThan(0);
+      expect(await chart.locator('.chart__empty').count(), id).toBe(0);
+    }
+    expect(await page.getByTestId('dora-stats').innerText()).toMatch(/Deployments per week\s+\d/);
+
+    await page.getByTestId('forecast-items').fill('8');
+    await page.getByTestId('forecast-run').click();
+    await page.getByTestId('chart-forecast').waitFor();
+    expect(await page.getByTestId('forecast-answer').innerText()).toMatch(/50%: \d{4}-\d{2}-\d{2}/);
+
+    const point = page.getByTestId('chart-cycle-time').getByTestId('scatter-point').first();
+    const label = (await point.getAttribute('aria-label'))!;
+    const number = /^#(\d+)/.exec(label)![1]!;
+    await point.click();
+    await page.waitForURL(/\/boards\/[0-9a-f-]+\?card=/);
+    await expect.poll(() => page.locator('[role="dialog"]').first().innerText(), SOON).toContain(`#${number}`);
+    await context.close();
+  });
+});
