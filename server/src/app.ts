@@ -37,6 +37,7 @@ import { planningRoutes } from './planning/routes.js';
 import { guestRoutes } from './guests/routes.js';
 import { myRequests } from './guests/queries.js';
 import { RequestWatch, type RequestWatchOptions } from './guests/watch.js';
+import { notifyRoutes } from './notify/routes.js';
 
 export const BODY_LIMIT = 1 << 20;
 
@@ -228,6 +229,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   notificationRoutes(app, services);
   planningRoutes(app, services);
   guestRoutes(app, services);
+  notifyRoutes(app, services);
   const requestWatch = new RequestWatch(deps.database, (userId, teamId) => myRequests(deps.database.db, userId, teamId), app.log, options.requests);
   hub.observe(requestWatch);
   websocketRoute(app, deps, hub, requestWatch, options.ws);

@@ -22,3 +22,5 @@ export * from './domain/pairs.js';
 export * from './domain/stats.js';
 export * from './domain/dates.js';
 export * from './domain/links.js';
+export * from './domain/notify.js';
+export * from './schema/api/notify.js';

@@ -34,6 +34,7 @@ const EXEMPT: Record<string, string> = {
   'DELETE /api/auth/tokens/:id': "revokes one of the caller's own API tokens",
   'POST /api/notifications/:id/read': "marks the caller's own notification (notifications are per person, pushed to them alone)",
   'POST /api/notifications/read': "marks all of the caller's own notifications",
+  'PUT /api/account/notify-preferences': "saves the caller's own notification preferences (private, read by nobody else's page)",
 };
 
 /** What a step expects: per stream id, event types that must be among the ones it appended. */
@@ -333,6 +334,17 @@ const WALK: Record<string, Step> = {
     expect: () => [],
   },
   'POST /api/notifications/read': { run: () => team.byRole.member.api.post('/api/notifications/read'), expect: () => [] },
+  'PUT /api/account/notify-preferences': {
+    run: () =>
+      team.byRole.member.api.put('/api/account/notify-preferences', {
+        timeZone: 'Europe/Berlin',
+        routes: { 'interrupt.escalated': ['inApp'], 'interrupt.urgent': ['inApp'], 'interrupt.unacknowledged': ['inApp'], 'potw.handoff': [], 'iteration.changed': [] },
+        quietHours: null,
+        urgentBreaksQuiet: true,
+        digestAt: null,
+      }),
+    expect: () => [],
+  },
   'POST /api/auth/logout': { run: () => team.byRole.viewer.session.post('/api/auth/logout'), expect: () => [] },
 };
 

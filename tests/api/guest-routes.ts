@@ -255,6 +255,19 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
       expect: 404,
       run: (g) => g.api.post('/api/notifications/00000000-0000-4000-8000-000000000000/read'),
     },
+    { route: 'GET /api/account/notify-preferences', expect: 200, run: (g) => g.api.get('/api/account/notify-preferences') },
+    {
+      route: 'PUT /api/account/notify-preferences',
+      expect: 200,
+      run: (g) =>
+        g.api.put('/api/account/notify-preferences', {
+          timeZone: 'UTC',
+          routes: { 'interrupt.escalated': ['inApp', 'email'], 'interrupt.urgent': [], 'interrupt.unacknowledged': [], 'potw.handoff': [], 'iteration.changed': [] },
+          quietHours: { start: '22:00', end: '07:00' },
+          urgentBreaksQuiet: true,
+          digestAt: null,
+        }),
+    },
     { route: 'POST /api/teams', note: 'a team of their own', expect: 201, run: (g) => g.api.post('/api/teams', { name: 'The guest’s own team' }) },
 
     // Last: leaving ends everything above.

@@ -4,6 +4,7 @@ import { paths } from '../app/routes';
 import { useDocumentTitle } from '../app/page-title';
 import { SessionsSection } from './SessionsSection';
 import { TokensSection } from './TokensSection';
+import { NotifyPreferencesSection } from '../notify/NotifyPreferencesSection';
 
 export function AccountPage() {
   const user = useUser();
@@ -17,6 +18,7 @@ export function AccountPage() {
         <dt>E-mail</dt>
         <dd>{user.email}</dd>
       </dl>
+      <NotifyPreferencesSection />
       <TokensSection />
       <SessionsSection />
       <section className="section">

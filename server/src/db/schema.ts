@@ -459,3 +459,4 @@ export const featurePairs = pgTable(
   },
   (t) => [primaryKey({ columns: [t.featureId, t.iterationId, t.userA, t.userB] })],
 );
+export * from './schema/notify.js';
