@@ -38,6 +38,7 @@ import { guestRoutes } from './guests/routes.js';
 import { myRequests } from './guests/queries.js';
 import { RequestWatch, type RequestWatchOptions } from './guests/watch.js';
 import { notifyRoutes } from './notify/routes.js';
+import { notifyRuntime, type NotifyRuntime, type NotifyRuntimeOptions } from './notify/runtime.js';
 
 export const BODY_LIMIT = 1 << 20;
 
@@ -45,6 +46,8 @@ export interface BuildOptions {
   hub?: HubOptions;
   ws?: WsOptions;
   requests?: RequestWatchOptions;
+  /** Timings of the e-mail outbox sender and the other notification loops. */
+  notify?: NotifyRuntimeOptions;
   /** The demo account printed at start, offered on the login page. */
   demoLogin?: () => { email: string; password: string } | null;
   /** Serve the built client from config.clientDir when it exists (default true). */
@@ -58,6 +61,7 @@ export interface Built {
   services: ServiceDeps;
   /** Every API route registered (method and URL), for the OpenAPI coverage check. */
   routes: { method: string; url: string }[];
+  notify: NotifyRuntime;
 }
 
 const Health = Type.Object(
@@ -252,12 +256,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   const maintenance = startMaintenance(deps, app.log);
+  const notify = notifyRuntime(deps, app.log, options.notify);
   app.addHook('onReady', async () => {
     await hub.start();
+    notify.start();
   });
   app.addHook('preClose', async () => {
     closing = true;
     maintenance.stop();
+    await notify.stop();
     for (const client of app.websocketServer?.clients ?? []) client.close(1001, 'server shutting down');
   });
   app.addHook('onClose', async () => {
@@ -265,7 +272,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     await hub.stop();
   });
 
-  return { app, hub, services, routes };
+  return { app, hub, services, routes, notify };
 }
 
 /** Hashed assets never change; everything else (index.html) is revalidated. */

@@ -38,6 +38,8 @@ export const emailOutbox = pgTable(
     claimedBy: text('claimed_by'),
     claimedUntil: ts('claimed_until'),
     lastError: text('last_error'),
+    /** A digest item's notice, rendered with the others when the digest goes out. */
+    item: jsonb('item').$type<{ title: string; body: string; link: string | null } | null>(),
     createdAt: ts('created_at').notNull().default(sql`now()`),
     sentAt: ts('sent_at'),
   },

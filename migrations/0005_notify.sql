@@ -12,6 +12,7 @@ CREATE TABLE "email_outbox" (
 	"claimed_by" text,
 	"claimed_until" timestamp with time zone,
 	"last_error" text,
+	"item" jsonb,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"sent_at" timestamp with time zone
 );
