@@ -34,6 +34,9 @@ const EXEMPT: Record<string, string> = {
   'DELETE /api/auth/tokens/:id': "revokes one of the caller's own API tokens",
   'POST /api/notifications/:id/read': "marks the caller's own notification (notifications are per person, pushed to them alone)",
   'POST /api/notifications/read': "marks all of the caller's own notifications",
+  'POST /api/teams/:teamId/outgoing-hooks': 'adds an outgoing hook: admin-only integration settings holding a secret, shown on no member’s page',
+  'DELETE /api/outgoing-hooks/:id': 'deletes an outgoing hook (admin-only integration settings)',
+  'POST /api/outgoing-hooks/:id/test': 'queues a test message to the hook’s own URL; no board or team state changes',
   'PUT /api/account/notify-preferences': "saves the caller's own notification preferences (private, read by nobody else's page)",
 };
 
@@ -48,6 +51,7 @@ interface Step {
 
 // State the walk builds up as it goes.
 const s = {
+  hookId: '',
   teamId: '',
   newTeamId: '',
   invitedEmail: `invited.${Date.now()}@example.test`,
@@ -334,6 +338,16 @@ const WALK: Record<string, Step> = {
     expect: () => [],
   },
   'POST /api/notifications/read': { run: () => team.byRole.member.api.post('/api/notifications/read'), expect: () => [] },
+  'POST /api/teams/:teamId/outgoing-hooks': {
+    run: async () => {
+      const res = await admin().post<{ hook: { id: string } }>(`/api/teams/${s.teamId}/outgoing-hooks`, { name: 'Walk hook', url: 'https://192.0.2.10/hook', format: 'slack' });
+      s.hookId = res.body.hook.id;
+      return res;
+    },
+    expect: () => [],
+  },
+  'POST /api/outgoing-hooks/:id/test': { run: () => admin().post(`/api/outgoing-hooks/${s.hookId}/test`), expect: () => [] },
+  'DELETE /api/outgoing-hooks/:id': { run: () => admin().del(`/api/outgoing-hooks/${s.hookId}`), expect: () => [] },
   'PUT /api/account/notify-preferences': {
     run: () =>
       team.byRole.member.api.put('/api/account/notify-preferences', {

@@ -255,6 +255,12 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
       expect: 404,
       run: (g) => g.api.post('/api/notifications/00000000-0000-4000-8000-000000000000/read'),
     },
+    // ---- outgoing hooks: team admins only; a hook id is checked against the caller's role in its team
+    forbidden(`GET ${T}/outgoing-hooks`, (g) => g.api.get(`/api/teams/${team()}/outgoing-hooks`)),
+    forbidden(`POST ${T}/outgoing-hooks`, (g) => g.api.post(`/api/teams/${team()}/outgoing-hooks`, { name: 'Guest hook', url: 'https://192.0.2.10/hook', format: 'slack' })),
+    { route: 'DELETE /api/outgoing-hooks/:id', note: 'a hook id that is not there', expect: 404, run: (g) => g.api.del('/api/outgoing-hooks/00000000-0000-4000-8000-000000000000') },
+    { route: 'POST /api/outgoing-hooks/:id/test', note: 'a hook id that is not there', expect: 404, run: (g) => g.api.post('/api/outgoing-hooks/00000000-0000-4000-8000-000000000000/test') },
+    { route: 'GET /api/outgoing-hooks/:id/deliveries', note: 'a hook id that is not there', expect: 404, run: (g) => g.api.get('/api/outgoing-hooks/00000000-0000-4000-8000-000000000000/deliveries') },
     { route: 'GET /api/account/notify-preferences', expect: 200, run: (g) => g.api.get('/api/account/notify-preferences') },
     {
       route: 'PUT /api/account/notify-preferences',

@@ -1,4 +1,6 @@
-import { NotifyPreferencesBody, NotifyPreferencesView } from '@opsboard/shared';
+import Type from 'typebox';
+import { CreateHookBody, CreatedHook, HookDelivery, NotifyPreferencesBody, NotifyPreferencesView, Ok, OutgoingHook, TeamParams } from '@opsboard/shared';
+import * as hooks from './hooks/service.js';
 import { caller } from '../auth/plugin.js';
 import type { ServiceDeps } from '../context.js';
 import { sendResult } from '../http/errors.js';
@@ -28,5 +30,45 @@ export function notifyRoutes(app: App, deps: ServiceDeps): void {
       const saved = await savePreferences(deps.database.db, caller(request).user.id, request.body, deps.clock().toISOString());
       return sendResult(reply, saved.ok ? { ok: true, value: { preferences: saved.value, emailEnabled } } : saved);
     },
+  );
+}
+
+const hookTags = ['hooks'];
+const HookParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+
+/** Outgoing webhooks and chat hooks of a team (admins). */
+export function hookRoutes(app: App, deps: ServiceDeps): void {
+  app.get(
+    '/api/teams/:teamId/outgoing-hooks',
+    { schema: { tags: hookTags, summary: 'The team’s outgoing webhooks and chat hooks (admin)', params: TeamParams, response: responses({ 200: Type.Array(OutgoingHook) }) } },
+    async (request, reply) => sendResult(reply, await hooks.listHooks(deps, caller(request).user.id, request.params.teamId)),
+  );
+  app.post(
+    '/api/teams/:teamId/outgoing-hooks',
+    {
+      schema: {
+        tags: hookTags,
+        summary: 'Add an outgoing webhook (signed JSON) or a Slack, Mattermost or Teams chat hook (admin); the signing secret is shown once',
+        params: TeamParams,
+        body: CreateHookBody,
+        response: responses({ 201: CreatedHook }),
+      },
+    },
+    async (request, reply) => sendResult(reply, await hooks.createHook(deps, caller(request).user.id, request.params.teamId, request.body), 201),
+  );
+  app.delete(
+    '/api/outgoing-hooks/:id',
+    { schema: { tags: hookTags, summary: 'Delete a hook (admin); pending deliveries are dropped', params: HookParams, response: responses({ 200: Ok }) } },
+    async (request, reply) => sendResult(reply, await hooks.deleteHook(deps, caller(request).user.id, request.params.id)),
+  );
+  app.post(
+    '/api/outgoing-hooks/:id/test',
+    { schema: { tags: hookTags, summary: 'Send a test message through the hook (admin)', params: HookParams, response: responses({ 202: Type.Object({ deliveryId: Type.String() }, { additionalProperties: false }) }) } },
+    async (request, reply) => sendResult(reply, await hooks.testHook(deps, caller(request).user.id, request.params.id), 202),
+  );
+  app.get(
+    '/api/outgoing-hooks/:id/deliveries',
+    { schema: { tags: hookTags, summary: 'The hook’s delivery log, newest first (admin)', params: HookParams, response: responses({ 200: Type.Array(HookDelivery) }) } },
+    async (request, reply) => sendResult(reply, await hooks.listDeliveries(deps, caller(request).user.id, request.params.id)),
   );
 }

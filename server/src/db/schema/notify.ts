@@ -1,6 +1,6 @@
 /** Notifications that leave the app: preferences, the e-mail outbox, outgoing webhooks and chat hooks. */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { NotifyChannel, NotifyKind, QuietHours } from '@opsboard/shared';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -44,4 +44,55 @@ export const emailOutbox = pgTable(
     sentAt: ts('sent_at'),
   },
   (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/**
+ * A team's outgoing hooks: `generic` posts signed JSON of the chosen event
+ * types; `slack`, `mattermost` and `teams` post chat messages to an incoming
+ * webhook of that chat.
+ */
+export const outgoingHooks = pgTable(
+  'outgoing_hooks',
+  {
+    id: uuid('id').primaryKey(),
+    teamId: uuid('team_id').notNull(),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    format: text('format').$type<'generic' | 'slack' | 'mattermost' | 'teams'>().notNull(),
+    events: jsonb('events').$type<string[]>().notNull(),
+    secret: text('secret').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [index('outgoing_hooks_team_idx').on(t.teamId)],
+);
+
+/** How far the hook dispatcher has read each stream; locked FOR UPDATE SKIP LOCKED so one instance reads a stream at a time. */
+export const hookCursors = pgTable('hook_cursors', {
+  streamId: uuid('stream_id').primaryKey(),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
+});
+
+/** One event for one hook: unique per (hook, stream, seq), so it is queued once whatever instance reads it; the log the admin sees. */
+export const hookDeliveries = pgTable(
+  'hook_deliveries',
+  {
+    id: uuid('id').primaryKey(),
+    hookId: uuid('hook_id').notNull(),
+    streamId: uuid('stream_id'),
+    seq: bigint('seq', { mode: 'number' }),
+    eventType: text('event_type').notNull(),
+    body: text('body').notNull(),
+    status: text('status').$type<'pending' | 'delivered' | 'failed'>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull(),
+    claimedBy: text('claimed_by'),
+    claimedUntil: ts('claimed_until'),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    createdAt: ts('created_at').notNull(),
+    deliveredAt: ts('delivered_at'),
+  },
+  (t) => [uniqueIndex('hook_deliveries_event_idx').on(t.hookId, t.streamId, t.seq), index('hook_deliveries_due_idx').on(t.status, t.nextAttemptAt), index('hook_deliveries_hook_idx').on(t.hookId, t.createdAt)],
 );

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Nullable, StringEnum } from '../common.js';
+import { Id, IsoDateTime, Name, Nullable, StringEnum } from '../common.js';
 import { NOTIFY_CHANNELS, NOTIFY_KINDS } from '../../domain/notify.js';
 
 const LocalTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, local to the person’s time zone' });
@@ -28,3 +28,55 @@ export const NotifyPreferencesView = Type.Object(
   { additionalProperties: false },
 );
 export type NotifyPreferencesView = Type.Static<typeof NotifyPreferencesView>;
+
+export const HOOK_FORMATS = ['generic', 'slack', 'mattermost', 'teams'] as const;
+export type HookFormat = (typeof HOOK_FORMATS)[number];
+
+const EventType = Type.String({ minLength: 1, maxLength: 80, pattern: '^(\\*|[a-z_]+\\.[a-z_]+)$', description: 'an event type such as card.moved, or * for all' });
+
+export const OutgoingHook = Type.Object(
+  {
+    id: Id,
+    teamId: Id,
+    name: Type.String(),
+    url: Type.String(),
+    format: StringEnum(HOOK_FORMATS),
+    events: Type.Array(Type.String()),
+    createdAt: IsoDateTime,
+  },
+  { additionalProperties: false },
+);
+export type OutgoingHook = Type.Static<typeof OutgoingHook>;
+
+export const CreateHookBody = Type.Object(
+  {
+    name: Name(80),
+    url: Type.String({ minLength: 1, maxLength: 2000, description: 'http(s) URL; private, loopback and link-local addresses are refused unless the instance allows them' }),
+    format: StringEnum(HOOK_FORMATS, { description: 'generic: signed JSON of each event; slack, mattermost, teams: chat messages to an incoming webhook' }),
+    events: Type.Optional(Type.Array(EventType, { minItems: 1, maxItems: 100, uniqueItems: true, description: 'event types to send; chat hooks default to the ones a channel needs' })),
+  },
+  { additionalProperties: false },
+);
+export type CreateHookBody = Type.Static<typeof CreateHookBody>;
+
+export const CreatedHook = Type.Object(
+  { hook: OutgoingHook, secret: Type.String({ description: 'HMAC-SHA256 key of the opsboard-signature header; shown once' }) },
+  { additionalProperties: false },
+);
+export type CreatedHook = Type.Static<typeof CreatedHook>;
+
+export const HookDelivery = Type.Object(
+  {
+    id: Id,
+    eventType: Type.String(),
+    status: StringEnum(['pending', 'delivered', 'failed'] as const),
+    attempts: Type.Integer(),
+    lastStatus: Nullable(Type.Integer()),
+    lastError: Nullable(Type.String()),
+    nextAttemptAt: IsoDateTime,
+    createdAt: IsoDateTime,
+    deliveredAt: Nullable(IsoDateTime),
+  },
+  { additionalProperties: false },
+);
+export type HookDelivery = Type.Static<typeof HookDelivery>;
