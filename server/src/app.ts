@@ -37,7 +37,7 @@ import { planningRoutes } from './planning/routes.js';
 import { guestRoutes } from './guests/routes.js';
 import { myRequests } from './guests/queries.js';
 import { RequestWatch, type RequestWatchOptions } from './guests/watch.js';
-import { hookRoutes, notifyRoutes } from './notify/routes.js';
+import { hookRoutes, notifyRoutes, passwordResetRoutes } from './notify/routes.js';
 import { notifyRuntime, type NotifyRuntime, type NotifyRuntimeOptions } from './notify/runtime.js';
 
 export const BODY_LIMIT = 1 << 20;
@@ -235,6 +235,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   guestRoutes(app, services);
   notifyRoutes(app, services);
   hookRoutes(app, services);
+  passwordResetRoutes(app, services);
   const requestWatch = new RequestWatch(deps.database, (userId, teamId) => myRequests(deps.database.db, userId, teamId), app.log, options.requests);
   hub.observe(requestWatch);
   websocketRoute(app, deps, hub, requestWatch, options.ws);

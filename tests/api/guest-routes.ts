@@ -261,6 +261,8 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     { route: 'DELETE /api/outgoing-hooks/:id', note: 'a hook id that is not there', expect: 404, run: (g) => g.api.del('/api/outgoing-hooks/00000000-0000-4000-8000-000000000000') },
     { route: 'POST /api/outgoing-hooks/:id/test', note: 'a hook id that is not there', expect: 404, run: (g) => g.api.post('/api/outgoing-hooks/00000000-0000-4000-8000-000000000000/test') },
     { route: 'GET /api/outgoing-hooks/:id/deliveries', note: 'a hook id that is not there', expect: 404, run: (g) => g.api.get('/api/outgoing-hooks/00000000-0000-4000-8000-000000000000/deliveries') },
+    { route: 'POST /api/auth/password-reset', note: 'this server sends no e-mail', expect: 404, run: (g) => g.api.post('/api/auth/password-reset', { email: g.email }) },
+    { route: 'POST /api/auth/password-reset/confirm', note: 'a token that is not there', expect: 400, run: (g) => g.api.post('/api/auth/password-reset/confirm', { token: 'obr_nope', password: 'another long passphrase' }) },
     { route: 'GET /api/account/notify-preferences', expect: 200, run: (g) => g.api.get('/api/account/notify-preferences') },
     {
       route: 'PUT /api/account/notify-preferences',

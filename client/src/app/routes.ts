@@ -2,6 +2,7 @@
 export type Route =
   | { name: 'login' }
   | { name: 'signup' }
+  | { name: 'reset-password' }
   | { name: 'teams' }
   | { name: 'team'; teamId: string }
   | { name: 'board'; boardId: string }
@@ -19,6 +20,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/(teams\/?)?$/, () => ({ name: 'teams' })],
   [/^\/login\/?$/, () => ({ name: 'login' })],
   [/^\/signup\/?$/, () => ({ name: 'signup' })],
+  [/^\/reset-password\/?$/, () => ({ name: 'reset-password' })],
   [/^\/account\/?$/, () => ({ name: 'account' })],
   [new RegExp(`^/teams/(${UUID})/?$`), (m) => ({ name: 'team', teamId: m[1]! })],
   [new RegExp(`^/boards/(${UUID})/?$`), (m) => ({ name: 'board', boardId: m[1]! })],
@@ -52,6 +54,7 @@ export const paths = {
   /** A person's own requests in a team: where a guest lands. */
   requests: (teamId: string) => `/teams/${teamId}/requests`,
   login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
+  resetPassword: () => '/reset-password',
   signup: (next?: string) => (next && next !== '/' ? `/signup?next=${encodeURIComponent(next)}` : '/signup'),
 };
 

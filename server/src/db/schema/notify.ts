@@ -96,3 +96,16 @@ export const hookDeliveries = pgTable(
   },
   (t) => [uniqueIndex('hook_deliveries_event_idx').on(t.hookId, t.streamId, t.seq), index('hook_deliveries_due_idx').on(t.status, t.nextAttemptAt), index('hook_deliveries_hook_idx').on(t.hookId, t.createdAt)],
 );
+
+/** Password-reset tokens sent by e-mail: only the hash is kept; single use, expiring. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId)],
+);
