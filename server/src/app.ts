@@ -49,6 +49,8 @@ import { checklistRoutes } from './checklists/routes.js';
 import { templateRoutes } from './templates/routes.js';
 import { recurringRoutes } from './recurring/routes.js';
 import { runDueRecurrences } from './recurring/service.js';
+import { hookRoutes, notifyRoutes, passwordResetRoutes } from './notify/routes.js';
+import { notifyRuntime, type NotifyRuntime, type NotifyRuntimeOptions } from './notify/runtime.js';
 
 export const BODY_LIMIT = 1 << 20;
 
@@ -56,6 +58,8 @@ export interface BuildOptions {
   hub?: HubOptions;
   ws?: WsOptions;
   requests?: RequestWatchOptions;
+  /** Timings of the e-mail outbox sender and the other notification loops. */
+  notify?: NotifyRuntimeOptions;
   /** The demo account printed at start, offered on the login page. */
   demoLogin?: () => { email: string; password: string } | null;
   /** Serve the built client from config.clientDir when it exists (default true). */
@@ -69,6 +73,7 @@ export interface Built {
   services: ServiceDeps;
   /** Every API route registered (method and URL), for the OpenAPI coverage check. */
   routes: { method: string; url: string }[];
+  notify: NotifyRuntime;
 }
 
 const Health = Type.Object(
@@ -251,6 +256,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   templateRoutes(app, services);
   recurringRoutes(app, services);
   metricsRoutes(app, services);
+  notifyRoutes(app, services);
+  hookRoutes(app, services);
+  passwordResetRoutes(app, services);
   const requestWatch = new RequestWatch(deps.database, (userId, teamId) => myRequests(deps.database.db, userId, teamId), app.log, options.requests);
   hub.observe(requestWatch);
   websocketRoute(app, deps, hub, requestWatch, options.ws);
@@ -273,12 +281,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   const maintenance = startMaintenance(deps, app.log, undefined, [() => runDueRecurrences(services, app.log)]);
+  const notify = notifyRuntime(deps, app.log, options.notify);
   app.addHook('onReady', async () => {
     await hub.start();
+    notify.start();
   });
   app.addHook('preClose', async () => {
     closing = true;
     maintenance.stop();
+    await notify.stop();
     for (const client of app.websocketServer?.clients ?? []) client.close(1001, 'server shutting down');
   });
   app.addHook('onClose', async () => {
@@ -286,7 +297,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     await hub.stop();
   });
 
-  return { app, hub, services, routes };
+  return { app, hub, services, routes, notify };
 }
 
 /** Hashed assets never change; everything else (index.html) is revalidated. */

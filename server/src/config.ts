@@ -30,6 +30,17 @@ export interface Config {
   /** Sign-ups per window per IP address. */
   signupRateLimit: number;
   rateLimitWindowSeconds: number;
+  /** Outgoing e-mail; null (no SMTP_URL or SMTP_HOST) sends none. */
+  smtp: SmtpConfig | null;
+  /** Outgoing webhooks and chat hooks may target private, loopback and link-local addresses (OPSBOARD_WEBHOOKS_ALLOW_PRIVATE=1). */
+  webhooksAllowPrivate: boolean;
+}
+
+export interface SmtpConfig {
+  /** smtp://user:pass@host:port or smtps://… (nodemailer's URL form). */
+  url: string;
+  /** The From: address, e.g. "opsboard <ops@example.com>". */
+  from: string;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +112,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!env.OPSBOARD_MIGRATIONS_DIR) problems.push((err as Error).message);
   }
 
+  let smtp: SmtpConfig | null = null;
+  const smtpUrl = url('SMTP_URL');
+  if (smtpUrl && !/^smtps?:/.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+  const smtpHost = env.SMTP_HOST?.trim();
+  if (smtpUrl || smtpHost) {
+    let u = smtpUrl;
+    if (!u && smtpHost) {
+      const secure = env.SMTP_SECURE === 'true' || env.SMTP_SECURE === '1';
+      const port = int('SMTP_PORT', secure ? 465 : 587, 1, 65535);
+      const user = env.SMTP_USER ? `${encodeURIComponent(env.SMTP_USER)}${env.SMTP_PASS ? `:${encodeURIComponent(env.SMTP_PASS)}` : ''}@` : '';
+      u = `${secure ? 'smtps' : 'smtp'}://${user}${smtpHost}:${port}`;
+    }
+    const from = env.SMTP_FROM?.trim();
+    if (!from) problems.push('SMTP_FROM must be set when SMTP_URL or SMTP_HOST is (e.g. "opsboard <ops@example.com>")');
+    if (u && from) smtp = { url: u, from };
+  }
+
   const config: Config = {
     port: int('PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -120,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: int('OPSBOARD_LOGIN_RATE_LIMIT', 10, 1, 100_000),
     signupRateLimit: int('OPSBOARD_SIGNUP_RATE_LIMIT', 20, 1, 100_000),
     rateLimitWindowSeconds: int('OPSBOARD_RATE_LIMIT_WINDOW_SECONDS', 300, 1, 86_400),
+    smtp,
+    webhooksAllowPrivate: oneOf('OPSBOARD_WEBHOOKS_ALLOW_PRIVATE', ['0', '1'] as const, '0') === '1',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

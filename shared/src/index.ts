@@ -43,3 +43,5 @@ export * from './schema/templates.js';
 export * from './domain/cron.js';
 export * from './schema/api/metrics.js';
 export * from './domain/metrics/index.js';
+export * from './domain/notify.js';
+export * from './schema/api/notify.js';

@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardSnapshot, Card, Feature, InviteResult, Interrupt, Iteration, PokerSession, RotationInfo, Team, WebhookIntakeResult } from '@opsboard/shared';
+import { sha256 } from '../../server/src/auth/secrets.js';
 import { Api, createTeam, createTestDatabase, PASSWORD, startTestApp, type Response, type TestApp, type TestDatabase, type TestTeam } from '../helpers/harness.js';
 
 let db: TestDatabase;
@@ -15,7 +16,8 @@ let team: TestTeam;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  t = await startTestApp({ database: db.database });
+  // SMTP to a closed port: password reset is offered (its mail just waits in the outbox).
+  t = await startTestApp({ database: db.database, config: { smtp: { url: 'smtp://127.0.0.1:9', from: 'walk@example.test' } } });
   team = await createTeam(t.app, 'Walk');
 });
 afterAll(async () => {
@@ -37,6 +39,12 @@ const EXEMPT: Record<string, string> = {
   'POST /api/notifications/read': "marks all of the caller's own notifications",
   'PUT /api/cards/:id/watch': "the caller's own choice to be notified about a card (no other page shows it)",
   'DELETE /api/cards/:id/watch': "the caller's own choice to stop being notified about a card",
+  'POST /api/teams/:teamId/outgoing-hooks': 'adds an outgoing hook: admin-only integration settings holding a secret, shown on no member’s page',
+  'DELETE /api/outgoing-hooks/:id': 'deletes an outgoing hook (admin-only integration settings)',
+  'POST /api/outgoing-hooks/:id/test': 'queues a test message to the hook’s own URL; no board or team state changes',
+  'POST /api/auth/password-reset': 'queues a reset e-mail for an account (the outbox, not a stream)',
+  'POST /api/auth/password-reset/confirm': "sets one account's own password from a reset token",
+  'PUT /api/account/notify-preferences': "saves the caller's own notification preferences (private, read by nobody else's page)",
 };
 
 /** What a step expects: per stream id, event types that must be among the ones it appended. */
@@ -50,6 +58,7 @@ interface Step {
 
 // State the walk builds up as it goes.
 const s = {
+  hookId: '',
   teamId: '',
   newTeamId: '',
   invitedEmail: `invited.${Date.now()}@example.test`,
@@ -656,6 +665,35 @@ const WALK: Record<string, Step> = {
   'POST /api/notifications/read': { run: () => team.byRole.member.api.post('/api/notifications/read'), expect: () => [] },
   'POST /api/auth/password': {
     run: () => team.byRole.viewer.session.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'another long passphrase for the walk' }),
+    expect: () => [],
+  },
+  'POST /api/teams/:teamId/outgoing-hooks': {
+    run: async () => {
+      const res = await admin().post<{ hook: { id: string } }>(`/api/teams/${s.teamId}/outgoing-hooks`, { name: 'Walk hook', url: 'https://192.0.2.10/hook', format: 'slack' });
+      s.hookId = res.body.hook.id;
+      return res;
+    },
+    expect: () => [],
+  },
+  'POST /api/outgoing-hooks/:id/test': { run: () => admin().post(`/api/outgoing-hooks/${s.hookId}/test`), expect: () => [] },
+  'DELETE /api/outgoing-hooks/:id': { run: () => admin().del(`/api/outgoing-hooks/${s.hookId}`), expect: () => [] },
+  'POST /api/auth/password-reset': { run: () => t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: team.byRole.viewer.email } }).then((r) => ({ status: r.statusCode, body: r.json(), headers: r.headers })), expect: () => [] },
+  'POST /api/auth/password-reset/confirm': {
+    prepare: async () => {
+      await db.database.db.execute(sql`INSERT INTO password_resets (token_hash, user_id, expires_at, created_at) VALUES (${sha256('obr_walk')}, ${team.byRole.po.id}, now() + interval '1 hour', now())`);
+    },
+    run: () => t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token: 'obr_walk', password: 'another long passphrase' } }).then((r) => ({ status: r.statusCode, body: r.json(), headers: r.headers })),
+    expect: () => [],
+  },
+  'PUT /api/account/notify-preferences': {
+    run: () =>
+      team.byRole.member.api.put('/api/account/notify-preferences', {
+        timeZone: 'Europe/Berlin',
+        routes: { 'interrupt.escalated': ['inApp'], 'interrupt.urgent': ['inApp'], 'interrupt.unacknowledged': ['inApp'], 'potw.handoff': [], 'iteration.changed': [] },
+        quietHours: null,
+        urgentBreaksQuiet: true,
+        digestAt: null,
+      }),
     expect: () => [],
   },
   'POST /api/auth/logout': { run: () => team.byRole.viewer.session.post('/api/auth/logout'), expect: () => [] },

@@ -387,6 +387,27 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden(`POST ${T}/saved-filters`, (g) => g.api.post(`/api/teams/${team()}/saved-filters`, { name: 'A guest filter', scope: 'personal', filter: { q: '', person: null, label: null, type: null, feature: null } })),
     forbidden('PATCH /api/saved-filters/:id', (g) => g.api.patch(`/api/saved-filters/${f.savedFilterId}`, { name: 'Renamed by a guest' })),
     forbidden('DELETE /api/saved-filters/:id', (g) => g.api.del(`/api/saved-filters/${f.savedFilterId}`)),
+    // ---- outgoing hooks: team admins only; a hook id is checked against the caller's role in its team
+    forbidden(`GET ${T}/outgoing-hooks`, (g) => g.api.get(`/api/teams/${team()}/outgoing-hooks`)),
+    forbidden(`POST ${T}/outgoing-hooks`, (g) => g.api.post(`/api/teams/${team()}/outgoing-hooks`, { name: 'Guest hook', url: 'https://192.0.2.10/hook', format: 'slack' })),
+    { route: 'DELETE /api/outgoing-hooks/:id', note: 'a hook id that is not there', expect: 404, run: (g) => g.api.del('/api/outgoing-hooks/00000000-0000-4000-8000-000000000000') },
+    { route: 'POST /api/outgoing-hooks/:id/test', note: 'a hook id that is not there', expect: 404, run: (g) => g.api.post('/api/outgoing-hooks/00000000-0000-4000-8000-000000000000/test') },
+    { route: 'GET /api/outgoing-hooks/:id/deliveries', note: 'a hook id that is not there', expect: 404, run: (g) => g.api.get('/api/outgoing-hooks/00000000-0000-4000-8000-000000000000/deliveries') },
+    { route: 'POST /api/auth/password-reset', note: 'this server sends no e-mail', expect: 404, run: (g) => g.api.post('/api/auth/password-reset', { email: g.email }) },
+    { route: 'POST /api/auth/password-reset/confirm', note: 'a token that is not there', expect: 400, run: (g) => g.api.post('/api/auth/password-reset/confirm', { token: 'obr_nope', password: 'another long passphrase' }) },
+    { route: 'GET /api/account/notify-preferences', expect: 200, run: (g) => g.api.get('/api/account/notify-preferences') },
+    {
+      route: 'PUT /api/account/notify-preferences',
+      expect: 200,
+      run: (g) =>
+        g.api.put('/api/account/notify-preferences', {
+          timeZone: 'UTC',
+          routes: { 'interrupt.escalated': ['inApp', 'email'], 'interrupt.urgent': [], 'interrupt.unacknowledged': [], 'potw.handoff': [], 'iteration.changed': [] },
+          quietHours: { start: '22:00', end: '07:00' },
+          urgentBreaksQuiet: true,
+          digestAt: null,
+        }),
+    },
     { route: 'POST /api/teams', note: 'a team of their own', expect: 201, run: (g) => g.api.post('/api/teams', { name: 'The guest’s own team' }) },
 
     // Last: leaving ends everything above.

@@ -6,6 +6,7 @@ import { SessionsSection } from './SessionsSection';
 import { TokensSection } from './TokensSection';
 import { ThemeToggle } from '../ui/ThemeToggle';
 import { PasswordSection } from './PasswordSection';
+import { NotifyPreferencesSection } from '../notify/NotifyPreferencesSection';
 
 export function AccountPage() {
   const user = useUser();
@@ -25,6 +26,7 @@ export function AccountPage() {
         <ThemeToggle />
       </section>
       <PasswordSection />
+      <NotifyPreferencesSection />
       <TokensSection />
       <SessionsSection />
       <section className="section">

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { LoginPage } from '../auth/LoginPage';
+import { ResetPasswordPage } from '../notify/ResetPasswordPage';
 import { session, useSession } from '../auth/session';
 import { SignupPage } from '../auth/SignupPage';
 import { BoardPage } from '../board/ui/BoardPage';
@@ -60,7 +61,7 @@ export function App() {
       </main>
     );
   } else if (state.status === 'anonymous') {
-    content = route.name === 'signup' ? <SignupPage /> : <LoginPage expired={state.expired} />;
+    content = route.name === 'signup' ? <SignupPage /> : route.name === 'reset-password' ? <ResetPasswordPage /> : <LoginPage expired={state.expired} />;
   } else {
     content = <SignedIn key={state.user.id} user={state.user} route={route} />;
   }
@@ -100,6 +101,7 @@ function Page({ route }: { route: Route }) {
     case 'teams':
     case 'login':
     case 'signup':
+    case 'reset-password':
       return <TeamsPage />;
     case 'team':
       return <TeamPage key={route.teamId} teamId={route.teamId} />;

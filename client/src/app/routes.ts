@@ -2,6 +2,7 @@
 export type Route =
   | { name: 'login' }
   | { name: 'signup' }
+  | { name: 'reset-password' }
   | { name: 'teams' }
   | { name: 'team'; teamId: string }
   | { name: 'board'; boardId: string }
@@ -29,6 +30,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/(teams\/?)?$/, () => ({ name: 'teams' })],
   [/^\/login\/?$/, () => ({ name: 'login' })],
   [/^\/signup\/?$/, () => ({ name: 'signup' })],
+  [/^\/reset-password\/?$/, () => ({ name: 'reset-password' })],
   [/^\/account\/?$/, () => ({ name: 'account' })],
   [new RegExp(`^/teams/(${UUID})/?$`), (m) => ({ name: 'team', teamId: m[1]! })],
   [new RegExp(`^/boards/(${UUID})/?$`), (m) => ({ name: 'board', boardId: m[1]! })],
@@ -85,6 +87,7 @@ export const paths = {
   templates: (teamId: string) => `/teams/${teamId}/templates`,
   metrics: (teamId: string) => `/teams/${teamId}/metrics`,
   login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
+  resetPassword: () => '/reset-password',
   signup: (next?: string) => (next && next !== '/' ? `/signup?next=${encodeURIComponent(next)}` : '/signup'),
 };
 

@@ -75,6 +75,9 @@ export function LoginPage({ expired }: { expired: boolean }) {
           {busy ? 'Logging in…' : 'Log in'}
         </button>
       </form>
+      <p className="auth__switch">
+        <Link to={paths.resetPassword()}>Forgot your password?</Link>
+      </p>
       {signupOpen && (
         <p className="auth__switch">
           New here? <Link to={paths.signup(next)}>Create an account</Link>

@@ -29,6 +29,7 @@ import { useInterruptsBoard } from './triage/use-interrupts-board';
 import { useRotation } from './use-rotation';
 import { useTeamSignals } from './use-team-signals';
 import { WebhooksSection } from './webhooks/WebhooksSection';
+import { OutgoingHooksSection } from '../notify/OutgoingHooksSection';
 import '../styles/potw.css';
 
 export function PotwPage({ teamId }: { teamId: string }) {
@@ -110,6 +111,7 @@ export function PotwPage({ teamId }: { teamId: string }) {
         {view === 'rotation' && <RotationSection env={env} now={now} />}
         {view === 'figures' && <FiguresSection teamId={teamId} />}
         {view === 'webhooks' && (env.isAdmin ? <WebhooksSection teamId={teamId} refreshKey={revs.webhooks} /> : <p className="note note--info">Only a team admin manages webhook secrets.</p>)}
+        {view === 'webhooks' && env.isAdmin && <OutgoingHooksSection teamId={teamId} />}
       </div>
       {raising && <RaiseInterruptDialog teamId={teamId} potw={current ? { name: name(current.userId), self: current.userId === user.id } : null} onClose={() => setRaising(false)} />}
     </main>

@@ -470,3 +470,4 @@ export * from './schema/retro.js';
 export * from './schema/poker.js';
 export * from './schema/cardkit.js';
 export * from './schema/metrics.js';
+export * from './schema/notify.js';

@@ -19,6 +19,7 @@ import { invalidField, ok, refuse, type Result } from '../http/result.js';
 import { potwAt } from '../rotation/service.js';
 import { requireTeam } from '../auth/access.js';
 import { applyRules } from '../tech/rules.js';
+import { deliverNotice } from '../notify/deliver.js';
 
 type Opts = IdempotencyOption;
 
@@ -65,7 +66,7 @@ const OPEN_STATUSES: Interrupt['status'][] = ['untriaged', 'accepted', 'escalate
  * Records one arrival. A repeat of an open interrupt with the same dedup key
  * updates it (count, last seen) instead of creating another card.
  */
-export async function arrive(w: WriteContext, teamId: string, a: Arrival, newId: () => string): Promise<Result<ArrivalOutcome>> {
+export async function arrive(w: WriteContext, teamId: string, a: Arrival, deps: Pick<ServiceDeps, 'config' | 'newId'>): Promise<Result<ArrivalOutcome>> {
   const target = await interruptsInbox(w.tx, teamId);
   if (!target) return refuse('conflict', 'This team has no interrupts board; create one to receive interrupts.');
   const { board, inbox } = target;
@@ -95,7 +96,7 @@ export async function arrive(w: WriteContext, teamId: string, a: Arrival, newId:
 
   const potw = await potwAt(w.tx, teamId, new Date(w.now));
   const assignee = potw && (await isMember(w.tx, teamId, potw.userId)) ? potw.userId : null;
-  const cardId = newId();
+  const cardId = deps.newId();
   const created = await insertCard(
     w,
     cardId,
@@ -137,6 +138,18 @@ export async function arrive(w: WriteContext, teamId: string, a: Arrival, newId:
   w.emitBoard(board.id, teamId, [{ type: 'interrupt.received', subjectId: cardId, payload: { interrupt } }]);
   // An alert names its technologies by the team's label rules (seed 001: which technologies generate the interrupts).
   if (a.alert) await applyRules(w, teamId, cardId, a.alert.labels);
+  // A critical or high interrupt reaches the PoTW where their preferences say (in-app, e-mail), not only the board.
+  if (assignee && (a.severity === 'critical' || a.severity === 'high')) {
+    await deliverNotice(w.tx, deps, w.now, {
+      userId: assignee,
+      teamId,
+      kind: 'interrupt.urgent',
+      title: `New ${a.severity} interrupt #${created.value.number}: ${a.title}`,
+      body: a.description,
+      cardId,
+      path: `/boards/${board.id}`,
+    });
+  }
   return ok({ kind: 'created', card: created.value, interrupt });
 }
 
@@ -164,7 +177,7 @@ export async function raiseInterrupt(deps: ServiceDeps, auth: AuthInfo, teamId: 
         webhookId: null,
         reraises: false,
       },
-      deps.newId,
+      deps,
     );
     return result.ok ? ok({ card: result.value.card, interrupt: result.value.interrupt }) : result;
   });

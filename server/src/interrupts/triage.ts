@@ -13,11 +13,11 @@ import { toCard, toInterrupt, type BoardRow, type CardRow, type ColumnRow } from
 import { applyUpdate, insertCard, moveLocked } from '../cards/service.js';
 import type { ServiceDeps } from '../context.js';
 import type { Queryable, Tx } from '../db/database.js';
-import { boards, cards, interrupts, notifications, teamMembers, users } from '../db/schema.js';
+import { boards, cards, interrupts, teamMembers, users } from '../db/schema.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../http/idempotency.js';
 import { invalidField, ok, refuse, type Result } from '../http/result.js';
-import { notifyUser } from '../events/channels.js';
+import { deliverNotice, type Notice } from '../notify/deliver.js';
 import { checkDuty, decide, requireTeam } from '../auth/access.js';
 import { notifyWatchers } from '../conversation/watchers.js';
 
@@ -106,6 +106,7 @@ async function applyTriage(w: WriteContext, deps: ServiceDeps, auth: AuthInfo, l
         title: `${auth.user.name} escalated #${card.number} to you`,
         body: note ? `${card.title}\n\n${note}` : card.title,
         cardId: card.id,
+        path: `/boards/${board.id}`,
       });
       await notifyWatchers(
         w.tx,
@@ -191,14 +192,9 @@ async function moveDone(w: WriteContext, board: BoardRow, role: Role | null, car
   return moveLocked(w, current, board, { toColumnId: done.id }, role);
 }
 
-async function notify(
-  w: WriteContext,
-  deps: ServiceDeps,
-  n: { userId: string; teamId: string; kind: string; title: string; body: string; cardId: string | null },
-): Promise<void> {
-  const id = deps.newId();
-  await w.tx.insert(notifications).values({ id, ...n, createdAt: w.now });
-  await notifyUser(w.tx, n.userId, id);
+/** In the app, by e-mail or to chat, as the person's preferences say (notify/deliver.ts). */
+async function notify(w: WriteContext, deps: ServiceDeps, n: Notice): Promise<void> {
+  await deliverNotice(w.tx, deps, w.now, n);
 }
 
 /** Interrupts of a team, oldest first (the triage view), optionally only some statuses. */

@@ -118,7 +118,7 @@ export async function intakeGeneric(deps: ServiceDeps, hook: WebhookRow, body: G
     } else {
       const arrival = genericArrival(body, hook.id);
       if (!arrival.ok) return arrival;
-      const result = await arrive(w, hook.teamId, arrival.value, deps.newId);
+      const result = await arrive(w, hook.teamId, arrival.value, deps);
       if (!result.ok) return result;
       const created = result.value.kind === 'created' ? 1 : 0;
       out = { created, updated: 1 - created, resolved: 0, cardIds: [result.value.card.id] };
@@ -142,7 +142,7 @@ export async function intakeAlertmanager(deps: ServiceDeps, hook: WebhookRow, pa
         }
         continue;
       }
-      const result = await arrive(w, hook.teamId, alertArrival(alert, payload, hook.id), deps.newId);
+      const result = await arrive(w, hook.teamId, alertArrival(alert, payload, hook.id), deps);
       if (!result.ok) return result;
       out[result.value.kind]++;
       out.cardIds.push(result.value.card.id);

@@ -1,0 +1,94 @@
+/** What a hook posts for an event: signed JSON for generic hooks, a chat message for Slack, Mattermost and Teams. */
+import { eq, inArray } from 'drizzle-orm';
+import type { HookFormat } from '@opsboard/shared';
+import type { Queryable } from '../../db/database.js';
+import { cards, users } from '../../db/schema.js';
+
+
+/** The events a chat hook posts by default: what must reach the channel. */
+export const CHAT_EVENTS = ['interrupt.received', 'interrupt.triaged', 'interrupt.unacknowledged', 'handoff.updated', 'iteration.started', 'iteration.closed'] as const;
+
+export interface HookEvent {
+  streamId: string | null;
+  seq: number | null;
+  teamId: string;
+  type: string;
+  payload: Record<string, unknown>;
+  at: string;
+}
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v && typeof v === 'object' ? (v as Obj) : {});
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+async function names(db: Queryable, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = ids.filter((x): x is string => x !== null);
+  if (wanted.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+async function cardLabel(db: Queryable, cardId: string | null): Promise<string> {
+  if (!cardId) return 'an interrupt';
+  const [c] = await db.select({ number: cards.number, title: cards.title }).from(cards).where(eq(cards.id, cardId));
+  return c ? `#${c.number} ${c.title}` : 'an interrupt';
+}
+
+/** The chat line for an event, or null when it is not one the channel needs (e.g. a low-severity interrupt). */
+export async function chatText(db: Queryable, e: HookEvent): Promise<string | null> {
+  const p = e.payload;
+  switch (e.type) {
+    case 'hook.test':
+      return 'opsboard test message: this channel is connected.';
+    case 'interrupt.received': {
+      const i = obj(p.interrupt);
+      const severity = str(i.severity);
+      if (severity !== 'critical' && severity !== 'high') return null;
+      const potw = str(i.assignedPotwId);
+      const who = (await names(db, [potw])).get(potw ?? '') ?? null;
+      return `${severity === 'critical' ? '🔴' : '🟠'} New ${severity} interrupt ${await cardLabel(db, str(i.cardId))}${who ? ` (PoTW: @${who})` : ''}`;
+    }
+    case 'interrupt.triaged': {
+      const i = obj(p.interrupt);
+      if (p.action !== 'escalate') return null;
+      const to = str(i.escalatedTo);
+      const who = (await names(db, [to])).get(to ?? '') ?? 'someone';
+      return `⬆️ Escalated ${await cardLabel(db, str(i.cardId))} to @${who}${str(p.note) ? `: ${str(p.note)}` : ''}`;
+    }
+    case 'interrupt.unacknowledged': {
+      const to = str(p.userId);
+      const who = (await names(db, [to])).get(to ?? '') ?? 'the next person';
+      return `⏰ Nobody triaged ${await cardLabel(db, str(p.cardId))} in time: escalated to @${who}`;
+    }
+    case 'handoff.updated': {
+      const h = obj(p.handoff);
+      const from = str(h.fromUserId);
+      const to = str(h.toUserId);
+      const n = await names(db, [from, to]);
+      return `🔁 PoTW hand-off${from ? ` from ${n.get(from) ?? 'a former member'}` : ''}${to ? ` to @${n.get(to) ?? 'a former member'}` : ''}:\n${str(h.summary) ?? ''}`;
+    }
+    case 'iteration.started':
+      return `🚀 Iteration "${str(obj(p.iteration).name) ?? ''}" started. Goal: ${str(obj(p.iteration).goal) || 'none set'}`;
+    case 'iteration.closed':
+      return `🏁 Iteration "${str(obj(p.iteration).name) ?? ''}" closed.`;
+    default:
+      return null;
+  }
+}
+
+/** The body a hook posts for an event, or null to skip it. */
+export async function hookBody(db: Queryable, format: HookFormat, deliveryId: string, e: HookEvent): Promise<string | null> {
+  if (format === 'generic') {
+    return JSON.stringify({ id: deliveryId, type: e.type, teamId: e.teamId, streamId: e.streamId, seq: e.seq, at: e.at, payload: e.payload });
+  }
+  const text = await chatText(db, e);
+  if (text === null) return null;
+  switch (format) {
+    case 'slack':
+      return JSON.stringify({ text });
+    case 'mattermost':
+      return JSON.stringify({ text, username: 'opsboard' });
+    case 'teams':
+      return JSON.stringify({ '@type': 'MessageCard', '@context': 'https://schema.org/extensions', summary: text.split('\n')[0], text: text.replace(/\n/g, '\n\n') });
+  }
+}

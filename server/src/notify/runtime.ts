@@ -1,0 +1,55 @@
+/** The background work of notifications on one instance: the e-mail outbox sender (when SMTP is configured) and the hook dispatcher and sender. */
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppDeps } from '../context.js';
+import { EmailSender, smtpMailer, type EmailSenderOptions } from './email/sender.js';
+import { dispatchHooks } from './hooks/dispatch.js';
+import { HookSender, type HookSenderOptions } from './hooks/sender.js';
+
+export interface NotifyRuntimeOptions {
+  email?: EmailSenderOptions;
+  hooks?: HookSenderOptions & { pollMs?: number };
+}
+
+export interface NotifyRuntime {
+  start(): void;
+  stop(): Promise<void>;
+  email: EmailSender | null;
+}
+
+export function notifyRuntime(deps: AppDeps, log: FastifyBaseLogger, options: NotifyRuntimeOptions = {}): NotifyRuntime {
+  const email = deps.config.smtp ? new EmailSender(deps, smtpMailer(deps.config.smtp), log, options.email) : null;
+  const hooks = new HookSender(deps, options.hooks);
+  const pollMs = options.hooks?.pollMs ?? 2000;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+  const loop = (ms: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = (async () => {
+        await dispatchHooks(deps);
+        await hooks.pass(() => stopped);
+      })()
+        .catch((err: unknown) => log.warn({ err }, 'hook pass failed; will retry'))
+        .finally(() => {
+          running = null;
+          loop(pollMs);
+        });
+    }, ms);
+    timer.unref();
+  };
+  return {
+    email,
+    start: () => {
+      email?.start();
+      loop(0);
+    },
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+      await hooks.release().catch(() => undefined);
+      await email?.stop();
+    },
+  };
+}
