@@ -145,6 +145,7 @@ describe('numbers a query string or JSON can spell but no counter holds are a 40
 type JsonSchema = {
   type?: string | string[];
   format?: string;
+  pattern?: string;
   minimum?: number;
   maximum?: number;
   enum?: unknown[];
@@ -161,6 +162,8 @@ type JsonSchema = {
 
 /** Alertmanager's `endsAt` is "0001-01-01T00:00:00Z" while an alert fires; opsboard stores and reads nothing from it. */
 const UNPARSED_DATE_FIELDS = new Set(['endsAt']);
+/** The one pattern for a time of day, HH:MM. */
+const CLOCK_TIME = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
 
 describe('the sweep: every input of every route is bounded', () => {
   it('every number a request can carry has a finite minimum and maximum, and every date-like field uses the date or date-time format', async () => {
@@ -177,7 +180,9 @@ describe('the sweep: every input of every route is bounded', () => {
       if ((types.includes('number') || types.includes('integer')) && schema.enum === undefined && schema.const === undefined) {
         if (!Number.isFinite(schema.minimum) || !Number.isFinite(schema.maximum)) problems.push(`${where}: ${name} has no finite minimum and maximum`);
       }
-      if (types.includes('string') && /(At|Date|^at|^week[A-Z]|^start|^end)$/.test(name) && !UNPARSED_DATE_FIELDS.has(name)) {
+      // A wall-clock time of day (HH:MM, such as quiet hours or a digest time) is not a date; its pattern bounds it.
+      const timeOfDay = schema.pattern === CLOCK_TIME;
+      if (types.includes('string') && /(At|Date|^at|^week[A-Z]|^start|^end)$/.test(name) && !UNPARSED_DATE_FIELDS.has(name) && !timeOfDay) {
         if (schema.format !== 'date' && schema.format !== 'date-time') problems.push(`${where}: ${name} is a date-like string without the date or date-time format`);
       }
       for (const [key, value] of Object.entries(schema.properties ?? {})) walk(value, where, key, seen);
