@@ -1,6 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { LoginPage } from '../auth/LoginPage';
-import { ResetPasswordPage } from '../notify/ResetPasswordPage';
 import { session, useSession } from '../auth/session';
 import { SignupPage } from '../auth/SignupPage';
 import { BoardPage } from '../board/ui/BoardPage';
@@ -19,10 +18,11 @@ import { NotFoundPage } from './NotFoundPage';
 import { parseRoute, type Route } from './routes';
 import { useLocation } from './router';
 import { createServices, ServicesContext, startServices, type Services } from './services';
-import { ActivityPage } from '../conversation/ActivityPage';
 
 // The screens away from the board load on first visit, so the board (what people open
 // at standup) starts from a smaller bundle.
+const ActivityPage = lazy(() => import('../conversation/ActivityPage').then((m) => ({ default: m.ActivityPage })));
+const ResetPasswordPage = lazy(() => import('../notify/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })));
 const AccountPage = lazy(() => import('../account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const TemplatesPage = lazy(() => import('../templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const MetricsPage = lazy(() => import('../metrics/MetricsPage').then((m) => ({ default: m.MetricsPage })));
@@ -61,7 +61,11 @@ export function App() {
       </main>
     );
   } else if (state.status === 'anonymous') {
-    content = route.name === 'signup' ? <SignupPage /> : route.name === 'reset-password' ? <ResetPasswordPage /> : <LoginPage expired={state.expired} />;
+    content = route.name === 'signup' ? <SignupPage /> : route.name === 'reset-password' ? (
+        <Suspense fallback={<Spinner label="Loading" />}>
+          <ResetPasswordPage />
+        </Suspense>
+      ) : <LoginPage expired={state.expired} />;
   } else {
     content = <SignedIn key={state.user.id} user={state.user} route={route} />;
   }
