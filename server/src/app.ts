@@ -258,7 +258,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   metricsRoutes(app, services);
   notifyRoutes(app, services);
   hookRoutes(app, services);
-  passwordResetRoutes(app, services);
+  passwordResetRoutes(app, services, authCache);
   const requestWatch = new RequestWatch(deps.database, (userId, teamId) => myRequests(deps.database.db, userId, teamId), app.log, options.requests);
   hub.observe(requestWatch);
   websocketRoute(app, deps, hub, requestWatch, options.ws);

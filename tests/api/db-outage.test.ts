@@ -163,10 +163,12 @@ describe.runIf(DB_KIND === 'postgres')('PostgreSQL goes away while moves are in 
   it('a transaction whose BEGIN dies with its connection gives the connection back: a one-connection pool keeps working', async () => {
     const single = connectPostgres({ url: proxy.urlFor(db.url!), poolMax: 1, applicationName: 'opsboard-outage-single', onPoolError: () => undefined });
     databases.push(single);
-    const app = await startTestApp({ database: single, instanceId: 'outage-single' });
+    // The outgoing-hook poller would take the one connection's next BEGIN itself: it runs once at start, then not again during this test.
+    const app = await startTestApp({ database: single, instanceId: 'outage-single', notify: { hooks: { pollMs: 3_600_000 } } });
     instances.push(app);
     const api = new Api(app.app, { token: team.byRole.member.token });
     expect((await api.post(`/api/boards/${boardId}/cards`, { title: 'Warm-up' })).status).toBe(201);
+    await app.notify.settled();
     proxy.dropWhenSent('begin');
     const lost = await api.post(`/api/boards/${boardId}/cards`, { title: 'Lost with its connection' });
     expect(lost.status).toBe(503);

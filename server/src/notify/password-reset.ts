@@ -41,7 +41,12 @@ export async function requestReset(deps: Pick<AppDeps, 'database' | 'clock' | 'n
 }
 
 /** Sets a new password with a valid token; 400 naming `token` for an unknown, used or expired one. */
-export async function confirmReset(deps: Pick<AppDeps, 'database' | 'clock' | 'hasher'>, token: string, password: string): Promise<Result<{ ok: true }>> {
+/**
+ * Sets the new password and ends every session of the account. `ended` hears
+ * each ended session at once, so this instance's auth cache forgets it before
+ * the answer goes out (other instances hear the NOTIFY).
+ */
+export async function confirmReset(deps: Pick<AppDeps, 'database' | 'clock' | 'hasher'>, token: string, password: string, ended: (key: `session:${string}`) => void = () => undefined): Promise<Result<{ ok: true }>> {
   const now = deps.clock().toISOString();
   const [row] = await deps.database.db
     .select({ userId: passwordResets.userId, email: users.email })
@@ -59,11 +64,12 @@ export async function confirmReset(deps: Pick<AppDeps, 'database' | 'clock' | 'h
       .set({ usedAt: now })
       .where(and(eq(passwordResets.tokenHash, sha256(token)), isNull(passwordResets.usedAt)))
       .returning({ userId: passwordResets.userId });
-    if (taken.length === 0) return false;
+    if (taken.length === 0) return null;
     await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, row.userId));
-    const ended = await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, row.userId), isNull(sessions.revokedAt))).returning({ id: sessions.id });
-    for (const { id } of ended) await notifyAccessEnded(tx, `session:${id}`);
-    return true;
+    const gone = await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, row.userId), isNull(sessions.revokedAt))).returning({ id: sessions.id });
+    for (const { id } of gone) await notifyAccessEnded(tx, `session:${id}`);
+    return gone.map((g) => g.id);
   });
+  if (used) for (const id of used) ended(`session:${id}`);
   return used ? ok({ ok: true as const }) : invalidField('token', 'this reset link is unknown, used or expired; ask for a new one');
 }

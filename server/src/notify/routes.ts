@@ -1,3 +1,4 @@
+import type { AuthCache } from '../auth/cache.js';
 import Type from 'typebox';
 import { CreateHookBody, CreatedHook, HookDelivery, NotifyPreferencesBody, NotifyPreferencesView, Ok, OutgoingHook, TeamParams } from '@opsboard/shared';
 import * as hooks from './hooks/service.js';
@@ -80,7 +81,7 @@ const ResetRequestBody = Type.Object({ email: Type.String({ minLength: 1, maxLen
 const ResetConfirmBody = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false });
 
 /** Password reset by e-mail (public; 404 when the server sends no e-mail). */
-export function passwordResetRoutes(app: App, deps: ServiceDeps): void {
+export function passwordResetRoutes(app: App, deps: ServiceDeps, cache: AuthCache): void {
   app.post(
     '/api/auth/password-reset',
     {
@@ -101,7 +102,7 @@ export function passwordResetRoutes(app: App, deps: ServiceDeps): void {
     async (request, reply) => {
       const d = await hitRateLimit(deps.database.db, `reset-confirm:ip:${request.ip}`, deps.config.loginRateLimit, deps.config.rateLimitWindowSeconds, deps.clock());
       if (!d.allowed) return reply.code(429).header('retry-after', String(d.retryAfterSeconds)).send(errorBody('rate_limited', `Too many attempts; try again in ${d.retryAfterSeconds} seconds.`, { retryAfterSeconds: d.retryAfterSeconds }));
-      return sendResult(reply, await confirmReset(deps, request.body.token, request.body.password));
+      return sendResult(reply, await confirmReset(deps, request.body.token, request.body.password, (key) => cache.drop(key)));
     },
   );
 }

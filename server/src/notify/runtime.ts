@@ -12,6 +12,8 @@ export interface NotifyRuntimeOptions {
 
 export interface NotifyRuntime {
   start(): void;
+  /** Resolves once no hook pass is running (tests that count the pool's statements wait for it). */
+  settled(): Promise<void>;
   stop(): Promise<void>;
   email: EmailSender | null;
 }
@@ -40,6 +42,11 @@ export function notifyRuntime(deps: AppDeps, log: FastifyBaseLogger, options: No
   };
   return {
     email,
+    settled: async () => {
+      // The first pass is scheduled at start: let it begin, then wait for it.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await running;
+    },
     start: () => {
       email?.start();
       loop(0);
