@@ -46,3 +46,4 @@ export * from './domain/metrics/index.js';
 export * from './domain/notify.js';
 export * from './schema/api/notify.js';
 export * from './domain/kpi.js';
+export * from './schema/api/kpi.js';

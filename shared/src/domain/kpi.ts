@@ -3,7 +3,8 @@
 export const KPI_DIRECTIONS = ['higher', 'lower'] as const;
 export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 
-export const KPI_SOURCES = ['manual', 'throughput', 'cycle-time-p85', 'deployment-frequency', 'change-failure-rate', 'time-to-restore'] as const;
+/** `manual`: a number entered by hand each week; the others are computed per week by the metrics code. */
+export const KPI_SOURCES = ['manual', 'throughput', 'deployment-frequency', 'change-failure-rate'] as const;
 export type KpiSource = (typeof KPI_SOURCES)[number];
 
 export type KpiStatus = 'met' | 'missed' | 'no-data';
