@@ -1,5 +1,5 @@
 import Type, { type TProperties, type TSchema } from 'typebox';
-import { Id, IsoDateTime, Nullable, Rank, StringEnum } from './schema/common.js';
+import { Id, IsoDate, IsoDateTime, Nullable, Rank, StringEnum } from './schema/common.js';
 import { Board, Card, Column, Lane, Member, TeamInfo, WIP_POLICIES } from './schema/entities.js';
 import { Handoff, Interrupt, RotationSettings, TRIAGE_ACTIONS } from './schema/potw.js';
 import { Feature, Iteration, Pair, StartConfirmation } from './schema/planning.js';
@@ -97,6 +97,11 @@ export const TeamEventPayloads = {
   'webhook.revoked': Fact({ webhookId: Id }),
   /** CI reported a deployment through a deployment webhook (DORA); metrics views reload. */
   'deployment.recorded': Fact({ deploymentId: Id }),
+  /** KPIs on the metrics page changed; metrics views reload the KPI table. */
+  'kpi.created': Fact({ kpiId: Id }),
+  'kpi.updated': Fact({ kpiId: Id }),
+  'kpi.deleted': Fact({ kpiId: Id }),
+  'kpi.recorded': Fact({ kpiId: Id, week: IsoDate }),
   'board.created': Fact({ board: Board }),
   'board.changed': Fact({ board: Board, changes: Changes }),
   'board.archived': Fact({ board: Board }),

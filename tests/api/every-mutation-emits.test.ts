@@ -93,6 +93,7 @@ const s = {
   pokerItemId: '',
   checklistItemId: '',
   templateId: '',
+  kpiId: '',
   recurrenceId: '',
   dodCriterionId: '',
 };
@@ -237,6 +238,19 @@ const WALK: Record<string, Step> = {
   },
   'PATCH /api/card-templates/:id': { run: () => admin().patch(`/api/card-templates/${s.templateId}`, { name: 'Incident (SEV)' }), expect: () => [[s.teamId, ['template.updated']]] },
   'DELETE /api/card-templates/:id': { run: () => admin().del(`/api/card-templates/${s.templateId}`), expect: () => [[s.teamId, ['template.deleted']]] },
+
+  // ---- KPIs
+  'POST /api/teams/:teamId/kpis': {
+    run: async () => {
+      const res = await admin().post<{ id: string }>(`/api/teams/${s.teamId}/kpis`, { name: 'Toil hours', unit: 'h', source: 'manual', direction: 'lower', baseline: 20, target: 10 });
+      s.kpiId = res.body.id;
+      return res;
+    },
+    expect: () => [[s.teamId, ['kpi.created']]],
+  },
+  'PATCH /api/kpis/:id': { run: () => admin().patch(`/api/kpis/${s.kpiId}`, { target: 8 }), expect: () => [[s.teamId, ['kpi.updated']]] },
+  'PUT /api/kpis/:id/entries/:week': { run: () => admin().put(`/api/kpis/${s.kpiId}/entries/2026-11-30`, { value: 12 }), expect: () => [[s.teamId, ['kpi.recorded']]] },
+  'DELETE /api/kpis/:id': { run: () => admin().del(`/api/kpis/${s.kpiId}`), expect: () => [[s.teamId, ['kpi.deleted']]] },
 
   // ---- Recurring cards
   'POST /api/teams/:teamId/recurrences': {

@@ -4,7 +4,7 @@
  * Carlo forecast, for the team or one of its boards (?board=), over a range.
  */
 import { useState, type ReactNode } from 'react';
-import type { ForecastAnswer } from '@opsboard/shared';
+import { can, type ForecastAnswer } from '@opsboard/shared';
 import { Link } from '../app/Link';
 import { useDocumentTitle } from '../app/page-title';
 import { navigate } from '../app/router';
@@ -13,10 +13,12 @@ import { metricsApi } from '../api/metrics';
 import { potwApi } from '../api/potw';
 import { BarChart, ScatterChart } from '../charts';
 import { useFresh } from '../planning/use-fresh';
-import { useTeamLive } from '../team/use-team-live';
+import { useServices } from '../app/services';
+import { roleIn, useTeamLive } from '../team/use-team-live';
 import { TeamNav } from '../teams/TeamNav';
 import { ErrorNote, Spinner } from '../ui/Feedback';
 import { CsvButton } from './CsvButton';
+import { KpiSection } from './KpiSection';
 
 const DAY = 86_400_000;
 const days = (ms: number) => Math.round((ms / DAY) * 10) / 10;
@@ -37,6 +39,7 @@ function Panel({ title, csv, children }: { title: string; csv?: ReactNode; child
 
 export function MetricsPage({ teamId }: { teamId: string }) {
   const team = useTeamLive(teamId, {});
+  const { user } = useServices();
   const search = new URLSearchParams(window.location.search);
   const [boardId, setBoardId] = useState<string>(search.get('board') ?? '');
   const [weeks, setWeeks] = useState(12);
@@ -260,6 +263,7 @@ export function MetricsPage({ teamId }: { teamId: string }) {
           </>
         )}
       </Panel>
+      <KpiSection teamId={teamId} canConfigure={can(roleIn(state, user.id) ?? 'guest', 'configure')} canRecord={can(roleIn(state, user.id) ?? 'guest', 'write')} refreshKey={key} />
     </main>
   );
 }

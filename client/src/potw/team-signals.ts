@@ -142,6 +142,10 @@ export function topicsOf(type: TeamEventType): readonly TeamTopic[] {
     case 'recurrence.created':
     case 'recurrence.deleted':
     case 'deployment.recorded':
+    case 'kpi.created':
+    case 'kpi.updated':
+    case 'kpi.deleted':
+    case 'kpi.recorded':
       return [];
   }
 }

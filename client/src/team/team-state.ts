@@ -81,6 +81,10 @@ export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
     case 'webhook.created':
     case 'webhook.revoked':
     case 'deployment.recorded':
+    case 'kpi.created':
+    case 'kpi.updated':
+    case 'kpi.deleted':
+    case 'kpi.recorded':
     case 'feature.pairs_set':
     case 'rotation.updated':
     case 'rotation.override_added':

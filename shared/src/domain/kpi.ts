@@ -1,0 +1,49 @@
+/** KPIs: a target judged with a direction, and the trend of a weekly series. Pure. */
+
+export const KPI_DIRECTIONS = ['higher', 'lower'] as const;
+export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
+
+/** `manual`: a number entered by hand each week; the others are computed per week by the metrics code. */
+export const KPI_SOURCES = ['manual', 'throughput', 'deployment-frequency', 'change-failure-rate'] as const;
+export type KpiSource = (typeof KPI_SOURCES)[number];
+
+export type KpiStatus = 'met' | 'missed' | 'no-data';
+export type KpiTrend = 'improving' | 'worsening' | 'flat' | 'no-data';
+
+/** Whether `value` meets `target` when `direction` says which way is better (equal to target counts as met). */
+export function judgeKpi(value: number | null, target: number, direction: KpiDirection): KpiStatus {
+  if (value === null || !Number.isFinite(value)) return 'no-data';
+  return (direction === 'higher' ? value >= target : value <= target) ? 'met' : 'missed';
+}
+
+/** The latest non-null value of a series, oldest first. */
+export function currentKpiValue(series: readonly (number | null)[]): number | null {
+  for (let i = series.length - 1; i >= 0; i--) {
+    const v = series[i];
+    if (v !== null && v !== undefined && Number.isFinite(v)) return v;
+  }
+  return null;
+}
+
+/**
+ * Trend of a weekly series (oldest first): the mean of the later half against the mean of the
+ * earlier half of its non-null values, read with the direction. Fewer than two values: no data.
+ */
+export function kpiTrend(series: readonly (number | null)[], direction: KpiDirection): KpiTrend {
+  const values = series.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (values.length < 2) return 'no-data';
+  const half = Math.floor(values.length / 2);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const before = mean(values.slice(0, half));
+  const after = mean(values.slice(values.length - half));
+  const delta = after - before;
+  if (Math.abs(delta) < 1e-9) return 'flat';
+  return (direction === 'higher') === delta > 0 ? 'improving' : 'worsening';
+}
+
+/** Whether `date` (YYYY-MM-DD) is a real calendar date that falls on a Monday. */
+export function isMondayDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date && d.getUTCDay() === 1;
+}
