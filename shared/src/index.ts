@@ -45,3 +45,4 @@ export * from './schema/api/metrics.js';
 export * from './domain/metrics/index.js';
 export * from './domain/notify.js';
 export * from './schema/api/notify.js';
+export * from './domain/ical.js';
