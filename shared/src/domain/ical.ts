@@ -18,7 +18,7 @@ export function icalEscape(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
-function utf8Length(ch: string): number {
+export function utf8Length(ch: string): number {
   const cp = ch.codePointAt(0) ?? 0;
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
