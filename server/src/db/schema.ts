@@ -471,3 +471,4 @@ export * from './schema/poker.js';
 export * from './schema/cardkit.js';
 export * from './schema/metrics.js';
 export * from './schema/notify.js';
+export * from './schema/ical.js';
