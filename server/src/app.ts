@@ -50,6 +50,7 @@ import { templateRoutes } from './templates/routes.js';
 import { recurringRoutes } from './recurring/routes.js';
 import { runDueRecurrences } from './recurring/service.js';
 import { hookRoutes, notifyRoutes, passwordResetRoutes } from './notify/routes.js';
+import { icalRoutes } from './ical/routes.js';
 import { notifyRuntime, type NotifyRuntime, type NotifyRuntimeOptions } from './notify/runtime.js';
 import { kpiRoutes } from './kpi/routes.js';
 
@@ -261,6 +262,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   hookRoutes(app, services);
   passwordResetRoutes(app, services, authCache);
   kpiRoutes(app, services);
+  icalRoutes(app, services);
   const requestWatch = new RequestWatch(deps.database, (userId, teamId) => myRequests(deps.database.db, userId, teamId), app.log, options.requests);
   hub.observe(requestWatch);
   websocketRoute(app, deps, hub, requestWatch, options.ws);

@@ -47,3 +47,4 @@ export * from './domain/notify.js';
 export * from './schema/api/notify.js';
 export * from './domain/kpi.js';
 export * from './schema/api/kpi.js';
+export * from './domain/ical.js';

@@ -44,6 +44,8 @@ const EXEMPT: Record<string, string> = {
   'POST /api/outgoing-hooks/:id/test': 'queues a test message to the hook’s own URL; no board or team state changes',
   'POST /api/auth/password-reset': 'queues a reset e-mail for an account (the outbox, not a stream)',
   'POST /api/auth/password-reset/confirm': "sets one account's own password from a reset token",
+  'POST /api/account/calendar': "regenerates the caller's own secret calendar feed token (private, read by nobody else)",
+  'DELETE /api/account/calendar': "revokes the caller's own calendar feed token (private, read by nobody else)",
   'PUT /api/account/notify-preferences': "saves the caller's own notification preferences (private, read by nobody else's page)",
 };
 
@@ -710,6 +712,8 @@ const WALK: Record<string, Step> = {
       }),
     expect: () => [],
   },
+  'POST /api/account/calendar': { run: () => team.byRole.member.api.post('/api/account/calendar'), expect: () => [] },
+  'DELETE /api/account/calendar': { run: () => team.byRole.member.api.del('/api/account/calendar'), expect: () => [] },
   'POST /api/auth/logout': { run: () => team.byRole.viewer.session.post('/api/auth/logout'), expect: () => [] },
 };
 

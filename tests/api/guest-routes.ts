@@ -413,6 +413,9 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
           digestAt: null,
         }),
     },
+    { route: 'GET /api/account/calendar', expect: 200, run: (g) => g.api.get('/api/account/calendar') },
+    { route: 'POST /api/account/calendar', note: 'their own feed token', expect: 201, run: (g) => g.api.post('/api/account/calendar') },
+    { route: 'DELETE /api/account/calendar', note: 'their own feed token', expect: 200, run: (g) => g.api.del('/api/account/calendar') },
     { route: 'POST /api/teams', note: 'a team of their own', expect: 201, run: (g) => g.api.post('/api/teams', { name: 'The guest’s own team' }) },
 
     // Last: leaving ends everything above.

@@ -7,6 +7,7 @@ import { TokensSection } from './TokensSection';
 import { ThemeToggle } from '../ui/ThemeToggle';
 import { PasswordSection } from './PasswordSection';
 import { NotifyPreferencesSection } from '../notify/NotifyPreferencesSection';
+import { CalendarFeedsSection } from '../ical/CalendarFeedsSection';
 
 export function AccountPage() {
   const user = useUser();
@@ -27,6 +28,7 @@ export function AccountPage() {
       </section>
       <PasswordSection />
       <NotifyPreferencesSection />
+      <CalendarFeedsSection />
       <TokensSection />
       <SessionsSection />
       <section className="section">

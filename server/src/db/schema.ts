@@ -472,3 +472,4 @@ export * from './schema/cardkit.js';
 export * from './schema/metrics.js';
 export * from './schema/notify.js';
 export * from './schema/kpi.js';
+export * from './schema/ical.js';
