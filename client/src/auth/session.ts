@@ -27,6 +27,9 @@ configureHttp({
   },
 });
 
+/** True while this tab's own logout request is out. */
+let loggingOut = false;
+
 export const session = {
   get: () => state,
   subscribe(listener: () => void): () => void {
@@ -48,14 +51,21 @@ export const session = {
   },
   signedIn,
   async logout(): Promise<void> {
+    loggingOut = true;
     try {
       await authApi.logout();
     } finally {
+      loggingOut = false;
       set({ status: 'anonymous', expired: false });
     }
   },
-  /** The websocket says the session is gone: check, and go to login if so. */
+  /**
+   * The websocket says the session is gone: check, and go to login if so.
+   * Not while this tab is logging out (the server closes the socket before it
+   * answers the logout) nor once nobody is signed in: that check could only 401.
+   */
   async recheck(): Promise<void> {
+    if (loggingOut || state.status !== 'signed-in') return;
     try {
       signedIn(await authApi.session());
     } catch (err) {
