@@ -43,7 +43,10 @@ const results = [];
 for (const project of selected) {
   console.log(`\n=== ${project} ===`);
   const started = Date.now();
-  const run = spawnSync('npx', ['vitest', 'run', '--project', project, '--reporter=default'], {
+  // Chromium files run two at a time: each has its own server and database, and they mostly wait on the page
+  // (measured: 265 s instead of 463 s for the same 32 files on 2 cores, all passing).
+  const parallel = project === 'browser' ? ['--fileParallelism', '--maxWorkers=2'] : [];
+  const run = spawnSync('npx', ['vitest', 'run', '--project', project, '--reporter=default', ...parallel], {
     stdio: 'inherit',
     env: { ...process.env, ...(chromium && { CHROMIUM_PATH: chromium }), ...(firefox && { FIREFOX_PATH: firefox }) },
   });

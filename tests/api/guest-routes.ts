@@ -261,6 +261,8 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     forbidden('POST /api/retros/:id/actions', (g) => g.api.post(`/api/retros/${f.retro.id}/actions`, { title: 'A guest’s action', ownerId: g.id, board: 'planned' })),
     forbidden('POST /api/retros/:id/publish', (g) => g.api.post(`/api/retros/${f.retro.id}/publish`)),
     forbidden(`GET ${T}/postmortems`, (g) => g.api.get(`/api/teams/${team()}/postmortems`)),
+    forbidden('GET /api/cards/:id/postmortem', (g) => g.api.get(`/api/cards/${f.incident.id}/postmortem`)),
+    { route: 'GET /api/postmortems/published', expect: 200, run: (g) => g.api.get('/api/postmortems/published'), check: (res) => expect(res.body).toEqual([]) },
     forbidden('POST /api/cards/:id/postmortem', (g) => g.api.post(`/api/cards/${f.incident.id}/postmortem`)),
     forbidden('GET /api/postmortems/:id', (g) => g.api.get(`/api/postmortems/${f.postmortemId}`)),
     forbidden('PATCH /api/postmortems/:id', (g) => g.api.patch(`/api/postmortems/${f.postmortemId}`, { version: 1, summary: 'A guest’s summary' })),

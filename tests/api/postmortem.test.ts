@@ -4,7 +4,7 @@
  * recorded, actions become linked cards, and another team sees it only once shared.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardSnapshot, Card, Postmortem, WebhookIntakeResult } from '@opsboard/shared';
+import type { BoardSnapshot, Card, CardPostmortem, Postmortem, WebhookIntakeResult } from '@opsboard/shared';
 import { createTeam, createTestDatabase, startTestApp, type Response, type TestApp, type TestDatabase, type TestTeam } from '../helpers/harness.js';
 
 let db: TestDatabase;
@@ -68,7 +68,10 @@ describe('postmortems', () => {
     await ok(team.byRole.po.api.post(`/api/interrupts/${cardId}/triage`, { action: 'close', resolution: 'Replica rebuilt.' }));
 
     now = new Date('2026-11-25T10:00:00Z');
+    // The card panel asks first: a critical interrupt may have one, and has none yet.
+    expect(await ok(team.byRole.viewer.api.get<CardPostmortem>(`/api/cards/${cardId}/postmortem`))).toEqual({ allowed: true, reason: null, postmortem: null });
     const pm = await ok(member.post<Postmortem>(`/api/cards/${cardId}/postmortem`));
+    expect(await ok(team.byRole.viewer.api.get<CardPostmortem>(`/api/cards/${cardId}/postmortem`))).toEqual({ allowed: true, reason: null, postmortem: { id: pm.id, title: pm.title, publishedAt: null } });
     expect(pm.timeline.map((e) => [e.kind, e.at])).toEqual([
       ['firing', '2026-11-25T08:14:03.123Z'],
       ['received', '2026-11-25T08:15:00.000Z'],
@@ -110,10 +113,15 @@ describe('postmortems', () => {
     // Another team sees it only after it is shared.
     const other = await createTeam(t.app, 'Other');
     expect((await other.byRole.viewer.api.get(`/api/postmortems/${pm.id}`)).status).toBe(404);
+    expect(await ok(other.byRole.viewer.api.get<Postmortem[]>('/api/postmortems/published'))).toEqual([]);
+    expect((await other.byRole.viewer.api.get(`/api/cards/${cardId}/postmortem`)).status).toBe(404);
     expect((await team.byRole.viewer.api.get(`/api/postmortems/${pm.id}`)).status).toBe(200);
     expect((await team.byRole.member.api.post(`/api/postmortems/${pm.id}/publish`)).status).toBe(200); // its author
     const shared = await ok(other.byRole.viewer.api.get<Postmortem>(`/api/postmortems/${pm.id}`));
     expect(shared).toMatchObject({ readOnly: true, summary: 'Replica fell behind and was rebuilt.' });
+    // Listed for every team of the instance: read-only for the others, editable for its own.
+    expect((await ok(other.byRole.viewer.api.get<Postmortem[]>('/api/postmortems/published'))).map((p) => [p.id, p.readOnly])).toEqual([[pm.id, true]]);
+    expect((await ok(team.byRole.viewer.api.get<Postmortem[]>('/api/postmortems/published'))).map((p) => [p.id, p.readOnly])).toEqual([[pm.id, false]]);
     expect((await other.byRole.viewer.api.patch(`/api/postmortems/${pm.id}`, { version: shared.version, summary: 'x' })).status).toBe(404);
     expect((await ok(team.byRole.viewer.api.get<Postmortem[]>(`/api/teams/${team.team.id}/postmortems`))).map((p) => p.id)).toEqual([pm.id]);
   });
@@ -121,6 +129,10 @@ describe('postmortems', () => {
   it('is only for critical/high interrupts and incident cards; bad input names the field', async () => {
     const plain = await ok(team.admin.api.post<Card>(`/api/boards/${team.boards.planned}/cards`, { title: 'Ordinary story' }));
     expect((await team.admin.api.post(`/api/cards/${plain.id}/postmortem`)).status).toBe(409);
+    const asked = await ok(team.admin.api.get<CardPostmortem>(`/api/cards/${plain.id}/postmortem`));
+    expect(asked).toMatchObject({ allowed: false, postmortem: null });
+    expect(asked.reason).toContain('critical or high');
+    expect((await team.admin.api.get(`/api/cards/not-an-id/postmortem`)).status).toBe(400);
     const incident = await ok(team.admin.api.post<Card>(`/api/boards/${team.boards.planned}/cards`, { title: 'Outage of the wiki', labels: ['incident'] }));
     const pm = await ok(team.admin.api.post<Postmortem>(`/api/cards/${incident.id}/postmortem`));
     expect(pm.timeline).toEqual([]);

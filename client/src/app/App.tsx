@@ -38,6 +38,7 @@ const PokerSessionPage = lazy(() => import('../poker/PokerSessionPage').then((m)
 const StandupPage = lazy(() => import('../standup/StandupPage').then((m) => ({ default: m.StandupPage })));
 const RetrosPage = lazy(() => import('../retro/RetrosPage').then((m) => ({ default: m.RetrosPage })));
 const RetroPage = lazy(() => import('../retro/RetroPage').then((m) => ({ default: m.RetroPage })));
+const PostmortemPage = lazy(() => import('../retro/PostmortemPage').then((m) => ({ default: m.PostmortemPage })));
 const GuestPage = lazy(() => import('../guests/GuestPage').then((m) => ({ default: m.GuestPage })));
 
 export function App() {
@@ -137,6 +138,8 @@ function Page({ route }: { route: Route }) {
       return <RetrosPage key={route.teamId} teamId={route.teamId} />;
     case 'retro':
       return <RetroPage key={route.retroId} retroId={route.retroId} />;
+    case 'postmortem':
+      return <PostmortemPage key={route.postmortemId} postmortemId={route.postmortemId} />;
     case 'poker-list':
       return <PokerListPage key={route.teamId} teamId={route.teamId} />;
     case 'poker':

@@ -19,6 +19,7 @@ export type Route =
   | { name: 'activity'; teamId: string }
   | { name: 'retros'; teamId: string }
   | { name: 'retro'; retroId: string }
+  | { name: 'postmortem'; postmortemId: string }
   | { name: 'poker-list'; teamId: string }
   | { name: 'poker'; sessionId: string }
   | { name: 'templates'; teamId: string }
@@ -46,6 +47,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/teams/(${UUID})/activity/?$`), (m) => ({ name: 'activity', teamId: m[1]! })],
   [new RegExp(`^/teams/(${UUID})/retros/?$`), (m) => ({ name: 'retros', teamId: m[1]! })],
   [new RegExp(`^/retros/(${UUID})/?$`), (m) => ({ name: 'retro', retroId: m[1]! })],
+  [new RegExp(`^/postmortems/(${UUID})/?$`), (m) => ({ name: 'postmortem', postmortemId: m[1]! })],
   [new RegExp(`^/teams/(${UUID})/poker/?$`), (m) => ({ name: 'poker-list', teamId: m[1]! })],
   [new RegExp(`^/poker/(${UUID})/?$`), (m) => ({ name: 'poker', sessionId: m[1]! })],
   [new RegExp(`^/teams/(${UUID})/templates/?$`), (m) => ({ name: 'templates', teamId: m[1]! })],
@@ -81,6 +83,7 @@ export const paths = {
   activity: (teamId: string) => `/teams/${teamId}/activity`,
   retros: (teamId: string) => `/teams/${teamId}/retros`,
   retro: (retroId: string) => `/retros/${retroId}`,
+  postmortem: (postmortemId: string) => `/postmortems/${postmortemId}`,
   /** Planning poker: the team's sessions (`cards` ticks cards to queue) and one session. */
   pokerList: (teamId: string, cardIds: string[] = []) => `/teams/${teamId}/poker${cardIds.length > 0 ? `?cards=${cardIds.join(',')}` : ''}`,
   poker: (sessionId: string) => `/poker/${sessionId}`,

@@ -23,6 +23,7 @@ import { useCommentRevision } from '../conversation/use-comment-revision';
 import { HistorySection } from './HistorySection';
 import { CardPokerHistory } from '../poker/CardPokerHistory';
 import { LinksSection } from './LinksSection';
+import { PostmortemSection } from './PostmortemSection';
 import { TechnologiesSection } from './TechnologiesSection';
 import { TitleField } from './TitleField';
 import '../styles/backlog.css';
@@ -166,6 +167,7 @@ function CardView({ card, snap, editable, titleId, onClose }: { card: Card; snap
         <ChecklistSection card={card} dod={snap.state.board.definitionOfDone} editable={editable} />
         <LinksSection card={card} boards={env.teamBoards.length > 0 ? env.teamBoards : [snap.state.board]} editable={editable} onChange={(links) => update({ links })} />
         {!isStandIn(card) && <TechnologiesSection cardId={card.id} teamId={snap.state.board.teamId} editable={editable} />}
+        {!isStandIn(card) && <PostmortemSection cardId={card.id} teamId={snap.state.board.teamId} version={card.version} editable={editable} />}
         {!isStandIn(card) && (
           <CommentsSection key={card.id} cardId={card.id} store={env.model.store} selfId={user.id} people={people} canWrite={env.canWrite} isAdmin={env.team?.members.get(user.id)?.role === 'admin'} />
         )}

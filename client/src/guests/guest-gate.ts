@@ -30,6 +30,7 @@ export function guestTeamsFor(route: Route, teams: readonly Team[]): Team[] | nu
     case 'feature':
     case 'technology':
     case 'retro':
+    case 'postmortem':
     case 'poker':
       return teams.length > 0 && teams.every((t) => t.role === 'guest') ? [...teams] : null;
     default:

@@ -1,4 +1,4 @@
-/** /teams/:teamId/retros — the team's retrospectives, a new one, and the retros other teams published. */
+/** /teams/:teamId/retros — the team's retrospectives and postmortems, a new retro, and what other teams published. */
 import { useState, type FormEvent } from 'react';
 import { can } from '@opsboard/shared';
 import { plainMessage } from '../api/errors';
@@ -12,7 +12,9 @@ import { iterationsInOrder } from '../team/team-state';
 import { roleIn, useTeamLive } from '../team/use-team-live';
 import { TeamNav } from '../teams/TeamNav';
 import { EmptyNote, ErrorNote, Spinner } from '../ui/Feedback';
-import { retroApi } from './api';
+import { postmortemApi, retroApi } from './api';
+import { formatDateTime } from '../lib/time';
+import { resolveWords } from './postmortem-words';
 import { PHASE_LABEL } from './labels';
 import './retro.css';
 
@@ -20,11 +22,17 @@ export function RetrosPage({ teamId }: { teamId: string }) {
   const { user } = useServices();
   const list = useFresh(() => retroApi.list(teamId), teamId);
   const published = useFresh(() => retroApi.published(), 'published');
+  const postmortems = useFresh(() => postmortemApi.list(teamId), teamId);
+  const sharedPostmortems = useFresh(() => postmortemApi.published(), 'published');
   const team = useTeamLive(teamId, {
     onEvent: (event) => {
       if (event.type.startsWith('retro.')) list.refresh();
+      if (event.type.startsWith('postmortem.')) postmortems.refresh();
     },
-    onReload: list.refresh,
+    onReload: () => {
+      list.refresh();
+      postmortems.refresh();
+    },
   });
   const [title, setTitle] = useState('');
   const [iterationId, setIterationId] = useState('');
@@ -56,6 +64,7 @@ export function RetrosPage({ teamId }: { teamId: string }) {
     }
   };
   const others = (published.value ?? []).filter((r) => r.teamId !== teamId);
+  const otherPostmortems = (sharedPostmortems.value ?? []).filter((p) => p.teamId !== teamId);
   return (
     <main className="page page--wide" id="main" data-testid="retros-page">
       <p className="breadcrumbs">
@@ -109,6 +118,33 @@ export function RetrosPage({ teamId }: { teamId: string }) {
           </ul>
         )}
       </section>
+      <section className="section" aria-labelledby="pm-list-heading" data-testid="postmortem-list">
+        <h2 id="pm-list-heading">Blameless postmortems</h2>
+        {(postmortems.value ?? []).length === 0 ? (
+          <EmptyNote>No postmortems yet. Open one from a critical or high interrupt, or a card labelled incident: its card has a Postmortem section.</EmptyNote>
+        ) : (
+          <ul className="retro-list">
+            {(postmortems.value ?? []).map((p) => (
+              <li key={p.id}>
+                <Link to={paths.postmortem(p.id)}>{p.title}</Link> <span className="muted">· {formatDateTime(p.createdAt)}{p.timeToResolveSeconds !== null && ` · ${resolveWords(p)}`}</span>
+                {p.publishedAt && <span className="retro-chip">published</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {otherPostmortems.length > 0 && (
+        <section className="section" aria-labelledby="pm-shared-heading">
+          <h2 id="pm-shared-heading">Postmortems shared by other teams</h2>
+          <ul className="retro-list">
+            {otherPostmortems.map((p) => (
+              <li key={p.id}>
+                <Link to={paths.postmortem(p.id)}>{p.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {others.length > 0 && (
         <section className="section" aria-labelledby="retro-shared-heading">
           <h2 id="retro-shared-heading">Shared by other teams</h2>

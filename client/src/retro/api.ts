@@ -1,5 +1,5 @@
-/** The retrospective routes, through the one HTTP client. */
-import type { CreateRetroBody, Retro, RetroActionBody, RetroFacts, RetroPhase, RetroQuadrant, RetroView } from '@opsboard/shared';
+/** The retrospective and postmortem routes, through the one HTTP client. */
+import type { CardPostmortem, CreateRetroBody, Postmortem, PostmortemActionBody, Retro, RetroActionBody, RetroFacts, RetroPhase, RetroQuadrant, RetroView, UpdatePostmortemBody } from '@opsboard/shared';
 import { http } from '../api/http';
 import { newKey } from '../lib/ids';
 
@@ -23,4 +23,18 @@ export const retroApi = {
   unvote: (id: string, themeId: string) => http.del<RetroView>(`${retro(id)}/votes/${encodeURIComponent(themeId)}`, key()),
   action: (id: string, body: RetroActionBody) => http.post<RetroView>(`${retro(id)}/actions`, body, key()),
   publish: (id: string) => http.post<RetroView>(`${retro(id)}/publish`, {}, key()),
+};
+
+const pm = (id: string) => `/api/postmortems/${encodeURIComponent(id)}`;
+
+/** The blameless postmortem routes. */
+export const postmortemApi = {
+  list: (teamId: string) => http.get<Postmortem[]>(`/api/teams/${encodeURIComponent(teamId)}/postmortems`),
+  published: () => http.get<Postmortem[]>('/api/postmortems/published'),
+  ofCard: (cardId: string) => http.get<CardPostmortem>(`/api/cards/${encodeURIComponent(cardId)}/postmortem`),
+  open: (cardId: string) => http.post<Postmortem>(`/api/cards/${encodeURIComponent(cardId)}/postmortem`, {}, key()),
+  get: (id: string) => http.get<Postmortem>(pm(id)),
+  update: (id: string, body: UpdatePostmortemBody) => http.patch<Postmortem>(pm(id), body, key()),
+  action: (id: string, body: PostmortemActionBody) => http.post<Postmortem>(`${pm(id)}/actions`, body, key()),
+  publish: (id: string) => http.post<Postmortem>(`${pm(id)}/publish`, {}, key()),
 };

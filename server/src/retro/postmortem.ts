@@ -3,12 +3,13 @@
  * template whose timeline is pre-filled from the card's history and its alert,
  * actions that become linked cards, sharing, and firing-to-resolution time (MTTR).
  */
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import {
   nameInText,
   postmortemAllowed,
   prefillTimeline,
   timeToResolve,
+  type CardPostmortem,
   type Postmortem,
   type PostmortemActionBody,
   type Role,
@@ -88,6 +89,33 @@ export async function listPostmortems(db: Queryable, userId: string, teamId: str
   return ok(await Promise.all(rows.map((r) => toPostmortem(db, r, false))));
 }
 
+/** Postmortems published on this instance, newest first, for anyone who reads a team here. */
+export async function listPublishedPostmortems(db: Queryable, userId: string): Promise<Postmortem[]> {
+  if (!(await readsSomeTeam(db, userId))) return [];
+  const rows = await db.select().from(postmortems).where(isNotNull(postmortems.publishedAt)).orderBy(desc(postmortems.publishedAt), asc(postmortems.id)).limit(200);
+  const mine = new Set((await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, userId))).map((m) => m.teamId));
+  return Promise.all(rows.map((r) => toPostmortem(db, r, !mine.has(r.teamId))));
+}
+
+/** The postmortem a card has, or whether one may be opened for it (what the card panel shows). */
+export async function cardPostmortem(db: Queryable, userId: string, cardId: string): Promise<Result<CardPostmortem>> {
+  const [found] = await db
+    .select({ card: cards, role: teamMembers.role })
+    .from(cards)
+    .innerJoin(boards, eq(boards.id, cards.boardId))
+    .leftJoin(teamMembers, and(eq(teamMembers.teamId, boards.teamId), eq(teamMembers.userId, userId)))
+    .where(eq(cards.id, cardId));
+  const access = decide(found?.role ?? null, 'read', 'Card');
+  if (!access.ok) return access;
+  const [existing] = await db.select({ id: postmortems.id, title: postmortems.title, publishedAt: postmortems.publishedAt }).from(postmortems).where(eq(postmortems.cardId, cardId));
+  if (existing) return ok({ allowed: true, reason: null, postmortem: { id: existing.id, title: existing.title, publishedAt: iso(existing.publishedAt) } });
+  const [interrupt] = await db.select({ severity: interrupts.severity }).from(interrupts).where(eq(interrupts.cardId, cardId));
+  const allowed = postmortemAllowed(found!.card, interrupt ?? null);
+  return ok({ allowed, reason: allowed ? null : NOT_ALLOWED, postmortem: null });
+}
+
+const NOT_ALLOWED = 'A postmortem is for an interrupt of severity critical or high, or a card labelled incident.';
+
 /** Opens the postmortem of a card (or returns the one it has), its timeline pre-filled. */
 export async function createPostmortem(deps: ServiceDeps, auth: AuthInfo, cardId: string, o: Opts): Promise<Result<Postmortem>> {
   return mutate(deps, { actor: { userId: auth.user.id }, idempotencyKey: o.idempotencyKey }, async (w) => {
@@ -103,7 +131,7 @@ export async function createPostmortem(deps: ServiceDeps, auth: AuthInfo, cardId
     const [existing] = await w.tx.select().from(postmortems).where(eq(postmortems.cardId, cardId));
     if (existing) return ok(await toPostmortem(w.tx, existing, false));
     const [interrupt] = await w.tx.select().from(interrupts).where(eq(interrupts.cardId, cardId));
-    if (!postmortemAllowed(card, interrupt ?? null)) return refuse('conflict', 'A postmortem is for an interrupt of severity critical or high, or a card labelled incident.');
+    if (!postmortemAllowed(card, interrupt ?? null)) return refuse('conflict', NOT_ALLOWED);
     const history = await w.tx
       .select({ type: events.type, payload: events.payload, at: events.at })
       .from(events)

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import {
+  CardPostmortem,
   CreateRetroBody,
   Postmortem,
   PostmortemActionBody,
@@ -24,7 +25,7 @@ import type { ServiceDeps } from '../context.js';
 import { sendResult } from '../http/errors.js';
 import { idempotency, MutationHeaders, responses, type App } from '../http/types.js';
 import { retroFacts } from './facts.js';
-import { addPostmortemAction, createPostmortem, getPostmortem, listPostmortems, publishPostmortem, updatePostmortem } from './postmortem.js';
+import { addPostmortemAction, cardPostmortem, createPostmortem, getPostmortem, listPostmortems, listPublishedPostmortems, publishPostmortem, updatePostmortem } from './postmortem.js';
 import { addAction, addNote, addTheme, checkIn, createRetro, deleteNote, getRetro, groupNote, listPublished, listRetros, movePhase, publishRetro, setTimer, unvote, vote } from './service.js';
 
 const tags = ['retrospectives'];
@@ -112,6 +113,14 @@ export function retroRoutes(app: App, deps: ServiceDeps): void {
   const PM = responses({ 200: Postmortem });
   app.get('/api/teams/:teamId/postmortems', { schema: { tags, summary: 'The team’s postmortems, newest first', params: TeamParams, response: responses({ 200: Type.Array(Postmortem) }) } }, async (request, reply) =>
     sendResult(reply, await listPostmortems(db, caller(request).user.id, request.params.teamId)),
+  );
+  app.get('/api/postmortems/published', { schema: { tags, summary: 'Postmortems the teams of this instance published, newest first (read-only for other teams)', response: responses({ 200: Type.Array(Postmortem) }) } }, async (request) =>
+    listPublishedPostmortems(db, caller(request).user.id),
+  );
+  app.get(
+    '/api/cards/:id/postmortem',
+    { schema: { tags, summary: 'The postmortem this card has, or whether one may be opened for it and why not', params: IdParams, response: responses({ 200: CardPostmortem }) } },
+    async (request, reply) => sendResult(reply, await cardPostmortem(db, caller(request).user.id, request.params.id)),
   );
   app.post(
     '/api/cards/:id/postmortem',

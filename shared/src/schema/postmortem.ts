@@ -50,3 +50,15 @@ export type UpdatePostmortemBody = Type.Static<typeof UpdatePostmortemBody>;
 
 export const PostmortemActionBody = Type.Object({ title: Title, ownerId: Id, board: StringEnum(RETRO_ACTION_BOARDS) }, { additionalProperties: false });
 export type PostmortemActionBody = Type.Static<typeof PostmortemActionBody>;
+
+/** What a card's panel needs: the postmortem it has, or whether one may be opened and why not. */
+export const CardPostmortem = Type.Object(
+  {
+    allowed: Type.Boolean(),
+    /** Why a postmortem cannot be opened for this card (null when it can, or has one). */
+    reason: Nullable(Type.String()),
+    postmortem: Nullable(Type.Object({ id: Id, title: Type.String(), publishedAt: Nullable(IsoDateTime) }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+export type CardPostmortem = Type.Static<typeof CardPostmortem>;
