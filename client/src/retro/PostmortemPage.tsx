@@ -63,6 +63,8 @@ function PostmortemBody({ pm, members, teamName, canWrite, refresh }: BodyProps)
   const [saving, setSaving] = useState(false);
   const [incident, setIncident] = useState<CardDetail['card'] | null>(null);
   useEffect(() => {
+    // Another team's reader may not open the card: the title alone says what it was.
+    if (pm.readOnly) return;
     let alive = true;
     cardsApi.detail(pm.cardId).then(
       (d) => alive && setIncident(d.card),
@@ -71,7 +73,7 @@ function PostmortemBody({ pm, members, teamName, canWrite, refresh }: BodyProps)
     return () => {
       alive = false;
     };
-  }, [pm.cardId]);
+  }, [pm.cardId, pm.readOnly]);
   const name = (id: string) => members.get(id)?.name ?? 'Someone';
   const value = <K extends keyof PostmortemDraft>(key: K): Postmortem[K] => (draft[key] !== undefined ? (draft[key] as Postmortem[K]) : pm[key]);
   const edit = (changes: PostmortemDraft) => {
