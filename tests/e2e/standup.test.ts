@@ -2,7 +2,8 @@
  * Standup mode in the browser: the view walks a board with the keyboard
  * (done side first), a blocked card stands out, "since the last standup"
  * lists what changed, a 40-card board fits 1920×1080 without scrolling, and
- * a follower's view moves with the facilitator.
+ * a follower's view moves with the facilitator, and the board on the wall
+ * follows every change live.
  */
 import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -57,6 +58,13 @@ it('walks a board with the keyboard, done side first, highlights a blocked card 
   await expect.poll(() => focusedTitle(page), SOON).toContain('Ready to start');
   await page.keyboard.press('k');
   await expect.poll(() => focusedTitle(page), SOON).toContain('Waiting on the vendor');
+
+  // The wall is never stale: a card added and one unblocked elsewhere show at once.
+  await post({ title: 'Raised during the standup', columnId: col('todo') });
+  await expect.poll(() => page.getByTestId('standup-board').innerText(), SOON).toContain('Raised during the standup');
+  const vendor = (await api.get<BoardSnapshot>(`/api/boards/${team.boards.planned}`)).body.cards.find((c) => c.title === 'Waiting on the vendor')!;
+  expect((await api.patch(`/api/cards/${vendor.id}`, { version: vendor.version, blocked: false })).status).toBe(200);
+  await expect.poll(() => blocked.count(), SOON).toBe(0);
 
   // Space pauses the timer.
   await page.keyboard.press(' ');

@@ -8,6 +8,7 @@ import type { BoardSnapshot, Standup, StandupSince, TeamEvent } from '@opsboard/
 import { boardsApi } from '../api/boards';
 import { plainMessage } from '../api/errors';
 import { standupApi } from '../api/standup';
+import { useServices } from '../app/services';
 import { useTeamLive } from '../team/use-team-live';
 
 export function useStandup(teamId: string, boardId: string | null) {
@@ -61,23 +62,78 @@ export function useStandup(teamId: string, boardId: string | null) {
   return { team, live, setLive, recent, since, error, signals };
 }
 
-/** Board snapshots by id, loaded when first needed and refreshed every half minute while shown. */
+/**
+ * Board snapshots by id, loaded when first needed. The board on screen is
+ * followed on its stream: any change to it reloads its snapshot (one load in
+ * flight, one queued), so the wall never shows a stale board.
+ */
 export function useSnapshots(boardIds: readonly string[], shownId: string | null): ReadonlyMap<string, BoardSnapshot> {
+  const { socket } = useServices();
   const [snaps, setSnaps] = useState<ReadonlyMap<string, BoardSnapshot>>(new Map());
   const key = boardIds.join(',');
   useEffect(() => {
     let alive = true;
-    const load = (id: string) =>
+    for (const id of key ? key.split(',') : []) {
       boardsApi.snapshot(id).then(
         (snap) => alive && setSnaps((m) => new Map(m).set(id, snap)),
         () => undefined,
       );
-    for (const id of key ? key.split(',') : []) void load(id);
-    const timer = window.setInterval(() => shownId && void load(shownId), 30_000);
+    }
     return () => {
       alive = false;
-      window.clearInterval(timer);
     };
-  }, [key, shownId]);
+  }, [key]);
+  useEffect(() => {
+    if (!shownId) return;
+    let alive = true;
+    let seq: number | null = null;
+    let loading = false;
+    let again = false;
+    const load = () => {
+      if (loading) {
+        again = true;
+        return;
+      }
+      loading = true;
+      boardsApi
+        .snapshot(shownId)
+        .then(
+          (snap) => {
+            if (!alive) return;
+            const first = seq === null;
+            seq = Math.max(seq ?? 0, snap.seq);
+            setSnaps((m) => new Map(m).set(shownId, snap));
+            // The subscription waits for a seq to resume from: the first snapshot gives it.
+            if (first) socket.resubscribe(shownId);
+          },
+          () => undefined,
+        )
+        .finally(() => {
+          loading = false;
+          if (again && alive) {
+            again = false;
+            load();
+          }
+        });
+    };
+    load();
+    const stop = socket.subscribe(shownId, {
+      sinceSeq: () => seq,
+      onMessage: (m) => {
+        if (m.type === 'event') {
+          if (seq !== null && m.seq <= seq) return;
+          seq = m.seq;
+          load();
+        } else if (m.type === 'resync') {
+          seq = m.seq;
+          load();
+        }
+      },
+    });
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [socket, shownId]);
   return snaps;
 }
