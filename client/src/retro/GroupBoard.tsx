@@ -10,7 +10,7 @@ import type { RetroNote, RetroView } from '@opsboard/shared';
 import { retroApi } from './api';
 import { QUADRANT_LABEL } from './labels';
 
-type Run = (label: string, fn: () => Promise<unknown>) => Promise<void>;
+type Run = (label: string, fn: () => Promise<unknown>) => Promise<unknown>;
 const UNGROUPED = 'ungrouped';
 
 export function GroupBoard({ view, run, name }: { view: RetroView; run: Run; name: (id: string | null) => string }) {

@@ -18,7 +18,9 @@ import { useFresh } from '../planning/use-fresh';
 import { roleIn, useTeamLive } from '../team/use-team-live';
 import { ErrorNote, Spinner } from '../ui/Feedback';
 import { showToast } from '../ui/toasts';
+import { ActionForm } from './ActionForm';
 import { postmortemApi } from './api';
+import { downloadMarkdown } from './markdown';
 import { draftBody, fromLocalInput, postmortemMarkdown, resolveWords, TIMELINE_LABEL, toLocalInput, type PostmortemDraft } from './postmortem-words';
 import './retro.css';
 
@@ -312,16 +314,6 @@ function Timeline({ editable, entries, onChange, error }: { editable: boolean; e
 type Run = (label: string, fn: () => Promise<unknown>) => Promise<boolean>;
 
 function Actions({ pm, name, members, editable, run }: { pm: Postmortem; name: (id: string) => string; members: ReadonlyMap<string, Member>; editable: boolean; run: Run }) {
-  const people = [...members.values()].filter((m) => m.role === 'admin' || m.role === 'po' || m.role === 'member');
-  const [title, setTitle] = useState('');
-  const [ownerId, setOwnerId] = useState('');
-  const [board, setBoard] = useState<'planned' | 'selfservice'>('selfservice');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const owner = ownerId || people[0]?.userId;
-    if (!title.trim() || !owner) return;
-    void run('Could not add the action', () => postmortemApi.action(pm.id, { title: title.trim(), ownerId: owner, board })).then((done) => done && setTitle(''));
-  };
   return (
     <section className="section" aria-labelledby="pm-actions-heading">
       <h2 id="pm-actions-heading">Action items</h2>
@@ -337,47 +329,21 @@ function Actions({ pm, name, members, editable, run }: { pm: Postmortem; name: (
         </ul>
       )}
       {editable && (
-        <form className="retro-action-form" onSubmit={submit} aria-label="New action item">
-          <label className="field">
-            Action
-            <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} required data-testid="pm-action-title" />
-          </label>
-          <label className="field">
-            Owner
-            <select value={ownerId} onChange={(e) => setOwnerId(e.target.value)} data-testid="pm-action-owner">
-              {people.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            Board
-            <select value={board} onChange={(e) => setBoard(e.target.value as 'planned' | 'selfservice')} data-testid="pm-action-board">
-              <option value="selfservice">SS&amp;A</option>
-              <option value="planned">Planned</option>
-            </select>
-          </label>
-          <button type="submit" className="button button--primary" data-testid="pm-action-add">
-            Add action as a linked card
-          </button>
-        </form>
+        <ActionForm
+          members={members}
+          heading="New action item"
+          submitLabel="Add action as a linked card"
+          defaultBoard="selfservice"
+          testIds="pm-action"
+          onAdd={(action) => run('Could not add the action', () => postmortemApi.action(pm.id, action))}
+        />
       )}
     </section>
   );
 }
 
 function Sharing({ pm, name, canWrite, run }: { pm: Postmortem; name: (id: string) => string; canWrite: boolean; run: Run }) {
-  const download = () => {
-    const blob = new Blob([postmortemMarkdown(pm, name, formatDateTime)], { type: 'text/markdown' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${pm.title.replace(/[^\w-]+/g, '-')}.md`;
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const download = () => downloadMarkdown(pm.title, postmortemMarkdown(pm, name, formatDateTime));
   return (
     <section className="section" aria-labelledby="pm-share-heading">
       <h2 id="pm-share-heading">Share</h2>

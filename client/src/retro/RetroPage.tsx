@@ -20,7 +20,8 @@ import { showToast } from '../ui/toasts';
 import { retroApi } from './api';
 import { FactsStrip } from './FactsStrip';
 import { GroupBoard } from './GroupBoard';
-import { retroMarkdown } from './markdown';
+import { ActionForm } from './ActionForm';
+import { downloadMarkdown, retroMarkdown } from './markdown';
 import { PHASE_LABEL, QUADRANT_LABEL } from './labels';
 import './retro.css';
 
@@ -65,8 +66,10 @@ function RetroBody({ view, members, teamName, refresh }: BodyProps) {
     try {
       await fn();
       refresh();
+      return true;
     } catch (err) {
       showToast({ tone: 'error', title: label, message: plainMessage(err) });
+      return false;
     }
   };
   const next = nextPhase(r.phase);
@@ -109,7 +112,7 @@ function RetroBody({ view, members, teamName, refresh }: BodyProps) {
   );
 }
 
-type Run = (label: string, fn: () => Promise<unknown>) => Promise<void>;
+type Run = (label: string, fn: () => Promise<unknown>) => Promise<boolean>;
 
 function Phase({ view, name, run, members, facilitator }: { view: RetroView; name: (id: string | null) => string; run: Run; members: ReadonlyMap<string, Member>; facilitator: boolean }) {
   const phase: RetroPhase = view.retro.phase;
@@ -120,7 +123,16 @@ function Phase({ view, name, run, members, facilitator }: { view: RetroView; nam
       {phase === 'group' && <GroupBoard view={view} run={run} name={name} />}
       {phase === 'vote' && <VotePanel view={view} run={run} />}
       {(phase === 'discuss' || phase === 'actions' || phase === 'done') && <Discuss view={view} run={run} name={name} facilitator={facilitator} />}
-      {(phase === 'discuss' || phase === 'actions') && !view.readOnly && <ActionForm view={view} run={run} members={members} />}
+      {(phase === 'discuss' || phase === 'actions') && !view.readOnly && (
+        <ActionForm
+          members={members}
+          heading="New action"
+          submitLabel="Add action as a card"
+          defaultBoard="planned"
+          testIds="action"
+          onAdd={(action) => run('Could not add the action', () => retroApi.action(view.retro.id, action))}
+        />
+      )}
       <ActionList view={view} name={name} />
       {phase === 'done' && <Sharing view={view} run={run} name={name} facilitator={facilitator} />}
     </>
@@ -298,51 +310,6 @@ function Discuss({ view, run, name, facilitator }: { view: RetroView; run: Run; 
   );
 }
 
-function ActionForm({ view, run, members }: { view: RetroView; run: Run; members: ReadonlyMap<string, Member> }) {
-  const [title, setTitle] = useState('');
-  const people = [...members.values()].filter((m) => m.role === 'admin' || m.role === 'po' || m.role === 'member');
-  const [ownerId, setOwnerId] = useState('');
-  const [board, setBoard] = useState<'planned' | 'selfservice'>('planned');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const owner = ownerId || people[0]?.userId;
-    if (!title.trim() || !owner) return;
-    void run('Could not add the action', async () => {
-      await retroApi.action(view.retro.id, { title: title.trim(), ownerId: owner, board });
-      setTitle('');
-    });
-  };
-  return (
-    <form className="section retro-action-form" onSubmit={submit} aria-labelledby="action-heading">
-      <h2 id="action-heading">New action</h2>
-      <label className="field">
-        Action
-        <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} required data-testid="action-title" />
-      </label>
-      <label className="field">
-        Owner
-        <select value={ownerId} onChange={(e) => setOwnerId(e.target.value)} data-testid="action-owner">
-          {people.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        Board
-        <select value={board} onChange={(e) => setBoard(e.target.value as 'planned' | 'selfservice')} data-testid="action-board">
-          <option value="planned">Planned</option>
-          <option value="selfservice">SS&amp;A</option>
-        </select>
-      </label>
-      <button type="submit" className="button button--primary" data-testid="action-add">
-        Add action as a card
-      </button>
-    </form>
-  );
-}
-
 function ActionList({ view, name }: { view: RetroView; name: (id: string | null) => string }) {
   if (view.actions.length === 0) return null;
   return (
@@ -360,15 +327,7 @@ function ActionList({ view, name }: { view: RetroView; name: (id: string | null)
 }
 
 function Sharing({ view, run, name, facilitator }: { view: RetroView; run: Run; name: (id: string | null) => string; facilitator: boolean }) {
-  const download = () => {
-    const blob = new Blob([retroMarkdown(view, name)], { type: 'text/markdown' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${view.retro.title.replace(/[^\w-]+/g, '-')}.md`;
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const download = () => downloadMarkdown(view.retro.title, retroMarkdown(view, name));
   return (
     <section className="section" aria-labelledby="share-heading">
       <h2 id="share-heading">Share</h2>

@@ -15,3 +15,13 @@ export function retroMarkdown(view: RetroView, name: (id: string | null) => stri
   if (view.actions.length > 0) lines.push('## Actions', '', ...view.actions.map((a) => `- [ ] #${a.cardNumber} ${a.title} — ${name(a.ownerId)}`), '');
   return lines.join('\n');
 }
+
+/** Offers Markdown text as a file download named after the title. */
+export function downloadMarkdown(title: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${title.replace(/[^\w-]+/g, '-')}.md`;
+  a.click();
+  URL.revokeObjectURL(url);
+}
