@@ -9,7 +9,7 @@ import { Comment, REACTIONS } from './schema/conversation.js';
 import { SavedFilter } from './schema/api/search.js';
 import { QuadrantCounts, Retro } from './schema/retro.js';
 import { DECK_KINDS } from './domain/poker.js';
-import { POKER_PARTICIPANT_ROLES } from './schema/poker.js';
+import { DeckCardSchema, POKER_PARTICIPANT_ROLES } from './schema/poker.js';
 import { CardTemplate, Recurrence } from './schema/templates.js';
 
 /** An event payload: exactly these fields, so a stray one is a catalogue mismatch rather than silent extra data. */
@@ -102,6 +102,8 @@ export const TeamEventPayloads = {
   'kpi.updated': Fact({ kpiId: Id }),
   'kpi.deleted': Fact({ kpiId: Id }),
   'kpi.recorded': Fact({ kpiId: Id, week: IsoDate }),
+  /** The team's saved planning poker deck changed (null: cleared); the poker page's deck picker follows. */
+  'poker.deck_saved': Fact({ cards: Nullable(Type.Array(DeckCardSchema)) }),
   'board.created': Fact({ board: Board }),
   'board.changed': Fact({ board: Board, changes: Changes }),
   'board.archived': Fact({ board: Board }),

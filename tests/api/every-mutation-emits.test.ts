@@ -619,6 +619,11 @@ const WALK: Record<string, Step> = {
     },
     expect: () => [[s.pokerId, ['poker.opened', 'poker.joined', 'poker.cards_queued', 'poker.round_started']]],
   },
+  'PUT /api/teams/:teamId/poker/deck': {
+    run: () => team.byRole.po.api.put(`/api/teams/${s.teamId}/poker/deck`, { cards: [{ label: 'S', points: 2 }, { label: 'L', points: 5 }] }),
+    expect: () => [[s.teamId, ['poker.deck_saved']]],
+  },
+  'DELETE /api/teams/:teamId/poker/deck': { run: () => team.byRole.po.api.del(`/api/teams/${s.teamId}/poker/deck`), expect: () => [[s.teamId, ['poker.deck_saved']]] },
   'POST /api/poker/:id/join': { run: () => team.byRole.member.api.post(`/api/poker/${s.pokerId}/join`, {}), expect: () => [[s.pokerId, ['poker.joined']]] },
   'POST /api/poker/:id/vote': { run: () => team.byRole.member.api.post(`/api/poker/${s.pokerId}/vote`, { value: '8' }), expect: () => [[s.pokerId, ['poker.voted']]] },
   'POST /api/poker/:id/reveal': { run: () => admin().post(`/api/poker/${s.pokerId}/reveal`), expect: () => [[s.pokerId, ['poker.revealed']]] },

@@ -302,6 +302,9 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
     // ---- planning poker: for the team's members only
     forbidden(`GET ${T}/poker`, (g) => g.api.get(`/api/teams/${team()}/poker`)),
     forbidden(`POST ${T}/poker`, (g) => g.api.post(`/api/teams/${team()}/poker`, { deck: 'fibonacci', cardIds: [] })),
+    forbidden(`GET ${T}/poker/deck`, (g) => g.api.get(`/api/teams/${team()}/poker/deck`)),
+    forbidden(`PUT ${T}/poker/deck`, (g) => g.api.put(`/api/teams/${team()}/poker/deck`, { cards: [{ label: 'S', points: 2 }, { label: 'L', points: 5 }] })),
+    forbidden(`DELETE ${T}/poker/deck`, (g) => g.api.del(`/api/teams/${team()}/poker/deck`)),
     forbidden('GET /api/poker/:id', (g) => g.api.get(`/api/poker/${f.poker.id}`)),
     forbidden('POST /api/poker/:id/cards', (g) => g.api.post(`/api/poker/${f.poker.id}/cards`, { cardIds: [f.paired.id] })),
     forbidden('POST /api/poker/:id/join', (g) => g.api.post(`/api/poker/${f.poker.id}/join`, {})),

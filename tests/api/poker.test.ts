@@ -266,6 +266,60 @@ describe('planning poker', () => {
     expect((await team.byRole.member.api.post(url(session.id, '/vote'), { value: '1' })).status).toBe(409);
   });
 
+  it("the team's custom deck: saved once (live to every member), used by deck \"custom\", refused when bad, cleared", async () => {
+    const deckUrl = `/api/teams/${team.team.id}/poker/deck`;
+    expect((await team.byRole.viewer.api.get<{ cards: unknown }>(deckUrl)).body).toEqual({ cards: null });
+    const noDeck = await team.admin.api.post<ErrorBody>(`/api/teams/${team.team.id}/poker`, { deck: 'custom', cardIds: [] });
+    expect(noDeck.status).toBe(400);
+    expect(noDeck.body.error.details?.field).toBe('customDeck');
+
+    const watcher = new RawClient('team watcher', team.byRole.member.token);
+    await watcher.connect();
+    await watcher.subscribe(team.team.id, 0);
+
+    const saved = await team.byRole.po.api.put<{ cards: { label: string; points: number | null }[] }>(deckUrl, {
+      cards: [
+        { label: ' small ', points: 1 },
+        { label: 'medium', points: 3 },
+        { label: 'large', points: 8 },
+      ],
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.cards.map((c) => c.label)).toEqual(['small', 'medium', 'large']);
+    await watcher.until((m) => m.type === 'event' && m.event?.type === 'poker.deck_saved');
+    expect(watcher.events('poker.deck_saved')[0]!.event!.payload).toEqual({ cards: saved.body.cards });
+    expect((await team.byRole.member.api.get(deckUrl)).body).toEqual(saved.body);
+
+    const session = await team.admin.api.post<PokerSession>(`/api/teams/${team.team.id}/poker`, { name: 'Team deck session', deck: 'custom', cardIds: [] });
+    expect(session.status).toBe(201);
+    expect(session.body.deck.map((c) => c.label)).toEqual(['small', 'medium', 'large', '?', 'coffee']);
+    // A session may still bring a deck of its own.
+    const own = await team.admin.api.post<PokerSession>(`/api/teams/${team.team.id}/poker`, { deck: 'custom', customDeck: [{ label: 'a', points: 1 }, { label: 'b', points: 2 }], cardIds: [] });
+    expect(own.body.deck.map((c) => c.label)).toEqual(['a', 'b', '?', 'coffee']);
+
+    // Bad decks and people without the right are refused, and nothing changes.
+    for (const [cards, field] of [
+      [[{ label: 'one', points: 1 }], 'cards'],
+      [[{ label: 'x', points: 1 }, { label: 'X', points: 2 }], 'cards'],
+      [[{ label: 'x', points: -1 }, { label: 'y', points: 2 }], 'cards[0].points'],
+      ['three', 'cards'],
+    ] as const) {
+      const bad = await team.byRole.po.api.put<ErrorBody>(deckUrl, { cards });
+      expect(bad.status, JSON.stringify(cards)).toBe(400);
+      expect(bad.body.error.details?.field).toBe(field);
+    }
+    expect((await team.byRole.viewer.api.put(deckUrl, { cards: [{ label: 'a', points: 1 }, { label: 'b', points: 2 }] })).status).toBe(403);
+    expect((await team.byRole.member.api.get(deckUrl)).body).toEqual(saved.body);
+    expect(watcher.events('poker.deck_saved')).toHaveLength(1);
+
+    const cleared = await team.byRole.po.api.del<{ cards: unknown }>(deckUrl);
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toEqual({ cards: null });
+    await watcher.until(() => watcher.events('poker.deck_saved').length === 2);
+    expect(watcher.events('poker.deck_saved')[1]!.event!.payload).toEqual({ cards: null });
+    watcher.kill();
+  });
+
   it('someone outside the team finds nothing', async () => {
     const outsider = await signup(t.app, 'Poker outsider');
     expect((await outsider.api.get(url(session.id))).status).toBe(404);

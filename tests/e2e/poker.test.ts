@@ -1,7 +1,11 @@
-/** Issue 11, planning poker in three browsers: everyone votes with the keyboard or a click, the facilitator reveals and accepts, and the card shows its points. */
+/**
+ * Issue 11, planning poker in the browser: three people vote with the keyboard or a click, the facilitator
+ * reveals and accepts, and the card shows its points; a PO saves the team's own deck (another PO's page
+ * follows live) and queues cards from a feature and from a search, then queues more into the running session.
+ */
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { BoardSnapshot, Card, PokerSession } from '@opsboard/shared';
+import type { BoardSnapshot, Card, Feature, PokerSession, TeamPokerDeck } from '@opsboard/shared';
 import { createTeam, type TestApp } from '../helpers/harness.js';
 import { browserSuite, signedInPage, SOON } from '../helpers/browser.js';
 
@@ -71,5 +75,74 @@ describe('planning poker', () => {
 
     for (const p of pages) expect(p.problems).toEqual([]);
     for (const p of pages) await p.context.close();
+  });
+
+  it("a PO saves the team's deck and queues a feature's cards and a searched card; more are queued into the session", async () => {
+    const team = await createTeam(t.app, 'Deck room');
+    const board = team.boards.planned;
+    const snap = (await team.admin.api.get<BoardSnapshot>(`/api/boards/${board}`)).body;
+    const doing = snap.columns.find((c) => c.category === 'doing')!.id;
+    const feature = (await team.admin.api.post<Feature>(`/api/teams/${team.team.id}/features`, { name: 'Object storage backups' })).body;
+    const add = async (title: string, extra: Record<string, unknown> = {}) => (await team.admin.api.post<Card>(`/api/boards/${board}/cards`, { title, ...extra })).body;
+    const first = await add('Pick the bucket layout');
+    const second = await add('Write the restore runbook');
+    for (const c of [first, second]) expect((await team.admin.api.patch(`/api/cards/${c.id}`, { featureId: feature.id, version: c.version })).status).toBe(200);
+    await add('Rotate the on-call pager');
+    const failover = await add('Failover drill for the database', { columnId: doing });
+    const later = await add('Tidy the alert routing');
+
+    const [po, admin] = await Promise.all([signedInPage(browser, t.baseUrl, team.byRole.po), signedInPage(browser, t.baseUrl, team.admin)]);
+    await admin.page.goto(`/teams/${team.team.id}/poker`);
+    await admin.page.getByRole('heading', { name: 'Start a session' }).waitFor();
+    await po.page.goto(`/teams/${team.team.id}/poker`);
+    const p = po.page;
+    await p.getByTestId('poker-picker').getByText('Pick the bucket layout').waitFor();
+
+    // The team's own deck, saved once: an admin's open page offers it at once.
+    await p.getByLabel('Deck').selectOption('custom');
+    await p.locator('input[aria-describedby="custom-deck-help"]').fill('S=1, M=3, L=8');
+    await p.getByRole('button', { name: "Save as the team's deck" }).click();
+    await p.getByRole('button', { name: "This is the team's deck" }).waitFor();
+    expect((await team.admin.api.get<TeamPokerDeck>(`/api/teams/${team.team.id}/poker/deck`)).body.cards).toEqual([
+      { label: 'S', points: 1 },
+      { label: 'M', points: 3 },
+      { label: 'L', points: 8 },
+    ]);
+    await expect.poll(() => admin.page.getByLabel('Deck').locator('option[value="custom"]').textContent(), SOON).toBe("The team's deck (S, M, L)");
+
+    // A feature's backlog, ticked at once; then a card found by a search in another column.
+    const picker = p.getByTestId('poker-picker');
+    await picker.getByLabel('Only the backlog of a feature').selectOption(feature.id);
+    await expect.poll(() => picker.locator('.poker__pick-row').count(), SOON).toBe(2);
+    await picker.getByRole('button', { name: 'Tick all 2 shown' }).click();
+    await picker.getByLabel("Find the team's cards").fill('failover');
+    await picker.locator('.poker__pick-row', { hasText: 'Failover drill for the database' }).getByRole('checkbox').check();
+    expect(await picker.locator('legend').textContent()).toBe('Cards to estimate (3 picked)');
+    await p.getByLabel('Name', { exact: true }).fill('Backups refinement');
+    await p.getByTestId('poker-start').click();
+
+    await p.getByTestId('poker-session').waitFor();
+    await expect.poll(() => p.getByTestId('poker-queue').locator('li').allTextContents(), SOON).toEqual([
+      expect.stringContaining('Pick the bucket layout'),
+      expect.stringContaining('Write the restore runbook'),
+      expect.stringContaining('Failover drill for the database'),
+    ]);
+    expect(await p.getByRole('group', { name: 'Your vote' }).getByRole('button').allTextContents()).toEqual(['S', 'M', 'L', '?', '☕']);
+
+    // More cards into the running session: queued ones are shown as already in it.
+    await p.getByRole('button', { name: 'Queue more cards' }).click();
+    const more = p.getByRole('region', { name: 'Queue more cards' });
+    await more.getByLabel("Find the team's cards").fill('alert routing');
+    await more.locator('.poker__pick-row', { hasText: 'Tidy the alert routing' }).getByRole('checkbox').check();
+    await more.getByLabel("Find the team's cards").fill('');
+    await expect.poll(() => more.locator('.poker__pick-row', { hasText: 'Pick the bucket layout' }).textContent(), SOON).toContain('already in this session');
+    await p.getByTestId('poker-queue-more').click();
+    await expect.poll(() => p.getByTestId('poker-queue').locator('li').count(), SOON).toBe(4);
+    const session = (await team.admin.api.get<PokerSession[]>(`/api/teams/${team.team.id}/poker`)).body[0]!;
+    const full = (await team.admin.api.get<PokerSession>(`/api/poker/${session.id}`)).body;
+    expect(full.items.map((i) => i.cardId)).toEqual([first.id, second.id, failover.id, later.id]);
+
+    for (const x of [po, admin]) expect(x.problems).toEqual([]);
+    for (const x of [po, admin]) await x.context.close();
   });
 });

@@ -1,5 +1,5 @@
 /** The planning poker routes, through the one HTTP client. */
-import type { CardPokerHistory, OpenPokerBody, PokerReference, PokerSession, PokerSessionSummary } from '@opsboard/shared';
+import type { CardPokerHistory, DeckCard, OpenPokerBody, PokerReference, PokerSession, PokerSessionSummary, TeamPokerDeck } from '@opsboard/shared';
 import { newKey } from '../lib/ids';
 import { http } from './http';
 
@@ -9,6 +9,9 @@ const post = (path: string, body: unknown = {}) => http.post<PokerSession>(path,
 export const pokerApi = {
   list: (teamId: string) => http.get<PokerSessionSummary[]>(`/api/teams/${encodeURIComponent(teamId)}/poker`),
   open: (teamId: string, body: OpenPokerBody) => http.post<PokerSession>(`/api/teams/${encodeURIComponent(teamId)}/poker`, body, { idempotencyKey: newKey('poker') }),
+  teamDeck: (teamId: string) => http.get<TeamPokerDeck>(`/api/teams/${encodeURIComponent(teamId)}/poker/deck`),
+  saveTeamDeck: (teamId: string, cards: DeckCard[]) => http.put<TeamPokerDeck>(`/api/teams/${encodeURIComponent(teamId)}/poker/deck`, { cards }, { idempotencyKey: newKey('deck') }),
+  forgetTeamDeck: (teamId: string) => http.del<TeamPokerDeck>(`/api/teams/${encodeURIComponent(teamId)}/poker/deck`, { idempotencyKey: newKey('deck') }),
   get: (id: string) => http.get<PokerSession>(s(id)),
   queue: (id: string, cardIds: string[]) => post(`${s(id)}/cards`, { cardIds }),
   join: (id: string, role?: 'voter' | 'viewer') => post(`${s(id)}/join`, role ? { role } : {}),

@@ -9,6 +9,9 @@ export const searchApi = {
   /** The ids of a board's cards the words match (the board's search box). */
   boardCards: (teamId: string, boardId: string, q: string, signal?: AbortSignal) =>
     http.get<CardRef[]>(`${team(teamId)}/cards?${new URLSearchParams({ q, boardId, limit: '500' }).toString()}`, signal ? { signal } : {}),
+  /** The team's cards the words (or a #number) match, in any column, best first. */
+  teamCards: (teamId: string, q: string, signal?: AbortSignal) =>
+    http.get<CardRef[]>(`${team(teamId)}/cards?${new URLSearchParams({ q, limit: '50' }).toString()}`, signal ? { signal } : {}),
   savedFilters: (teamId: string) => http.get<SavedFilter[]>(`${team(teamId)}/saved-filters`),
   saveFilter: (teamId: string, body: CreateSavedFilterBody, idempotencyKey: string) => http.post<SavedFilter>(`${team(teamId)}/saved-filters`, body, { idempotencyKey }),
   updateFilter: (id: string, body: UpdateSavedFilterBody, idempotencyKey: string) => http.patch<SavedFilter>(`/api/saved-filters/${encodeURIComponent(id)}`, body, { idempotencyKey }),

@@ -1,14 +1,13 @@
 /**
  * /teams/:teamId/poker — the team's planning poker sessions, and starting one:
- * a deck and a queue of cards picked from the team's planned backlog (a card
+ * a deck (the team's own custom deck is saved here for every session) and a
+ * queue of cards picked from the backlog, a feature or a search (a card
  * panel's "Estimate in poker" arrives here with that card ticked: ?cards=id).
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { can, checkCustomDeck, type DeckCard, type DeckKind } from '@opsboard/shared';
-import { boardsApi } from '../api/boards';
 import { plainMessage } from '../api/errors';
 import { pokerApi } from '../api/poker';
-import { teamsApi } from '../api/teams';
 import { Link } from '../app/Link';
 import { useDocumentTitle } from '../app/page-title';
 import { paths } from '../app/routes';
@@ -18,50 +17,44 @@ import { roleIn, useTeamLive } from '../team/use-team-live';
 import { TeamNav } from '../teams/TeamNav';
 import { EmptyNote, ErrorNote, Spinner } from '../ui/Feedback';
 import { useAsync } from '../ui/use-async';
+import { formatCustomDeck, parseCustomDeck } from './deck-text';
+import { PokerCardPicker } from './PokerCardPicker';
 import '../styles/poker.css';
-
-interface Candidate {
-  id: string;
-  number: number;
-  title: string;
-  points: number | null;
-  board: string;
-}
-
-async function candidates(teamId: string): Promise<Candidate[]> {
-  const boards = (await teamsApi.boards(teamId)).filter((b) => b.archivedAt === null && b.kind !== 'interrupts');
-  const out: Candidate[] = [];
-  for (const board of boards) {
-    const snap = await boardsApi.snapshot(board.id);
-    const open = new Set(snap.columns.filter((c) => c.archivedAt === null && (c.category === 'backlog' || c.category === 'todo')).map((c) => c.id));
-    for (const c of snap.cards) if (open.has(c.columnId) && c.archivedAt === null) out.push({ id: c.id, number: c.number, title: c.title, points: c.points, board: board.name });
-  }
-  return out;
-}
-
-/** "1, 2, 3, 5, 8" or "S=2, M=3, L=5": a custom deck as a team types it. */
-export function parseCustomDeck(text: string): DeckCard[] {
-  return text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const [label, points] = part.split('=').map((x) => x.trim());
-      const n = Number(points ?? label);
-      return { label: label!, points: Number.isFinite(n) ? n : null };
-    });
-}
 
 export function PokerListPage({ teamId }: { teamId: string }) {
   const { user } = useServices();
   const location = useLocation();
-  const team = useTeamLive(teamId);
-  const sessions = useAsync(() => pokerApi.list(teamId), [teamId]);
-  const cards = useAsync(() => candidates(teamId), [teamId]);
-  const preselected = useMemo(() => new URLSearchParams(location.search).get('cards')?.split(',').filter(Boolean) ?? [], [location.search]);
-  const [picked, setPicked] = useState<Set<string>>(() => new Set(preselected));
+  const [teamDeck, setTeamDeck] = useState<DeckCard[] | null | undefined>(undefined);
   const [deck, setDeck] = useState<DeckKind>('fibonacci');
   const [custom, setCustom] = useState('1, 2, 3, 5, 8, 13');
+  // A saved team deck is the team's custom deck: offer it first and fill the field with it.
+  const adoptDeck = useCallback((cards: DeckCard[] | null) => {
+    setTeamDeck(cards);
+    if (!cards) return;
+    setCustom(formatCustomDeck(cards));
+    setDeck((d) => (d === 'fibonacci' ? 'custom' : d));
+  }, []);
+  const team = useTeamLive(teamId, {
+    onEvent: (event) => {
+      if (event.type === 'poker.deck_saved') adoptDeck(event.payload.cards);
+    },
+  });
+  const sessions = useAsync(() => pokerApi.list(teamId), [teamId]);
+  const preselected = useMemo(() => new URLSearchParams(location.search).get('cards')?.split(',').filter(Boolean) ?? [], [location.search]);
+  const [picked, setPicked] = useState<Set<string>>(() => new Set(preselected));
+  const order = useRef<string[]>([]);
+  const keepOrder = useCallback((ids: string[]) => void (order.current = ids), []);
+  const [deckNote, setDeckNote] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    pokerApi.teamDeck(teamId).then(
+      (d) => live && adoptDeck(d.cards),
+      () => live && setTeamDeck(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [teamId, adoptDeck]);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,9 +70,9 @@ export function PokerListPage({ teamId }: { teamId: string }) {
       const bad = checkCustomDeck(customDeck);
       if (bad) return setProblem(`The custom deck ${bad}.`);
     }
-    // Keep the backlog's order for the queue.
-    const order = cards.status === 'ready' ? cards.value.map((c) => c.id) : [];
-    const cardIds = [...picked].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    // Keep the backlog's order for the queue; cards found by a search follow.
+    const rank = (id: string) => (order.current.includes(id) ? order.current.indexOf(id) : order.current.length);
+    const cardIds = [...picked].sort((a, b) => rank(a) - rank(b));
     setBusy(true);
     setProblem(null);
     pokerApi.open(teamId, { deck, cardIds, ...(name.trim() && { name: name.trim() }), ...(customDeck && { customDeck }) }).then(
@@ -88,6 +81,30 @@ export function PokerListPage({ teamId }: { teamId: string }) {
         setProblem(plainMessage(e));
         setBusy(false);
       },
+    );
+  };
+
+  const typedDeck = parseCustomDeck(custom);
+  const deckSaved = teamDeck != null && formatCustomDeck(teamDeck) === formatCustomDeck(typedDeck);
+  const saveDeck = () => {
+    const bad = checkCustomDeck(typedDeck);
+    if (bad) return setProblem(`The custom deck ${bad}.`);
+    setProblem(null);
+    pokerApi.saveTeamDeck(teamId, typedDeck).then(
+      (d) => {
+        adoptDeck(d.cards);
+        setDeckNote("Saved: every session's custom deck starts from it.");
+      },
+      (e: unknown) => setProblem(plainMessage(e)),
+    );
+  };
+  const forgetDeck = () => {
+    pokerApi.forgetTeamDeck(teamId).then(
+      (d) => {
+        adoptDeck(d.cards);
+        setDeckNote("The team's deck is forgotten.");
+      },
+      (e: unknown) => setProblem(plainMessage(e)),
     );
   };
 
@@ -131,42 +148,45 @@ export function PokerListPage({ teamId }: { teamId: string }) {
               <select value={deck} onChange={(e) => setDeck(e.target.value as DeckKind)}>
                 <option value="fibonacci">Fibonacci (0–21, ?, coffee)</option>
                 <option value="tshirt">T-shirt sizes (XS=1 … XXL=13)</option>
-                <option value="custom">Custom</option>
+                <option value="custom">{teamDeck ? `The team's deck (${teamDeck.map((c) => c.label).join(', ')})` : 'Custom'}</option>
               </select>
             </label>
             {deck === 'custom' && (
               <label>
-                Cards <input value={custom} onChange={(e) => setCustom(e.target.value)} aria-describedby="custom-deck-help" />
+                Cards{' '}
+                <input
+                  value={custom}
+                  onChange={(e) => {
+                    setCustom(e.target.value);
+                    setDeckNote(null);
+                  }}
+                  aria-describedby="custom-deck-help"
+                />
                 <span id="custom-deck-help" className="muted">
                   {' '}
                   Comma separated; a label may name its points: S=2
                 </span>
               </label>
             )}
+            {deck === 'custom' && (
+              <span className="poker__deck-actions">
+                <button type="button" className="button button--small" onClick={saveDeck} disabled={deckSaved}>
+                  {deckSaved ? "This is the team's deck" : "Save as the team's deck"}
+                </button>
+                {teamDeck && (
+                  <button type="button" className="button button--small" onClick={forgetDeck}>
+                    Forget the team's deck
+                  </button>
+                )}
+                {deckNote && (
+                  <span className="muted" role="status">
+                    {deckNote}
+                  </span>
+                )}
+              </span>
+            )}
           </div>
-          <fieldset className="poker__pick">
-            <legend>Cards to estimate ({picked.size})</legend>
-            {cards.status === 'loading' && <Spinner label="Loading the backlog" />}
-            {cards.status === 'error' && <ErrorNote message={cards.message} onRetry={cards.reload} />}
-            {cards.status === 'ready' &&
-              cards.value.map((c) => (
-                <label key={c.id} className="poker__pick-row">
-                  <input
-                    type="checkbox"
-                    checked={picked.has(c.id)}
-                    onChange={(e) =>
-                      setPicked((prev) => {
-                        const nextSet = new Set(prev);
-                        if (e.target.checked) nextSet.add(c.id);
-                        else nextSet.delete(c.id);
-                        return nextSet;
-                      })
-                    }
-                  />{' '}
-                  #{c.number} {c.title} <span className="muted">({c.board}{c.points === null ? ', not estimated' : `, ${c.points} points`})</span>
-                </label>
-              ))}
-          </fieldset>
+          <PokerCardPicker teamId={teamId} team={team.state} picked={picked} onChange={setPicked} onOrder={keepOrder} />
           <button type="button" className="button button--primary" onClick={start} disabled={busy} data-testid="poker-start">
             Start the session
           </button>

@@ -5,7 +5,7 @@
  * accepts (a) and moves on (n). Before the reveal the page knows who voted and
  * your own vote only: the server never sends anyone else's.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { acceptanceNotes, can, cardForDigit, type PokerSession, type Role } from '@opsboard/shared';
 import { cardsApi } from '../api/cards';
 import { plainMessage } from '../api/errors';
@@ -15,11 +15,13 @@ import { useDocumentTitle } from '../app/page-title';
 import { paths } from '../app/routes';
 import { useServices } from '../app/services';
 import { useMarkdown } from '../card/use-markdown';
+import type { TeamState } from '../team/team-state';
 import { roleIn, useTeamLive } from '../team/use-team-live';
 import { TeamNav } from '../teams/TeamNav';
 import { ErrorNote, Spinner } from '../ui/Feedback';
 import { runShortcut } from '../ui/keyboard';
 import { useAsync } from '../ui/use-async';
+import { PokerCardPicker } from './PokerCardPicker';
 import { usePokerSession, type PokerLive } from './use-poker-session';
 import '../styles/poker.css';
 
@@ -266,12 +268,53 @@ function SessionView({ live, session }: { live: PokerLive; session: PokerSession
           ))}
         </ol>
         {isFacilitator && session.status === 'open' && (
-          <button type="button" className="button" onClick={() => act(() => pokerApi.close(session.id))} disabled={busy}>
-            Close the session
-          </button>
+          <>
+            <QueueMore session={session} team={team.state} busy={busy} act={act} />
+            <button type="button" className="button" onClick={() => act(() => pokerApi.close(session.id))} disabled={busy}>
+              Close the session
+            </button>
+          </>
         )}
       </section>
     </main>
+  );
+}
+
+/** The facilitator queues more cards: from the backlog, a feature or a search. */
+function QueueMore({ session, team, busy, act }: { session: PokerSession; team: TeamState | null; busy: boolean; act: (run: () => Promise<PokerSession>) => void }) {
+  const [open, setOpen] = useState(false);
+  const [picked, setPicked] = useState<Set<string>>(() => new Set());
+  const queued = useMemo(() => new Set(session.items.map((i) => i.cardId)), [session.items]);
+  const order = useRef<string[]>([]);
+  const keepOrder = useCallback((ids: string[]) => void (order.current = ids), []);
+  const fresh = [...picked].filter((id) => !queued.has(id));
+  const queue = () => {
+    const rank = (id: string) => (order.current.includes(id) ? order.current.indexOf(id) : order.current.length);
+    const cardIds = fresh.sort((a, b) => rank(a) - rank(b));
+    act(async () => {
+      const next = await pokerApi.queue(session.id, cardIds);
+      setPicked(new Set());
+      setOpen(false);
+      return next;
+    });
+  };
+  if (!open) {
+    return (
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        Queue more cards
+      </button>
+    );
+  }
+  return (
+    <section aria-label="Queue more cards" className="poker__more">
+      <PokerCardPicker teamId={session.teamId} team={team} picked={picked} onChange={setPicked} queued={queued} onOrder={keepOrder} />
+      <button type="button" className="button button--primary" onClick={queue} disabled={busy || fresh.length === 0} data-testid="poker-queue-more">
+        Queue {fresh.length} card{fresh.length === 1 ? '' : 's'}
+      </button>{' '}
+      <button type="button" className="button" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+    </section>
   );
 }
 

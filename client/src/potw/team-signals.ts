@@ -146,6 +146,7 @@ export function topicsOf(type: TeamEventType): readonly TeamTopic[] {
     case 'kpi.updated':
     case 'kpi.deleted':
     case 'kpi.recorded':
+    case 'poker.deck_saved':
       return [];
   }
 }

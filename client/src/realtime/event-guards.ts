@@ -158,6 +158,7 @@ const TEAM_PAYLOADS: { readonly [K in TeamEventType]: PayloadChecks<PayloadOf<Te
   'kpi.updated': { kpiId: id },
   'kpi.deleted': { kpiId: id },
   'kpi.recorded': { kpiId: id, week: text },
+  'poker.deck_saved': { cards: nullOr(listOf(fields<{ label: string; points: number | null }>({ label: text, points: nullOr(count) }))) },
   'board.created': { board },
   'board.changed': { board, changes },
   'board.archived': { board },

@@ -85,6 +85,7 @@ export function applyTeamEvent(state: TeamState, event: TeamEvent): TeamState {
     case 'kpi.updated':
     case 'kpi.deleted':
     case 'kpi.recorded':
+    case 'poker.deck_saved':
     case 'feature.pairs_set':
     case 'rotation.updated':
     case 'rotation.override_added':

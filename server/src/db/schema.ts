@@ -19,7 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { BoardKind, CardLink, CardType, ChecklistItem, DodCriterion, ColumnCategory, Priority, Role, StartConfirmation, WipPolicy } from '@opsboard/shared';
+import type { BoardKind, CardLink, CardType, ChecklistItem, DeckCard, DodCriterion, ColumnCategory, Priority, Role, StartConfirmation, WipPolicy } from '@opsboard/shared';
 
 /** Fractional-index keys compare byte-wise: locale collations sort them wrong. */
 const rankText = customType<{ data: string }>({
@@ -83,6 +83,8 @@ export const teams = pgTable('teams', {
   cardSeq: integer('card_seq').notNull().default(0),
   /** Story points one person delivers in a full iteration, the default for capacity planning. */
   pointsPerPerson: real('points_per_person').notNull().default(8),
+  /** The team's own planning poker deck (deck "custom"); null until someone saves one. */
+  pokerDeck: jsonb('poker_deck').$type<DeckCard[]>(),
   createdAt: createdAt(),
 });
 

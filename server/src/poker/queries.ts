@@ -1,9 +1,9 @@
 /** Reads around poker: a team's sessions, a card's estimation history, and reference cards of similar size and kind. */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
-import type { CardPokerHistory, PokerReference, PokerSessionSummary } from '@opsboard/shared';
+import type { CardPokerHistory, PokerReference, PokerSessionSummary, TeamPokerDeck } from '@opsboard/shared';
 import { decide, requireTeam } from '../auth/access.js';
 import type { Queryable } from '../db/database.js';
-import { cards, columns, pokerItems, pokerRounds, pokerSessions, pokerVotes, teamMembers } from '../db/schema.js';
+import { cards, columns, pokerItems, pokerRounds, pokerSessions, pokerVotes, teamMembers, teams } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { ok, type Result } from '../http/result.js';
 import { roundRecord } from './view.js';
@@ -129,4 +129,12 @@ export async function pokerReferences(db: Queryable, userId: string, cardId: str
       };
     }),
   );
+}
+
+/** The team's saved custom deck (every member reads it). */
+export async function readTeamDeck(db: Queryable, userId: string, teamId: string): Promise<Result<TeamPokerDeck>> {
+  const access = await requireTeam(db, userId, teamId, 'read');
+  if (!access.ok) return access;
+  const [row] = await db.select({ deck: teams.pokerDeck }).from(teams).where(eq(teams.id, teamId));
+  return ok({ cards: row?.deck ?? null });
 }

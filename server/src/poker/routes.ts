@@ -12,14 +12,16 @@ import {
   PokerSessionSummary,
   PokerVoteBody,
   QueuePokerCardsBody,
+  SaveTeamPokerDeckBody,
   TeamParams,
+  TeamPokerDeck,
 } from '@opsboard/shared';
 import { caller } from '../auth/plugin.js';
 import type { ServiceDeps } from '../context.js';
 import { sendResult } from '../http/errors.js';
 import { idempotency, MutationHeaders, responses, type App } from '../http/types.js';
-import { cardPokerHistory, listSessions, pokerReferences } from './queries.js';
-import { accept, addCards, castVote, closeSession, handFacilitator, joinSession, makeCurrent, openSession, readSession, reveal, revote, skip } from './service.js';
+import { cardPokerHistory, listSessions, pokerReferences, readTeamDeck } from './queries.js';
+import { accept, addCards, castVote, closeSession, handFacilitator, joinSession, makeCurrent, openSession, readSession, reveal, revote, saveTeamDeck, skip } from './service.js';
 
 const tags = ['poker'];
 const ItemParams = Type.Object({ id: Id, itemId: Id }, { additionalProperties: false });
@@ -30,6 +32,30 @@ export function pokerRoutes(app: App, deps: ServiceDeps): void {
   const db = deps.database.db;
   app.get('/api/teams/:teamId/poker', { schema: { tags, summary: 'Planning poker sessions of the team, newest first', params: TeamParams, response: responses({ 200: Type.Array(PokerSessionSummary) }) } }, async (request, reply) =>
     sendResult(reply, await listSessions(db, caller(request).user.id, request.params.teamId)),
+  );
+  app.get(
+    '/api/teams/:teamId/poker/deck',
+    { schema: { tags, summary: "The team's saved custom deck (null: none saved yet)", params: TeamParams, response: responses({ 200: TeamPokerDeck }) } },
+    async (request, reply) => sendResult(reply, await readTeamDeck(db, caller(request).user.id, request.params.teamId)),
+  );
+  app.put(
+    '/api/teams/:teamId/poker/deck',
+    {
+      schema: {
+        tags,
+        summary: 'Save the team’s custom deck: 2 to 20 cards, labels unique; deck "custom" then uses it (po, admin, or a feature lead)',
+        params: TeamParams,
+        body: SaveTeamPokerDeckBody,
+        headers: MutationHeaders,
+        response: responses({ 200: TeamPokerDeck }),
+      },
+    },
+    async (request, reply) => sendResult(reply, await saveTeamDeck(deps, caller(request), request.params.teamId, request.body.cards, idempotency(request))),
+  );
+  app.delete(
+    '/api/teams/:teamId/poker/deck',
+    { schema: { tags, summary: 'Forget the team’s custom deck (po, admin, or a feature lead)', params: TeamParams, headers: MutationHeaders, response: responses({ 200: TeamPokerDeck }) } },
+    async (request, reply) => sendResult(reply, await saveTeamDeck(deps, caller(request), request.params.teamId, null, idempotency(request))),
   );
   app.post(
     '/api/teams/:teamId/poker',

@@ -5,13 +5,13 @@
  * votes, reveals and accepts apply one at a time in a clear order.
  */
 import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
-import { can, checkCustomDeck, deckCards, findCard, type OpenPokerBody, type PokerSession, type Role } from '@opsboard/shared';
+import { can, checkCustomDeck, deckCards, findCard, type DeckCard, type OpenPokerBody, type PokerSession, type Role, type TeamPokerDeck } from '@opsboard/shared';
 import type { AuthInfo } from '../auth/service.js';
 import { decide, requireTeam, roleIn } from '../auth/access.js';
 import { applyUpdate, lockCard, writable } from '../cards/service.js';
 import type { ServiceDeps } from '../context.js';
 import type { Tx } from '../db/database.js';
-import { cards, features, pokerItems, pokerParticipants, pokerRounds, pokerSessions, pokerVotes, streams } from '../db/schema.js';
+import { cards, features, pokerItems, pokerParticipants, pokerRounds, pokerSessions, pokerVotes, streams, teams } from '../db/schema.js';
 import { mutate, type WriteContext } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../http/idempotency.js';
 import { invalidField, ok, refuse, refuseAccess, type Result } from '../http/result.js';
@@ -139,10 +139,17 @@ export async function openSession(deps: ServiceDeps, auth: AuthInfo, teamId: str
       if (!(await mayFacilitate(w.tx, teamId, auth.user.id, role))) {
         return refuseAccess('forbidden', 'A PO, an admin or a feature lead of this team opens poker sessions.', { role });
       }
+      let custom: readonly DeckCard[] = [];
       if (body.deck === 'custom') {
-        if (!body.customDeck) return invalidField('customDeck', 'is required with deck "custom"');
-        const problem = checkCustomDeck(body.customDeck);
-        if (problem) return invalidField('customDeck', problem);
+        if (body.customDeck) {
+          const problem = checkCustomDeck(body.customDeck);
+          if (problem) return invalidField('customDeck', problem);
+          custom = body.customDeck;
+        } else {
+          const [saved] = await w.tx.select({ deck: teams.pokerDeck }).from(teams).where(eq(teams.id, teamId));
+          if (!saved?.deck) return invalidField('customDeck', 'is required with deck "custom" until the team saves its own deck');
+          custom = saved.deck;
+        }
       } else if (body.customDeck !== undefined) {
         return invalidField('customDeck', 'is only for deck "custom"');
       }
@@ -153,13 +160,36 @@ export async function openSession(deps: ServiceDeps, auth: AuthInfo, teamId: str
       await w.tx.insert(streams).values({ id, teamId, kind: 'poker', lastSeq: 0 });
       const [session] = await w.tx
         .insert(pokerSessions)
-        .values({ id, teamId, name, deckKind: body.deck, deck: deckCards(body.deck, body.customDeck ?? []), facilitatorId: auth.user.id, status: 'open', createdBy: auth.user.id, createdAt: w.now })
+        .values({ id, teamId, name, deckKind: body.deck, deck: deckCards(body.deck, custom), facilitatorId: auth.user.id, status: 'open', createdBy: auth.user.id, createdAt: w.now })
         .returning();
       w.emitPoker(id, teamId, [{ type: 'poker.opened', subjectId: id, payload: { sessionId: id, name, deckKind: body.deck, facilitatorId: auth.user.id } }]);
       await join(w, session!, auth.user.id, 'voter');
       const items = await queueCards(w, session!, picked.value);
       if (items[0]) await startRound(w, session!, items[0]);
       return view(w, id, auth.user.id);
+  });
+}
+
+/** Saves (or with null clears) the team's custom deck; whoever may open a session may change it. */
+export async function saveTeamDeck(deps: ServiceDeps, auth: AuthInfo, teamId: string, deck: readonly DeckCard[] | null, o: Opts): Promise<Result<TeamPokerDeck>> {
+  if (deck) {
+    const problem = checkCustomDeck(deck);
+    if (problem) return invalidField('cards', problem);
+  }
+  const cleaned = deck?.map((c) => ({ label: c.label.trim(), points: c.points })) ?? null;
+  return mutate(deps, actorOf(auth, o), async (w) => {
+    const role = await roleIn(w.tx, auth.user.id, teamId);
+    const access = decide(role, 'read', 'Team');
+    if (!access.ok) return access;
+    if (!(await mayFacilitate(w.tx, teamId, auth.user.id, role))) {
+      return refuseAccess('forbidden', "A PO, an admin or a feature lead of this team sets the team's poker deck.", { role });
+    }
+    const [before] = await w.tx.select({ deck: teams.pokerDeck }).from(teams).where(eq(teams.id, teamId)).for('update');
+    if (JSON.stringify(before?.deck ?? null) !== JSON.stringify(cleaned)) {
+      await w.tx.update(teams).set({ pokerDeck: cleaned }).where(eq(teams.id, teamId));
+      w.emitTeam(teamId, [{ type: 'poker.deck_saved', subjectId: teamId, payload: { cards: cleaned } }]);
+    }
+    return ok({ cards: cleaned });
   });
 }
 

@@ -122,13 +122,19 @@ export const OpenPokerBody = Type.Object(
   {
     name: Type.Optional(Name(120)),
     deck: StringEnum(DECK_KINDS),
-    /** Only with deck "custom" (and then required): 2 to 20 cards; "?" and coffee are added. */
+    /** Only with deck "custom": 2 to 20 cards; "?" and coffee are added. Left out, the team's saved deck is used. */
     customDeck: Type.Optional(Type.Array(DeckCardSchema, { maxItems: 20 })),
     cardIds: Type.Array(Id, { maxItems: 100 }),
   },
   Strict,
 );
 export type OpenPokerBody = Type.Static<typeof OpenPokerBody>;
+
+/** The team's saved custom deck (deck "custom" uses it unless a session names its own); null: none saved. */
+export const TeamPokerDeck = Type.Object({ cards: Nullable(Type.Array(DeckCardSchema)) }, Strict);
+export type TeamPokerDeck = Type.Static<typeof TeamPokerDeck>;
+export const SaveTeamPokerDeckBody = Type.Object({ cards: Type.Array(DeckCardSchema, { maxItems: 20 }) }, Strict);
+export type SaveTeamPokerDeckBody = Type.Static<typeof SaveTeamPokerDeckBody>;
 
 export const QueuePokerCardsBody = Type.Object({ cardIds: Type.Array(Id, { minItems: 1, maxItems: 100 }) }, Strict);
 export const JoinPokerBody = Type.Object({ role: Type.Optional(StringEnum(POKER_PARTICIPANT_ROLES)) }, Strict);

@@ -158,6 +158,7 @@ export const TEAM_PAYLOADS: Payloads<TeamEvent> = {
   'kpi.updated': { kpiId: THING },
   'kpi.deleted': { kpiId: THING },
   'kpi.recorded': { kpiId: THING, week: '2026-11-30' },
+  'poker.deck_saved': { cards: [{ label: 'S', points: 2 }, { label: 'L', points: 5.5 }] },
   'board.created': { board: board() },
   'board.changed': { board: board(), changes },
   'board.archived': { board: { ...board(), archivedAt: AT } },
