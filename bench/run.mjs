@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { bareMove } from './lib/bare-move.mjs';
+import { BASELINE_SQL, bind, defaultRange, generateHistory, METRIC_CHARTS } from './lib/metrics.mjs';
 import { Subscribers } from './lib/fanout.mjs';
 import { httpClient } from './lib/http.mjs';
 import { createDatabase, dropDatabase, ensureServerBuilt, freePort, machineCpu, machineCpuShare, postgresCpu, postgresCpuDelta, processCpuMs, startServer } from './lib/infra.mjs';
@@ -55,7 +56,10 @@ const config = {
   /** Product and baseline alternate in this many rounds (P,B then B,P, ...), so drift hits both alike. */
   rounds: intEnv('BENCH_ROUNDS', 4),
   subscribers: (process.env.BENCH_SUBSCRIBERS || '100,500').split(',').map((s) => Number(s.trim())),
-  only: new Set((process.env.BENCH_ONLY || 'snapshot,moves,fanout').split(',').map((s) => s.trim())),
+  only: new Set((process.env.BENCH_ONLY || 'snapshot,moves,fanout,metrics').split(',').map((s) => s.trim())),
+  /** The metrics part: cards of the generated year (10 events each) and samples per side per chart. */
+  metricsCards: intEnv('BENCH_METRICS_CARDS', 20_000, 100),
+  metricsSamples: intEnv('BENCH_METRICS_SAMPLES', 24),
   rebuild: process.env.BENCH_REBUILD === '1',
   keepDb: process.env.BENCH_KEEP_DB === '1',
   /** BENCH_PROFILE=1 runs the server with --cpu-prof (profiles in bench/profiles/). */
@@ -580,6 +584,56 @@ async function main() {
     await baselineSubs.close();
   }
 
+  if (config.only.has('metrics')) {
+    // A second team holding a generated year: 20,000 cards and 200,000 events on its planned board.
+    const team = (await api.json('POST', '/api/teams', { name: 'Metrics team' })).value;
+    const boards = (await api.json('GET', `/api/teams/${team.id}/boards`)).value;
+    const planned = boards.find((/** @type {{ kind: string }} */ b) => b.kind === 'planned');
+    const scratch = boards.find((/** @type {{ kind: string }} */ b) => b.kind === 'selfservice');
+    const columns = (await api.json('GET', `/api/boards/${planned.id}`)).value.columns;
+    const genStarted = now();
+    const at = new Date(Date.now() - 60_000);
+    const generated = await generateHistory(pool, { teamId: team.id, boardId: planned.id, columns, userId: seeded.user.id, cards: config.metricsCards, now: at });
+    log(`\nMetrics: generated ${config.metricsCards} cards and ${generated.events} events over a year in ${((now() - genStarted) / 1000).toFixed(1)} s`);
+    const range = defaultRange(new Date());
+    const values = { team: team.id, from: range.fromInstant.toISOString(), end: range.end.toISOString(), fromDay: range.from, toDay: range.to, tz: 'UTC' };
+    results.metrics = { cards: config.metricsCards, events: generated.events, range: { from: range.from, to: range.to }, charts: {} };
+    let bumps = 0;
+    for (const chart of METRIC_CHARTS) {
+      const url = `/api/teams/${team.id}/metrics?chart=${chart}&from=${range.from}&to=${range.to}`;
+      const query = bind(BASELINE_SQL[chart], values);
+      // Every product sample follows an untimed new card on the team's SS&A board: a new event, so no cached answer serves it.
+      const product = async () => {
+        const bump = await api.request('POST', `/api/boards/${scratch.id}/cards`, { title: `Cache buster ${++bumps}` });
+        if (bump.status !== 201) throw new Error(`bump card: ${bump.status}`);
+        const t0 = now();
+        const res = await api.request('GET', url);
+        const ms = now() - t0;
+        if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${res.body.toString('utf8').slice(0, 300)}`);
+        return ms;
+      };
+      const baseline = async () => {
+        const t0 = now();
+        await pool.query(query);
+        return now() - t0;
+      };
+      await product();
+      await baseline();
+      const m = await alternate(config.metricsSamples, product, baseline);
+      const answer = JSON.parse((await api.request('GET', url)).body.toString('utf8'));
+      const rows = (await pool.query(query)).rows;
+      const size =
+        chart === 'cfd' ? `${answer.cfd.days.length} days × ${answer.cfd.bands.length} bands (SQL: ${rows.length} day-category rows)`
+        : chart === 'cycleTime' ? `${answer.cycleTime.points.length} finished cards (SQL: ${rows.length})`
+        : chart === 'throughput' ? `${answer.throughput.reduce((s, w) => s + w.count, 0)} finished in ${answer.throughput.length} weeks (SQL: ${rows.reduce((s, r) => s + r.cards, 0)})`
+        : chart === 'wipAgeing' ? `${answer.wipAgeing.cards.length} cards in progress (SQL: ${rows.length})`
+        : `${answer.flowEfficiency.cards.length} cards (SQL: ${rows.filter((r) => r.per === 'card').length})`;
+      results.metrics.charts[chart] = { product: summarize(m.product), baseline: summarize(m.baseline), answer: size, cpuMsPerSample: m.cpu };
+      const c = results.metrics.charts[chart];
+      log(`  ${chart.padEnd(15)} p50/p99 ms ${fmt(c.product.p50)}/${fmt(c.product.p99)} (SQL ${fmt(c.baseline.p50)}/${fmt(c.baseline.p99)}); ${size}`);
+    }
+  }
+
   await sleep(200);
   const memory = server.memory();
   const warnings = server.warnings();
@@ -635,7 +689,7 @@ async function main() {
     const stamp = startedAt.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
     const text = `${JSON.stringify(report, null, 2)}\n`;
     writeFileSync(path.join(dir, `${stamp}.json`), text);
-    const complete = ['snapshot', 'moves', 'fanout'].every((x) => config.only.has(x));
+    const complete = ['snapshot', 'moves', 'fanout', 'metrics'].every((x) => config.only.has(x));
     if (complete) writeFileSync(path.join(dir, 'latest.json'), text);
     log(`Results: bench/results/${stamp}.json${complete ? ' (and latest.json)' : ' (partial run: latest.json left as it was)'}`);
   }
@@ -710,6 +764,20 @@ function buildTable(r) {
       const v99 = target(`fan-out to ${f.subscribers}, ${label}: p99 ≤ 1.5× bare path`, ratio(p.p99, b.p99), 1.5, 'max');
       rows.push({ measure: `Fan-out to last of ${f.subscribers} sockets, ${label}`, product: ms(p), baseline: ms(b), baselineName, ratio: ratios(p, b), target: 'p50, p99 ≤ 1.5×', verdict: `${v50} / ${v99}` });
     }
+  }
+  for (const [chart, c] of Object.entries(r.metrics?.charts ?? {})) {
+    const { product: p, baseline: b } = c;
+    const under = target(`metrics ${chart}: p50 ≤ 300 ms`, p.p50, 300, 'max');
+    const vs = target(`metrics ${chart}: p50 ≤ 2× hand-written SQL`, ratio(p.p50, b.p50), 2, 'max');
+    rows.push({
+      measure: `Metrics ${chart}, ${r.metrics.cards.toLocaleString('en')} cards / ${r.metrics.events.toLocaleString('en')} events`,
+      product: ms(p),
+      baseline: ms(b),
+      baselineName: 'hand-written SQL, same chart',
+      ratio: ratios(p, b),
+      target: 'p50 ≤ 300 ms, ≤ 2×',
+      verdict: `${under} / ${vs}`,
+    });
   }
   return { rows, targets };
 }

@@ -23,9 +23,15 @@ describe('metrics page', () => {
     for (const id of CHARTS) {
       const chart = page.getByTestId(id);
       await chart.waitFor();
-      await expect.poll(() => chart.locator('svg rect, svg circle').count(), SOON).toBeGreaterThan(0);
+      await expect.poll(() => chart.locator('svg rect, svg circle, svg .chart-band').count(), SOON).toBeGreaterThan(0);
       expect(await chart.locator('.chart__empty').count(), id).toBe(0);
     }
+    // The cumulative flow is stacked bands, one per column category; the pointer reads each band and the total.
+    const cfd = page.getByTestId('chart-cfd');
+    expect(await cfd.locator('.chart-band').count()).toBeGreaterThanOrEqual(3);
+    const box = (await cfd.locator('svg.chart__svg').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
+    await expect.poll(() => cfd.getByTestId('chart-tooltip').innerText(), SOON).toMatch(/done[\s\S]*Total\s+\d+/i);
     expect(await page.getByTestId('dora-stats').innerText()).toMatch(/Deployments per week\s+\d/);
 
     await page.getByTestId('forecast-items').fill('8');

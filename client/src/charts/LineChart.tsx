@@ -2,7 +2,9 @@
  * Lines over dates or categories: burndown (remaining vs ideal), burnup
  * (scope vs completed), any trend. Dashed and step series, shaded areas,
  * labelled markers for events (scope added, today), a guide line with the
- * values under the pointer or the arrow keys.
+ * values under the pointer or the arrow keys. `stacked` draws the series as
+ * bands on top of each other (a cumulative flow diagram): each band's height
+ * is its value, the top edge the running total.
  */
 import { useMemo } from 'react';
 import { XAxis, YAxis } from './axes';
@@ -10,7 +12,7 @@ import { ChartFigure, ChartTooltip, tooltipText, type LegendEntry, type TooltipR
 import { xLabel } from './format';
 import { chartFrame, fittingLabels, type YScale } from './frame';
 import { seriesColor, type SeriesColor } from './palette';
-import { formatValue, linePath, xPositions } from './scale';
+import { formatValue, linePath, stack, xPositions } from './scale';
 import { textWidth, useChartSize } from './use-chart-size';
 import { useChartFocus } from './use-chart-focus';
 
@@ -65,6 +67,8 @@ export interface LineChartProps {
   yScale?: YScale;
   /** Labelled vertical markers: scope changes, today, a start. */
   markers?: readonly ChartMarker[];
+  /** Bands stacked in series order from the bottom (null counts as 0); the tooltip adds the total. */
+  stacked?: boolean;
   /** Shown instead of the drawing when there are no x values. */
   emptyText?: string;
   /** data-testid of the figure. */
@@ -75,13 +79,19 @@ export interface LineChartProps {
 const TONE_COLOR = { note: '#475569', added: '#c2410c', removed: '#7e22ce' } as const;
 
 export function LineChart(props: LineChartProps) {
-  const { title, hideTitle = false, summary, x, series, yLabel, yMax = 0, heightRem = 16, formatY = formatValue, yScale = 'linear', markers = [], emptyText = 'No data yet.', testId, className } = props;
+  const { title, hideTitle = false, summary, x, series, yLabel, yMax = 0, heightRem = 16, formatY = formatValue, yScale = 'linear', markers = [], stacked = false, emptyText = 'No data yet.', testId, className } = props;
   const [boxRef, size] = useChartSize<HTMLDivElement>();
   const height = heightRem * size.rem;
   const colors = series.map((s, i) => seriesColor(s.color, i));
 
   const geo = useMemo(() => {
-    const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+    const stacks = stacked
+      ? stack(
+          series.map((s) => s.values.map((v) => v ?? 0)),
+          x.values.length,
+        )
+      : null;
+    const all = stacks ? [0, ...(stacks.at(-1)?.map((b) => b.top) ?? [])] : series.flatMap((s) => s.values.filter((v): v is number => v !== null));
     const shortLabels = x.values.map((v) => xLabel(x.kind, v, 'short'));
     const frame = chartFrame({
       width: size.width,
@@ -99,24 +109,33 @@ export function LineChart(props: LineChartProps) {
     });
     const positions = xPositions(x.kind, x.values, frame.left + size.rem * 0.5, frame.right);
     const shown = fittingLabels(positions, shortLabels, frame.fontPx, textWidth);
-    return { frame, positions, shortLabels, shown };
-  }, [series, x, size.width, size.rem, height, yMax, formatY, yScale, yLabel, markers.length]);
+    return { frame, positions, shortLabels, shown, stacks };
+  }, [series, x, stacked, size.width, size.rem, height, yMax, formatY, yScale, yLabel, markers.length]);
 
-  const { frame, positions, shortLabels, shown } = geo;
+  const { frame, positions, shortLabels, shown, stacks } = geo;
   const focus = useChartFocus(positions);
   const index = focus.index;
 
-  const legend: LegendEntry[] = series.map((s, i) => ({ label: s.label, color: colors[i]!, kind: 'line', dashed: s.dashed ?? false }));
+  const legend: LegendEntry[] = series.map((s, i) => (stacks ? { label: s.label, color: colors[i]!, kind: 'bar', variant: 'solid' } : { label: s.label, color: colors[i]!, kind: 'line', dashed: s.dashed ?? false }));
+  const totalAt = (i: number) => stacks?.at(-1)?.[i]?.top ?? 0;
   const markerIndex = (m: ChartMarker) => x.values.indexOf(m.at);
   const notesAt = (i: number) => markers.filter((m) => markerIndex(m) === i).map((m) => m.detail ?? m.label);
-  const rowsAt = (i: number): TooltipRow[] =>
-    series.flatMap((s, k) => {
+  // Stacked bands read top band first, as they are drawn, then the total.
+  const rowsAt = (i: number): TooltipRow[] => {
+    const rows = series.flatMap((s, k) => {
       const v = s.values[i];
       return v === null || v === undefined ? [] : [{ label: s.label, value: formatY(v), swatch: legend[k]! }];
     });
+    return stacks ? [...rows.reverse(), { label: 'Total', value: formatY(totalAt(i)) }] : rows;
+  };
   const table = {
-    columns: [x.label ?? (x.kind === 'date' ? 'Date' : 'Item'), ...series.map((s) => s.label), ...(markers.length > 0 ? ['Notes'] : [])],
-    rows: x.values.map((v, i) => [xLabel(x.kind, v, 'long'), ...series.map((s) => (s.values[i] == null ? '–' : formatY(s.values[i]!))), ...(markers.length > 0 ? [notesAt(i).join('; ')] : [])]),
+    columns: [x.label ?? (x.kind === 'date' ? 'Date' : 'Item'), ...series.map((s) => s.label), ...(stacks ? ['Total'] : []), ...(markers.length > 0 ? ['Notes'] : [])],
+    rows: x.values.map((v, i) => [
+      xLabel(x.kind, v, 'long'),
+      ...series.map((s) => (s.values[i] == null ? '–' : formatY(s.values[i]!))),
+      ...(stacks ? [formatY(totalAt(i))] : []),
+      ...(markers.length > 0 ? [notesAt(i).join('; ')] : []),
+    ]),
   };
   const heading = index !== null ? xLabel(x.kind, x.values[index]!, 'long') : '';
   const live = index !== null && focus.spoken ? tooltipText(heading, rowsAt(index), notesAt(index)) : '';
@@ -160,7 +179,19 @@ export function LineChart(props: LineChartProps) {
                       </g>
                     );
                   })}
-                  {series.map((s, k) => {
+                  {stacks &&
+                    series.map((s, k) => {
+                      const band = stacks[k]!;
+                      const top = band.map((b, i) => `${positions[i]},${frame.y(b.top)}`);
+                      const bottom = band.map((b, i) => `${positions[i]},${frame.y(b.bottom)}`).reverse();
+                      return (
+                        <g key={s.id} data-series={s.id} className="chart-band" aria-hidden="true">
+                          <path d={`M${top.join('L')}L${bottom.join('L')}Z`} fill={colors[k]} fillOpacity="0.78" />
+                          <path d={`M${top.join('L')}`} fill="none" stroke={colors[k]} strokeWidth="1.5" strokeLinejoin="round" />
+                        </g>
+                      );
+                    })}
+                  {!stacks && series.map((s, k) => {
                     const ys = s.values.map((v) => (v === null ? null : frame.y(v)));
                     const d = linePath(positions, ys, s.step ?? false);
                     const firstI = s.values.findIndex((v) => v !== null);
@@ -177,7 +208,7 @@ export function LineChart(props: LineChartProps) {
                     <g className="chart-focus" aria-hidden="true">
                       <line x1={positions[index]} x2={positions[index]} y1={frame.top} y2={frame.bottom} className="chart-focus__guide" />
                       {series.map((s, k) => {
-                        const v = s.values[index];
+                        const v = stacks ? stacks[k]![index]!.top : s.values[index];
                         return v === null || v === undefined ? null : <circle key={s.id} cx={positions[index]} cy={frame.y(v)} r={5} fill={colors[k]} stroke="#fff" strokeWidth="2" />;
                       })}
                     </g>

@@ -11,7 +11,7 @@ import { navigate } from '../app/router';
 import { paths } from '../app/routes';
 import { metricsApi } from '../api/metrics';
 import { potwApi } from '../api/potw';
-import { BarChart, ScatterChart } from '../charts';
+import { BarChart, LineChart, ScatterChart } from '../charts';
 import { useFresh } from '../planning/use-fresh';
 import { useServices } from '../app/services';
 import { roleIn, useTeamLive } from '../team/use-team-live';
@@ -120,15 +120,15 @@ export function MetricsPage({ teamId }: { teamId: string }) {
       </div>
 
       <Panel title="Cumulative flow" csv={<CsvButton name="cumulative-flow" columns={['date', ...cfd.bands.map((b) => b.name)]} rows={cfd.days.map((d) => [d.date, ...d.counts])} />}>
-        <BarChart
+        <LineChart
           title="Cards per column, day by day"
-          summary={`Cumulative flow over ${cfd.days.length} days across ${cfd.bands.length} columns.`}
+          summary={`Cumulative flow over ${cfd.days.length} days across ${cfd.bands.length} columns: done at the bottom, the backlog on top; a band that widens is work piling up.`}
           x={{ kind: 'date', values: cfd.days.map((d) => d.date) }}
           series={[...cfd.bands].reverse().map((b) => {
             const i = cfd.bands.indexOf(b);
             return { id: b.key, label: b.name, values: cfd.days.map((d) => d.counts[i] ?? 0) };
           })}
-          mode="stacked"
+          stacked
           yLabel="Cards"
           testId="chart-cfd"
         />
