@@ -285,7 +285,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   const maintenance = startMaintenance(deps, app.log, undefined, [() => runDueRecurrences(services, app.log)]);
-  const notify = notifyRuntime(deps, app.log, options.notify);
+  const notify = notifyRuntime(services, app.log, options.notify);
   app.addHook('onReady', async () => {
     await hub.start();
     notify.start();

@@ -67,6 +67,11 @@ export const BoardEventPayloads = {
   'interrupt.repeated': Fact({ interrupt: Interrupt }),
   'interrupt.resolved_by_source': Fact({ interrupt: Interrupt }),
   'interrupt.triaged': Fact({ interrupt: Interrupt, action: StringEnum(TRIAGE_ACTIONS), note: Nullable(Type.String()) }),
+  /**
+   * Nobody triaged a critical interrupt in the team's ack timeout: it escalated on its own to
+   * `userIds` (level 1: the next person in the rotation; 2: the admins). The system's act (no actor).
+   */
+  'interrupt.unacknowledged': Fact({ interrupt: Interrupt, level: Type.Integer({ minimum: 1, maximum: 2 }), userIds: Type.Array(Id) }),
   /** A comment on a card (subject: the card); the card itself is unchanged. */
   'comment.created': Fact({ comment: Comment }),
   'comment.edited': Fact({ comment: Comment, previousBody: Type.String() }),

@@ -17,6 +17,7 @@ export * from './domain/wip.js';
 export * from './domain/rank.js';
 export * from './domain/roles.js';
 export * from './domain/rotation.js';
+export * from './domain/escalation.js';
 export * from './domain/timezone.js';
 export * from './domain/iteration.js';
 export * from './domain/pairs.js';

@@ -306,7 +306,7 @@ const WALK: Record<string, Step> = {
   // ---- Person of the Week
   'PUT /api/teams/:teamId/rotation': {
     run: () =>
-      admin().put(`/api/teams/${s.teamId}/rotation`, { memberIds: [team.byRole.member.id, team.byRole.po.id], handoffWeekday: 1, handoffTime: '09:00', timezone: 'Europe/Berlin' }),
+      admin().put(`/api/teams/${s.teamId}/rotation`, { memberIds: [team.byRole.member.id, team.byRole.po.id], handoffWeekday: 1, handoffTime: '09:00', timezone: 'Europe/Berlin', ackTimeoutMinutes: 20 }),
     expect: () => [[s.teamId, ['rotation.updated']]],
   },
   'POST /api/teams/:teamId/rotation/overrides': {

@@ -271,7 +271,7 @@ export function guestRouteTable(context: () => Context): { setup(): Promise<void
 
     // ---- Person of the Week
     forbidden(`GET ${T}/rotation`, (g) => g.api.get(`/api/teams/${team()}/rotation`)),
-    forbidden(`PUT ${T}/rotation`, (g) => g.api.put(`/api/teams/${team()}/rotation`, { memberIds: [g.id], handoffWeekday: 1, handoffTime: '09:00', timezone: 'UTC' })),
+    forbidden(`PUT ${T}/rotation`, (g) => g.api.put(`/api/teams/${team()}/rotation`, { memberIds: [g.id], handoffWeekday: 1, handoffTime: '09:00', timezone: 'UTC', ackTimeoutMinutes: 1 })),
     forbidden(`POST ${T}/rotation/overrides`, (g) =>
       g.api.post(`/api/teams/${team()}/rotation/overrides`, { kind: 'cover', userId: ctx().team.admin.id, start: '2031-04-07T00:00:00Z', end: '2031-04-08T00:00:00Z' }),
     ),

@@ -1,4 +1,7 @@
-/** Issue 5's admin side in a real browser: start the rotation, and create an Alertmanager webhook whose secret is shown once and works. */
+/**
+ * Issue 5's admin side in a real browser: start the rotation (with issue 15's acknowledge timeout),
+ * and create an Alertmanager webhook whose secret is shown once and works.
+ */
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { InterruptItem, RotationInfo, Webhook } from '@opsboard/shared';
@@ -10,7 +13,7 @@ let browser: Browser;
 browserSuite((suite) => ({ t, browser } = suite));
 
 describe('PoTW admin', () => {
-  it('sets the rotation (order, day, time, zone) and creates a webhook whose secret is shown once', async () => {
+  it('sets the rotation (order, day, time, zone, ack timeout) and creates a webhook whose secret is shown once', async () => {
     const team = await createTeam(t.app, 'Ops');
     const admin = await signedInPage(browser, t.baseUrl, team.admin);
     const page = admin.page;
@@ -28,6 +31,14 @@ describe('PoTW admin', () => {
     await form.getByLabel('Hand-off day').selectOption('2');
     await form.getByLabel('Hand-off time').fill('10:30');
     await form.getByLabel('Time zone').fill('Europe/Berlin');
+    // Escalation to acknowledge: 15 minutes is offered; 0 is refused in the field, and nothing is saved.
+    const ack = form.getByLabel('Escalate untriaged critical interrupts after (minutes)');
+    expect(await ack.inputValue()).toBe('15');
+    await ack.fill('0');
+    await form.getByRole('button', { name: 'Start the rotation' }).click();
+    await expect.poll(() => form.innerText(), SOON).toContain('Give whole minutes from 1 to 1440');
+    expect((await team.admin.api.get<RotationInfo>(`/api/teams/${team.team.id}/rotation`)).body.settings).toBeNull();
+    await ack.fill('20');
     await form.getByRole('button', { name: 'Start the rotation' }).click();
 
     await expect.poll(async () => (await team.admin.api.get<RotationInfo>(`/api/teams/${team.team.id}/rotation`)).body.settings, SOON).toEqual({
@@ -35,7 +46,9 @@ describe('PoTW admin', () => {
       handoffWeekday: 2,
       handoffTime: '10:30',
       timezone: 'Europe/Berlin',
+      ackTimeoutMinutes: 20,
     });
+    await expect.poll(() => page.getByTestId('ack-timeout-summary').innerText(), SOON).toContain('escalates after 20 min');
     await expect.poll(() => page.getByTestId('potw-now').innerText(), SOON).toBe('Ops po');
     expect(await page.getByTestId('potw-next').innerText()).toContain('Ops Admin');
     expect(await page.getByTestId('upcoming-shifts').innerText()).toContain('Tue');

@@ -80,6 +80,8 @@ describe('historyLine', () => {
     expect(what('interrupt.triaged', { interrupt: { convertedCardId: ID.other }, action: 'convert', note: null })).toBe('converted it into #12 Renew the wildcard certificate');
     expect(what('interrupt.triaged', { interrupt: { duplicateOfCardId: ID.other }, action: 'duplicate', note: null })).toBe('marked it a duplicate of #12 Renew the wildcard certificate');
     expect(what('interrupt.received', { interrupt: { source: 'webhook', assignedPotwId: ID.priya } })).toBe('received it from a webhook, for Priya Natarajan as Person of the Week');
+    expect(what('interrupt.unacknowledged', { interrupt: {}, level: 1, userIds: [ID.jordan] })).toBe('escalated it to Jordan Okafor, next in the rotation, as nobody triaged it in time');
+    expect(what('interrupt.unacknowledged', { interrupt: {}, level: 2, userIds: [ID.jordan, ID.priya] })).toBe('escalated it to the team admins (Jordan Okafor, Priya Natarajan), as it was still untriaged');
   });
 
   it('describes blocking in words', () => {

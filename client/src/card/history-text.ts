@@ -123,6 +123,11 @@ function describeInterrupt(type: string, p: Record<string, unknown>, name: Namer
       return isNumber(i.occurrences) ? `got it again from its source (${i.occurrences} times in all)` : 'got it again from its source';
     case 'interrupt.resolved_by_source':
       return 'heard from its source that it is resolved';
+    case 'interrupt.unacknowledged': {
+      const ids = Array.isArray(p.userIds) ? p.userIds : [];
+      const who = ids.length > 0 ? ids.map((id) => name(id, 'person')).join(', ') : 'nobody';
+      return p.level === 1 ? `escalated it to ${who}, next in the rotation, as nobody triaged it in time` : `escalated it to the team admins (${who}), as it was still untriaged`;
+    }
     default: {
       const note = isString(p.note) && p.note !== '' ? `: ${quoted(p.note)}` : '';
       switch (p.action) {
@@ -179,6 +184,7 @@ export function historyLine(entry: HistoryEntry): HistoryLine {
     case 'interrupt.repeated':
     case 'interrupt.resolved_by_source':
     case 'interrupt.triaged':
+    case 'interrupt.unacknowledged':
       what = describeInterrupt(entry.type, p, name);
       break;
     case 'comment.created':

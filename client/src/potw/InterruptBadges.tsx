@@ -2,7 +2,7 @@
 import type { Interrupt, Severity } from '@opsboard/shared';
 import { Icon } from '../ui/Icon';
 import { PotwIcon, type PotwIconName } from './icons';
-import { ageMs, formatDuration, SEVERITY_LABEL, shortAge, sourceKind, sourceLabel, type SourceKind } from './interrupt-words';
+import { ackEscalationWords, ageMs, formatDuration, SEVERITY_LABEL, shortAge, sourceKind, sourceLabel, type SourceKind } from './interrupt-words';
 import '../styles/interrupt.css';
 
 const SOURCE_ICON: Record<SourceKind, PotwIconName> = { person: 'person', webhook: 'webhook', alert: 'siren' };
@@ -36,6 +36,18 @@ export function ResolvedChip({ at }: { at: string | null }) {
     <span className="irq-flag irq-flag--resolved" title="The source says this is resolved; close it when you agree">
       <PotwIcon name="checkCircle" />
       Resolved at source
+    </span>
+  );
+}
+
+/** "Escalated · admins": nobody triaged this critical interrupt in the team's time (escalation to acknowledge). */
+export function AckEscalationChip({ interrupt, name }: { interrupt: Pick<Interrupt, 'ackEscalation' | 'status'>; name: (userId: string) => string }) {
+  const escalation = interrupt.ackEscalation;
+  if (!escalation || interrupt.status !== 'untriaged') return null;
+  return (
+    <span className="irq-flag irq-flag--unacked" title={`Not triaged in time: ${ackEscalationWords(escalation, name)}`} data-testid="ack-escalation-chip">
+      <Icon name="clock" />
+      Escalated · {escalation.level === 1 ? 'next in rotation' : 'admins'}
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageMs, describeInterrupt, formatDuration, formatShare, shortAge, sourceLabel } from './interrupt-words';
+import { ackEscalationWords, ageMs, describeInterrupt, formatDuration, formatShare, shortAge, sourceLabel } from './interrupt-words';
 import { interrupt } from './testing/fixtures';
 
 const MIN = 60_000;
@@ -48,6 +48,17 @@ describe('interrupt words', () => {
   it('says who an escalated interrupt waits on', () => {
     const i = interrupt('a', { status: 'escalated', escalatedTo: 'u1', requester: null });
     expect(describeInterrupt(i, 0, (id) => (id === 'u1' ? 'Jordan' : '?'))).toBe('Medium severity, raised in opsboard, escalated to Jordan.');
+  });
+
+  it('says who a critical interrupt nobody triaged in time was escalated to, while it waits', () => {
+    const names = (id: string) => ({ u1: 'Priya', u2: 'Sam', u3: 'Ana' })[id] ?? '?';
+    const one = interrupt('a', { severity: 'critical', ackEscalation: { level: 1, at: '2026-11-20T09:15:00.000Z', userIds: ['u1'] } });
+    expect(describeInterrupt(one, Date.parse('2026-11-20T09:20:00.000Z'), names)).toBe(
+      'Critical severity, asked by Dana, untriaged for 20 min, escalated to Priya (next in the rotation), as nobody triaged it in time.',
+    );
+    expect(ackEscalationWords({ level: 2, at: '2026-11-20T09:30:00.000Z', userIds: ['u2', 'u3'] }, names)).toBe('escalated to the team admins (Sam, Ana), as it was still untriaged');
+    // Once triaged, the status tells what happened.
+    expect(describeInterrupt({ ...one, status: 'accepted' }, 0, names)).not.toContain('escalated');
   });
 
   it('formats shares as whole percentages, and nothing as a dash', () => {

@@ -100,6 +100,15 @@ function sourcePhrase(interrupt: Pick<Interrupt, 'source' | 'requester'>): strin
 }
 
 /**
+ * Escalation to acknowledge in words: who a critical interrupt went to when
+ * nobody triaged it in the team's time (level 1: next in the rotation, 2: the admins).
+ */
+export function ackEscalationWords(escalation: NonNullable<Interrupt['ackEscalation']>, name: (userId: string) => string): string {
+  const who = escalation.userIds.map(name).join(', ') || 'nobody';
+  return escalation.level === 1 ? `escalated to ${who} (next in the rotation), as nobody triaged it in time` : `escalated to the team admins (${who}), as it was still untriaged`;
+}
+
+/**
  * One sentence for screen readers and tooltips, e.g. "High severity, from Alertmanager,
  * sent 3 times, resolved at the source, untriaged for 2 d 4 h."
  */
@@ -107,8 +116,10 @@ export function describeInterrupt(interrupt: Interrupt, now: number, name: (user
   const parts = [`${SEVERITY_LABEL[interrupt.severity]} severity`, sourcePhrase(interrupt)];
   if (interrupt.occurrences > 1) parts.push(`sent ${interrupt.occurrences} times`);
   if (interrupt.resolvedBySourceAt) parts.push('resolved at the source');
-  if (interrupt.status === 'untriaged') parts.push(`untriaged for ${formatDuration(ageMs(interrupt, now))}`);
-  else if (interrupt.status === 'escalated' && interrupt.escalatedTo) parts.push(`escalated to ${name(interrupt.escalatedTo)}`);
+  if (interrupt.status === 'untriaged') {
+    parts.push(`untriaged for ${formatDuration(ageMs(interrupt, now))}`);
+    if (interrupt.ackEscalation) parts.push(ackEscalationWords(interrupt.ackEscalation, name));
+  } else if (interrupt.status === 'escalated' && interrupt.escalatedTo) parts.push(`escalated to ${name(interrupt.escalatedTo)}`);
   else parts.push(STATUS_LABEL[interrupt.status].toLowerCase());
   return `${parts.join(', ')}.`;
 }

@@ -84,6 +84,8 @@ const card = fields<Card>({
   blocked: bool,
   archivedAt: nullOr(text),
 });
+/** Escalation to acknowledge has two levels: the next person in the rotation, then the admins. */
+const ackLevel: Check = (v) => v === 1 || v === 2;
 const interrupt = fields<Interrupt>({ cardId: id, source: text, severity: text, status: text, occurrences: count, receivedAt: text });
 const member = fields<Member>({ userId: id, name: text, email: text, role: text });
 const team = fields<TeamInfo>({ id, name: text, timezone: text });
@@ -135,6 +137,7 @@ const BOARD_PAYLOADS: { readonly [K in BoardEventType]: PayloadChecks<PayloadOf<
   'interrupt.repeated': { interrupt },
   'interrupt.resolved_by_source': { interrupt },
   'interrupt.triaged': { interrupt, action: text, note: nullOr(text) },
+  'interrupt.unacknowledged': { interrupt, level: ackLevel, userIds: listOf(id) },
   'comment.created': { comment },
   'comment.edited': { comment, previousBody: text },
   'comment.deleted': { commentId: id, cardId: id, authorId: nullOr(id) },

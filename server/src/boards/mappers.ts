@@ -102,5 +102,7 @@ export function toInterrupt(r: InterruptRow): Interrupt {
     convertedCardId: r.convertedCardId,
     duplicateOfCardId: r.duplicateOfCardId,
     resolution: r.resolution,
+    // Rows marked done at the upgrade (migration 0018) carry a level but never escalated: no time, nothing to show.
+    ackEscalation: r.ackLevel > 0 && r.ackEscalatedAt ? { level: r.ackLevel, at: iso(r.ackEscalatedAt), userIds: r.ackEscalatedTo ?? [] } : null,
   };
 }

@@ -85,6 +85,8 @@ export const teams = pgTable('teams', {
   pointsPerPerson: real('points_per_person').notNull().default(8),
   /** The team's own planning poker deck (deck "custom"); null until someone saves one. */
   pokerDeck: jsonb('poker_deck').$type<DeckCard[]>(),
+  /** Escalation to acknowledge: minutes a critical interrupt may wait untriaged before it escalates; null turns it off. */
+  ackTimeoutMinutes: integer('ack_timeout_minutes').default(15),
   createdAt: createdAt(),
 });
 
@@ -376,8 +378,22 @@ export const interrupts = pgTable(
     convertedCardId: uuid('converted_card_id'),
     duplicateOfCardId: uuid('duplicate_of_card_id'),
     resolution: text('resolution'),
+    /**
+     * Escalation to acknowledge: 0 until nobody triaged a critical interrupt in time, then the level
+     * reached (1: next in the rotation, 2: admins). Each level is claimed by a conditional UPDATE on this
+     * column, so it fires once however many instances sweep.
+     */
+    ackLevel: integer('ack_level').notNull().default(0),
+    ackEscalatedAt: ts('ack_escalated_at'),
+    /** Who the latest level notified. */
+    ackEscalatedTo: uuid('ack_escalated_to').array(),
   },
-  (t) => [index('interrupts_team_status_idx').on(t.teamId, t.status, t.receivedAt), index('interrupts_dedup_idx').on(t.teamId, t.dedupKey)],
+  (t) => [
+    index('interrupts_team_status_idx').on(t.teamId, t.status, t.receivedAt),
+    index('interrupts_dedup_idx').on(t.teamId, t.dedupKey),
+    // Every instance sweeps for due escalations every few seconds: only the few still waiting are indexed.
+    index('interrupts_ack_waiting_idx').on(t.receivedAt).where(sql`${t.severity} = 'critical' AND ${t.status} = 'untriaged' AND ${t.ackLevel} < 2`),
+  ],
 );
 
 /** In-app notices for one person (an escalation to them, for example). */

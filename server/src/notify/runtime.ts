@@ -1,6 +1,12 @@
-/** The background work of notifications on one instance: the e-mail outbox sender (when SMTP is configured) and the hook dispatcher and sender. */
+/**
+ * The background work of notifications on one instance: the e-mail outbox
+ * sender (when SMTP is configured), the escalation-to-acknowledge sweep, and
+ * the hook dispatcher and sender. Every instance runs the loop; each piece is
+ * safe to run on several at once.
+ */
 import type { FastifyBaseLogger } from 'fastify';
-import type { AppDeps } from '../context.js';
+import type { ServiceDeps } from '../context.js';
+import { runEscalations } from '../interrupts/escalation.js';
 import { EmailSender, smtpMailer, type EmailSenderOptions } from './email/sender.js';
 import { dispatchHooks } from './hooks/dispatch.js';
 import { HookSender, type HookSenderOptions } from './hooks/sender.js';
@@ -8,6 +14,11 @@ import { HookSender, type HookSenderOptions } from './hooks/sender.js';
 export interface NotifyRuntimeOptions {
   email?: EmailSenderOptions;
   hooks?: HookSenderOptions & { pollMs?: number };
+  /**
+   * Sweep for critical interrupts nobody triaged in time on each pass (default true). Tests that
+   * drive the sweep themselves with a fake clock turn it off, so their counts are their own.
+   */
+  escalations?: boolean;
 }
 
 export interface NotifyRuntime {
@@ -18,7 +29,7 @@ export interface NotifyRuntime {
   email: EmailSender | null;
 }
 
-export function notifyRuntime(deps: AppDeps, log: FastifyBaseLogger, options: NotifyRuntimeOptions = {}): NotifyRuntime {
+export function notifyRuntime(deps: ServiceDeps, log: FastifyBaseLogger, options: NotifyRuntimeOptions = {}): NotifyRuntime {
   const email = deps.config.smtp ? new EmailSender(deps, smtpMailer(deps.config.smtp), log, options.email) : null;
   const hooks = new HookSender(deps, options.hooks);
   const pollMs = options.hooks?.pollMs ?? 2000;
@@ -29,6 +40,8 @@ export function notifyRuntime(deps: AppDeps, log: FastifyBaseLogger, options: No
     if (stopped) return;
     timer = setTimeout(() => {
       running = (async () => {
+        // Before the dispatch, so an escalation's event reaches the team's chat in the same pass.
+        if (options.escalations ?? true) await runEscalations(deps).catch((err: unknown) => log.warn({ err }, 'escalation sweep failed; will retry'));
         await dispatchHooks(deps);
         await hooks.pass(() => stopped);
       })()

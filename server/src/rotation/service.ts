@@ -73,22 +73,32 @@ export async function potwAt(db: Queryable, teamId: string, at: Date): Promise<S
   return shiftAt(rotation.versions, rotation.overrides, at);
 }
 
-function settingsOf(versions: readonly RotationVersion[]): RotationSettings | null {
-  const v = versions.at(-1);
-  return v ? { memberIds: v.memberIds, handoffWeekday: v.handoffWeekday, handoffTime: v.handoffTime, timezone: v.timezone } : null;
+/**
+ * The team's acknowledge timeout (escalation to acknowledge). Kept on the team, not in the rotation's
+ * versions: it is a rule for now, not part of who was on duty when; it is edited with the rotation.
+ */
+export async function ackTimeoutOf(db: Queryable, teamId: string): Promise<number | null> {
+  const [team] = await db.select({ ackTimeoutMinutes: teams.ackTimeoutMinutes }).from(teams).where(eq(teams.id, teamId));
+  return team?.ackTimeoutMinutes ?? null;
 }
 
-export function describeRotation(rotation: Rotation, now: Date): RotationInfo {
+function settingsOf(versions: readonly RotationVersion[], ackTimeoutMinutes: number | null): RotationSettings | null {
+  const v = versions.at(-1);
+  return v ? { memberIds: v.memberIds, handoffWeekday: v.handoffWeekday, handoffTime: v.handoffTime, timezone: v.timezone, ackTimeoutMinutes } : null;
+}
+
+export function describeRotation(rotation: Rotation, now: Date, ackTimeoutMinutes: number | null): RotationInfo {
   const { current, next } = potwNowAndNext(rotation.versions, rotation.overrides, now);
   const upcoming = shiftsBetween(rotation.versions, rotation.overrides, now, new Date(now.getTime() + 8 * WEEK)).slice(0, 12);
   const overrides: RotationOverrideInfo[] = rotation.overrides.filter((o) => new Date(o.end) > now);
-  return { settings: settingsOf(rotation.versions), current, next, upcoming, overrides };
+  return { settings: settingsOf(rotation.versions, ackTimeoutMinutes), current, next, upcoming, overrides };
 }
 
 export async function rotationInfo(deps: ServiceDeps, userId: string, teamId: string): Promise<Result<RotationInfo>> {
   const access = await requireTeam(deps.database.db, userId, teamId, 'read');
   if (!access.ok) return access;
-  return ok(describeRotation(await loadRotation(deps.database.db, teamId), deps.clock()));
+  const db = deps.database.db;
+  return ok(describeRotation(await loadRotation(db, teamId), deps.clock(), await ackTimeoutOf(db, teamId)));
 }
 
 const POTW_DUTY = 'the Person of the Week triages, so it is a member, po or admin';
@@ -98,7 +108,7 @@ async function checkOnDuty(db: Queryable, teamId: string, userIds: readonly stri
   return checkDuty(await rolesIn(db, teamId, userIds), userIds, field, 'write', POTW_DUTY);
 }
 
-async function appendVersion(w: WriteContext, teamId: string, version: RotationVersion, newId: () => string): Promise<void> {
+async function appendVersion(w: WriteContext, teamId: string, version: RotationVersion, newId: () => string, ackTimeoutMinutes: number | null): Promise<void> {
   await w.tx.insert(rotationVersions).values({
     id: newId(),
     teamId,
@@ -111,22 +121,26 @@ async function appendVersion(w: WriteContext, teamId: string, version: RotationV
     createdAt: w.now,
     createdBy: w.actor.userId,
   });
-  const settings = { memberIds: version.memberIds, handoffWeekday: version.handoffWeekday, handoffTime: version.handoffTime, timezone: version.timezone };
+  const settings = { memberIds: version.memberIds, handoffWeekday: version.handoffWeekday, handoffTime: version.handoffTime, timezone: version.timezone, ackTimeoutMinutes };
   w.emitTeam(teamId, [{ type: 'rotation.updated', subjectId: teamId, payload: { settings } }]);
 }
 
 /**
  * Sets the rotation from now on. Whoever is on duty stays on until the next
  * hand-off if they are still in the list; the order then continues from them.
+ * `ackTimeoutMinutes`, when given, sets the team's acknowledge timeout too.
  */
 export async function updateRotation(deps: ServiceDeps, auth: AuthInfo, teamId: string, settings: RotationSettings, o: Opts): Promise<Result<RotationInfo>> {
   if (!validTimezone(settings.timezone)) return invalidField('timezone', 'is not an IANA time zone such as Europe/Berlin');
   return mutate(deps, { actor: { userId: auth.user.id }, idempotencyKey: o.idempotencyKey }, async (w) => {
     const access = await requireTeam(w.tx, auth.user.id, teamId, 'administer');
     if (!access.ok) return access;
-    await w.tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).for('update');
+    const [team] = await w.tx.select({ ackTimeoutMinutes: teams.ackTimeoutMinutes }).from(teams).where(eq(teams.id, teamId)).for('update');
     const onDutyOk = await checkOnDuty(w.tx, teamId, settings.memberIds, (i) => `memberIds[${i}]`);
     if (!onDutyOk.ok) return onDutyOk;
+    const { ackTimeoutMinutes: wanted, ...schedule } = settings;
+    const ackTimeoutMinutes = wanted === undefined ? (team?.ackTimeoutMinutes ?? null) : wanted;
+    if (wanted !== undefined) await w.tx.update(teams).set({ ackTimeoutMinutes }).where(eq(teams.id, teamId));
     const rotation = await loadRotation(w.tx, teamId);
     const now = new Date(w.now);
     const onDuty = scheduledAt(rotation.versions, now)?.userId ?? null;
@@ -134,9 +148,9 @@ export async function updateRotation(deps: ServiceDeps, auth: AuthInfo, teamId: 
     if (startIndex < 0 && rotation.versions.length > 0 && scheduledAt(rotation.versions, now)) {
       startIndex = versionForMembershipChange(rotation.versions, now, settings.memberIds).startIndex;
     }
-    const version: RotationVersion = { effectiveFrom: w.now, ...settings, startIndex: Math.max(0, startIndex) };
-    await appendVersion(w, teamId, version, deps.newId);
-    return ok(describeRotation({ ...rotation, versions: [...rotation.versions, version] }, now));
+    const version: RotationVersion = { effectiveFrom: w.now, ...schedule, startIndex: Math.max(0, startIndex) };
+    await appendVersion(w, teamId, version, deps.newId, ackTimeoutMinutes);
+    return ok(describeRotation({ ...rotation, versions: [...rotation.versions, version] }, now, ackTimeoutMinutes));
   });
 }
 
@@ -150,7 +164,7 @@ export async function dropFromRotation(w: WriteContext, teamId: string, userId: 
   const version = scheduledAt(rotation.versions, now)
     ? versionForMembershipChange(rotation.versions, now, memberIds)
     : { ...latest, effectiveFrom: w.now, memberIds, startIndex: 0 };
-  await appendVersion(w, teamId, version, newId);
+  await appendVersion(w, teamId, version, newId, await ackTimeoutOf(w.tx, teamId));
 }
 
 export async function addOverride(deps: ServiceDeps, auth: AuthInfo, teamId: string, body: OverrideBody, o: Opts): Promise<Result<RotationInfo>> {
@@ -187,7 +201,7 @@ export async function addOverride(deps: ServiceDeps, auth: AuthInfo, teamId: str
       });
       w.emitTeam(teamId, [{ type: 'rotation.override_added', subjectId: id, payload: { overrideId: id, userId: r.userId, start: r.start, end: r.end } }]);
     }
-    return ok(describeRotation(await loadRotation(w.tx, teamId), new Date(w.now)));
+    return ok(describeRotation(await loadRotation(w.tx, teamId), new Date(w.now), await ackTimeoutOf(w.tx, teamId)));
   });
 }
 
@@ -202,6 +216,6 @@ export async function removeOverride(deps: ServiceDeps, auth: AuthInfo, teamId: 
       .returning({ id: rotationOverrides.id });
     if (rows.length === 0) return notFound('Override');
     w.emitTeam(teamId, [{ type: 'rotation.override_removed', subjectId: overrideId, payload: { overrideId } }]);
-    return ok(describeRotation(await loadRotation(w.tx, teamId), new Date(w.now)));
+    return ok(describeRotation(await loadRotation(w.tx, teamId), new Date(w.now), await ackTimeoutOf(w.tx, teamId)));
   });
 }

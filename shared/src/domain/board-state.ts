@@ -102,7 +102,8 @@ export function applyBoardEvent(state: BoardState, event: BoardEvent): BoardStat
     case 'interrupt.received':
     case 'interrupt.repeated':
     case 'interrupt.resolved_by_source':
-    case 'interrupt.triaged': {
+    case 'interrupt.triaged':
+    case 'interrupt.unacknowledged': {
       const interrupt = event.payload.interrupt;
       return { ...next, interrupts: withEntry(state.interrupts, interrupt.cardId, interrupt) };
     }

@@ -30,6 +30,23 @@ export const AlertInfo = Type.Object(
   { additionalProperties: false },
 );
 
+/** Bounds of the team's acknowledge timeout (escalation to acknowledge), in minutes. */
+export const ACK_TIMEOUT_MINUTES = { min: 1, max: 1440, default: 15 } as const;
+
+/**
+ * How far an untriaged critical interrupt has escalated on its own: level 1
+ * went to the next person in the rotation, level 2 to the team's admins.
+ */
+export const AckEscalation = Type.Object(
+  {
+    level: Type.Integer({ minimum: 1, maximum: 2, description: '1: the next person in the rotation; 2: the team admins' }),
+    at: IsoDateTime,
+    userIds: Type.Array(Id, { description: 'who was notified at this level' }),
+  },
+  { additionalProperties: false },
+);
+export type AckEscalation = Type.Static<typeof AckEscalation>;
+
 /** What makes a card an interrupt. Lives beside the card (keyed by cardId) in a board snapshot. */
 export const Interrupt = Type.Object(
   {
@@ -51,6 +68,8 @@ export const Interrupt = Type.Object(
     convertedCardId: Nullable(Id),
     duplicateOfCardId: Nullable(Id),
     resolution: Nullable(Type.String()),
+    /** Set once nobody triaged a critical interrupt within the team's ackTimeoutMinutes (the latest level reached). */
+    ackEscalation: Nullable(AckEscalation),
   },
   { additionalProperties: false },
 );
@@ -171,6 +190,14 @@ export const RotationSettings = Type.Object(
     handoffWeekday: Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' }),
     handoffTime: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, local to the time zone' }),
     timezone: Type.String({ minLength: 1, maxLength: 64 }),
+    /**
+     * Escalation to acknowledge: a critical interrupt nobody triages within this many minutes goes to the
+     * next person in the rotation, and after as long again to the team's admins; null turns it off.
+     * Optional in a request (absent: unchanged); always present in answers and events.
+     */
+    ackTimeoutMinutes: Type.Optional(
+      Nullable(Type.Integer({ minimum: ACK_TIMEOUT_MINUTES.min, maximum: ACK_TIMEOUT_MINUTES.max, description: 'minutes a critical interrupt may wait untriaged; null: no escalation' })),
+    ),
   },
   { additionalProperties: false },
 );

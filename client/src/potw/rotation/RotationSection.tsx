@@ -22,7 +22,12 @@ export function RotationSection({ env, now }: { env: PotwEnv; now: number }) {
       {settings ? (
         <p className="rotation__summary">
           {handoffSentence(settings)} · {settings.memberIds.length} {settings.memberIds.length === 1 ? 'person takes' : 'people take'} turns:{' '}
-          {settings.memberIds.map(env.name).join(', ')}.
+          {settings.memberIds.map(env.name).join(', ')}.{' '}
+          <span data-testid="ack-timeout-summary">
+            {settings.ackTimeoutMinutes
+              ? `An untriaged critical interrupt escalates after ${settings.ackTimeoutMinutes} min to the next person, then to the admins.`
+              : 'Escalation of untriaged critical interrupts is off.'}
+          </span>
         </p>
       ) : (
         <p className="rotation__summary">No rotation yet.</p>

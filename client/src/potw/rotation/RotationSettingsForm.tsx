@@ -1,4 +1,7 @@
-/** The rotation's settings (admins): who takes turns in which order, the weekly hand-off day and time, the time zone. */
+/**
+ * The rotation's settings (admins): who takes turns in which order, the weekly hand-off day and time, the time zone,
+ * and the acknowledge timeout after which an untriaged critical interrupt escalates (empty: off).
+ */
 import { useId, useState, type FormEvent } from 'react';
 import type { RotationSettings } from '@opsboard/shared';
 import { ApiError, plainMessage } from '../../api/errors';
@@ -8,12 +11,14 @@ import { showToast } from '../../ui/toasts';
 import { potwApi } from '../../api/potw';
 import type { PotwEnv } from '../potw-env';
 import { MemberOrder } from './MemberOrder';
-import { defaultSettings, settingsChanged } from './rotation-model';
+import { defaultSettings, parseAckTimeout, settingsChanged } from './rotation-model';
 import { handoffSentence, timeZones, WEEKDAYS } from './shift-words';
 
 export function RotationSettingsForm({ env }: { env: PotwEnv }) {
   const saved = env.rotation.info?.settings ?? null;
   const [draft, setDraft] = useState<RotationSettings>(() => saved ?? defaultSettings(env.members, env.team.timezone));
+  // Typed as text, so a half-typed or empty value is kept as the person wrote it; the draft holds what it means.
+  const [ackText, setAckText] = useState(() => String(draft.ackTimeoutMinutes ?? ''));
   const [errors, setErrors] = useState<{ field?: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const zonesId = useId();
@@ -25,10 +30,15 @@ export function RotationSettingsForm({ env }: { env: PotwEnv }) {
       setErrors({ field: 'handoffTime', message: 'Give the hand-off time as HH:MM, e.g. 09:00.' });
       return;
     }
+    const ack = parseAckTimeout(ackText);
+    if (!ack.ok) {
+      setErrors({ field: 'ackTimeoutMinutes', message: ack.message });
+      return;
+    }
     setBusy(true);
     setErrors(null);
     try {
-      const info = await potwApi.setRotation(env.teamId, draft, newKey('rotation'));
+      const info = await potwApi.setRotation(env.teamId, { ...draft, ackTimeoutMinutes: ack.value }, newKey('rotation'));
       env.rotation.set(info);
       showToast({ tone: 'success', title: 'Rotation saved', message: info.current ? `${env.name(info.current.userId)} is Person of the Week now.` : 'It applies from now on.' });
     } catch (err) {
@@ -72,10 +82,31 @@ export function RotationSettingsForm({ env }: { env: PotwEnv }) {
           ))}
         </datalist>
       </div>
+      <Field
+        label="Escalate untriaged critical interrupts after (minutes)"
+        error={errors?.field === 'ackTimeoutMinutes' ? errors.message : null}
+        hint="Nobody triages a critical interrupt in this time: it goes to the next person in the rotation, and after as long again to the team admins. Leave empty to turn escalation off."
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="text"
+            inputMode="numeric"
+            className="rotation-form__ack"
+            value={ackText}
+            onChange={(e) => {
+              setAckText(e.target.value);
+              const parsed = parseAckTimeout(e.target.value);
+              setDraft({ ...draft, ackTimeoutMinutes: parsed.ok ? parsed.value : Number.NaN });
+            }}
+            autoComplete="off"
+          />
+        )}
+      </Field>
       <p className="muted">
         {handoffSentence(draft)}. Changes apply from now on: whoever is on duty stays on until the next hand-off if they are still in the list.
       </p>
-      {errors && !['memberIds', 'handoffTime', 'timezone'].includes(errors.field ?? '') && (
+      {errors && !['memberIds', 'handoffTime', 'timezone', 'ackTimeoutMinutes'].includes(errors.field ?? '') && (
         <p className="form__error" role="alert">
           {errors.message}
         </p>
@@ -85,7 +116,14 @@ export function RotationSettingsForm({ env }: { env: PotwEnv }) {
           {busy ? 'Saving…' : saved ? 'Save the rotation' : 'Start the rotation'}
         </button>
         {saved && changed && (
-          <button type="button" className="button" onClick={() => setDraft(saved)}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setDraft(saved);
+              setAckText(String(saved.ackTimeoutMinutes ?? ''));
+            }}
+          >
             Undo changes
           </button>
         )}

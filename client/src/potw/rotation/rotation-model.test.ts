@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Member, RotationOverrideInfo } from '@opsboard/shared';
-import { defaultSettings, groupOverrides, moveItem, settingsChanged } from './rotation-model';
+import { defaultSettings, groupOverrides, moveItem, parseAckTimeout, settingsChanged } from './rotation-model';
 
 const member = (userId: string, name: string, role: Member['role'] = 'member'): Member => ({ userId, name, email: `${userId}@x.test`, role, joinedAt: '2026-01-01T00:00:00.000Z' });
 const override = (id: string, kind: 'cover' | 'swap', start: string, createdAt = '2026-11-01T00:00:00.000Z'): RotationOverrideInfo => ({
@@ -23,7 +23,7 @@ describe('rotation model', () => {
 
   it('starts a first rotation with everyone who can triage, by name, Monday 09:00', () => {
     const members = [member('z', 'Zoe'), member('v', 'Val', 'viewer'), member('a', 'Ann', 'po')];
-    expect(defaultSettings(members, 'Europe/Berlin')).toEqual({ memberIds: ['a', 'z'], handoffWeekday: 1, handoffTime: '09:00', timezone: 'Europe/Berlin' });
+    expect(defaultSettings(members, 'Europe/Berlin')).toEqual({ memberIds: ['a', 'z'], handoffWeekday: 1, handoffTime: '09:00', timezone: 'Europe/Berlin', ackTimeoutMinutes: 15 });
   });
 
   it('pairs the two halves of a swap and keeps covers on their own, in time order', () => {
@@ -40,5 +40,14 @@ describe('rotation model', () => {
     expect(settingsChanged(s, { ...s })).toBe(false);
     expect(settingsChanged(s, { ...s, memberIds: ['b', 'a'] })).toBe(true);
     expect(settingsChanged(null, s)).toBe(true);
+    expect(settingsChanged({ ...s, ackTimeoutMinutes: 15 }, { ...s, ackTimeoutMinutes: 20 })).toBe(true);
+    expect(settingsChanged({ ...s, ackTimeoutMinutes: 15 }, { ...s, ackTimeoutMinutes: null })).toBe(true);
+  });
+
+  it('reads the ack timeout field: empty is off, whole minutes 1 to 1440, anything else an error', () => {
+    expect(parseAckTimeout('')).toEqual({ ok: true, value: null });
+    expect(parseAckTimeout(' 30 ')).toEqual({ ok: true, value: 30 });
+    expect(parseAckTimeout('1440')).toEqual({ ok: true, value: 1440 });
+    for (const bad of ['0', '1441', '2.5', '-3', 'x']) expect(parseAckTimeout(bad).ok, bad).toBe(false);
   });
 });

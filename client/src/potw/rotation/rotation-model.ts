@@ -1,5 +1,5 @@
 /** Rotation editing as pure functions: reordering members, first-time defaults, and overrides grouped as people made them. */
-import { can, type Member, type RotationOverrideInfo, type RotationSettings } from '@opsboard/shared';
+import { ACK_TIMEOUT_MINUTES, can, type Member, type RotationOverrideInfo, type RotationSettings } from '@opsboard/shared';
 
 /** The list with the item at `from` moved to `to` (both clamped to the list). */
 export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
@@ -10,7 +10,7 @@ export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
   return next;
 }
 
-/** A first rotation to start from: everyone who can triage, by name, Monday 09:00 in the team's zone. */
+/** A first rotation to start from: everyone who can triage, by name, Monday 09:00 in the team's zone, escalation after 15 minutes. */
 export function defaultSettings(members: readonly Member[], timezone: string): RotationSettings {
   return {
     memberIds: members
@@ -20,6 +20,7 @@ export function defaultSettings(members: readonly Member[], timezone: string): R
     handoffWeekday: 1,
     handoffTime: '09:00',
     timezone,
+    ackTimeoutMinutes: ACK_TIMEOUT_MINUTES.default,
   };
 }
 
@@ -48,8 +49,28 @@ export function groupOverrides(overrides: readonly RotationOverrideInfo[]): Over
   return out;
 }
 
-/** Whether a settings draft differs from what is saved. */
+/** Whether a settings draft differs from what is saved (the ack timeout included). */
 export function settingsChanged(a: RotationSettings | null, b: RotationSettings): boolean {
   if (!a) return true;
-  return a.handoffWeekday !== b.handoffWeekday || a.handoffTime !== b.handoffTime || a.timezone !== b.timezone || a.memberIds.join() !== b.memberIds.join();
+  return (
+    a.handoffWeekday !== b.handoffWeekday ||
+    a.handoffTime !== b.handoffTime ||
+    a.timezone !== b.timezone ||
+    a.memberIds.join() !== b.memberIds.join() ||
+    (a.ackTimeoutMinutes ?? null) !== (b.ackTimeoutMinutes ?? null)
+  );
+}
+
+/**
+ * The ack timeout field's text as the setting: empty turns escalation off (null);
+ * otherwise whole minutes within the bounds, or an error message naming them.
+ */
+export function parseAckTimeout(text: string): { ok: true; value: number | null } | { ok: false; message: string } {
+  const t = text.trim();
+  if (t === '') return { ok: true, value: null };
+  const n = Number(t);
+  if (!/^\d+$/.test(t) || n < ACK_TIMEOUT_MINUTES.min || n > ACK_TIMEOUT_MINUTES.max) {
+    return { ok: false, message: `Give whole minutes from ${ACK_TIMEOUT_MINUTES.min} to ${ACK_TIMEOUT_MINUTES.max}, or leave it empty to turn escalation off.` };
+  }
+  return { ok: true, value: n };
 }

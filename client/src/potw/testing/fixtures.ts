@@ -22,6 +22,7 @@ export function interrupt(cardId: string, extra: Partial<Interrupt> = {}): Inter
     convertedCardId: null,
     duplicateOfCardId: null,
     resolution: null,
+    ackEscalation: null,
     ...extra,
   };
 }

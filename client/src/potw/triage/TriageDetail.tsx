@@ -5,8 +5,8 @@ import { paths } from '../../app/routes';
 import { TechnologiesSection } from '../../card/TechnologiesSection';
 import { useMarkdown } from '../../card/use-markdown';
 import { formatDateTime, timeAgo } from '../../lib/time';
-import { ageMs, formatDuration, SEVERITY_KEYS, SEVERITY_LABEL } from '../interrupt-words';
-import { RepeatChip, ResolvedChip, SeverityChip, SourceChip } from '../InterruptBadges';
+import { ackEscalationWords, ageMs, formatDuration, SEVERITY_KEYS, SEVERITY_LABEL } from '../interrupt-words';
+import { AckEscalationChip, RepeatChip, ResolvedChip, SeverityChip, SourceChip } from '../InterruptBadges';
 import type { QueueItem } from './queue';
 
 const ACTIONS: { action: TriageAction; key: string; label: string; primary?: boolean }[] = [
@@ -40,6 +40,7 @@ export function TriageDetail({ item, teamId, severity, now, canTriage, name, onS
           <SourceChip interrupt={interrupt} />
           <RepeatChip occurrences={interrupt.occurrences} />
           <ResolvedChip at={interrupt.resolvedBySourceAt} />
+          <AckEscalationChip interrupt={interrupt} name={name} />
         </div>
         <h3 id={headingId} className="triage-detail__title">
           <span className="triage-detail__number">#{card.number}</span> {card.title}
@@ -51,6 +52,14 @@ export function TriageDetail({ item, teamId, severity, now, canTriage, name, onS
         <dd>
           {formatDuration(ageMs(interrupt, now))} <span className="muted">(arrived {formatDateTime(interrupt.receivedAt)})</span>
         </dd>
+        {interrupt.ackEscalation && (
+          <>
+            <dt>Not triaged in time</dt>
+            <dd data-testid="ack-escalation">
+              Level {interrupt.ackEscalation.level}: {ackEscalationWords(interrupt.ackEscalation, name)} <span className="muted">({formatDateTime(interrupt.ackEscalation.at)})</span>
+            </dd>
+          </>
+        )}
         {interrupt.requester && (
           <>
             <dt>Asked by</dt>

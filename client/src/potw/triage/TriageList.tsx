@@ -6,7 +6,7 @@
  */
 import { useEffect, type Ref } from 'react';
 import { ageMs, describeInterrupt, shortAge } from '../interrupt-words';
-import { RepeatChip, ResolvedChip, SeverityChip, SourceChip } from '../InterruptBadges';
+import { AckEscalationChip, RepeatChip, ResolvedChip, SeverityChip, SourceChip } from '../InterruptBadges';
 import type { QueueItem } from './queue';
 
 interface Props {
@@ -62,6 +62,7 @@ export function TriageList({ items, selectedId, now, name, onSelect, ref }: Prop
               <SourceChip interrupt={interrupt} />
               <RepeatChip occurrences={interrupt.occurrences} />
               <ResolvedChip at={interrupt.resolvedBySourceAt} />
+              <AckEscalationChip interrupt={interrupt} name={name} />
             </div>
             <span hidden id={`${optionId(card.id)}-details`}>
               {describeInterrupt(interrupt, now, name)}

@@ -49,6 +49,7 @@ const anInterrupt: Interrupt = {
   convertedCardId: null,
   duplicateOfCardId: null,
   resolution: null,
+  ackEscalation: null,
 };
 const aComment: Comment = { id: THING, cardId: CARD, authorId: USER, body: 'On it @alex', mentionIds: [USER], reactions: [], createdAt: AT, editedAt: null };
 const aMember: Member = { userId: USER, name: 'Alex', email: 'alex@example.test', role: 'member', joinedAt: AT };
@@ -137,6 +138,7 @@ export const BOARD_PAYLOADS: Payloads<BoardEvent> = {
   'interrupt.repeated': { interrupt: { ...anInterrupt, occurrences: 2 } },
   'interrupt.resolved_by_source': { interrupt: { ...anInterrupt, resolvedBySourceAt: AT } },
   'interrupt.triaged': { interrupt: { ...anInterrupt, status: 'accepted' }, action: 'accept', note: null },
+  'interrupt.unacknowledged': { interrupt: { ...anInterrupt, ackEscalation: { level: 1, at: AT, userIds: [THING] } }, level: 1, userIds: [THING] },
   'comment.created': { comment: aComment },
   'comment.edited': { comment: { ...aComment, body: 'Done @alex', editedAt: AT }, previousBody: aComment.body },
   'comment.deleted': { commentId: THING, cardId: CARD, authorId: USER },

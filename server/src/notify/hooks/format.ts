@@ -56,9 +56,13 @@ export async function chatText(db: Queryable, e: HookEvent): Promise<string | nu
       return `⬆️ Escalated ${await cardLabel(db, str(i.cardId))} to @${who}${str(p.note) ? `: ${str(p.note)}` : ''}`;
     }
     case 'interrupt.unacknowledged': {
-      const to = str(p.userId);
-      const who = (await names(db, [to])).get(to ?? '') ?? 'the next person';
-      return `⏰ Nobody triaged ${await cardLabel(db, str(p.cardId))} in time: escalated to @${who}`;
+      // Escalation to acknowledge (interrupts/escalation.ts): level 1 went to the next person in the rotation, 2 to the admins.
+      const ids = Array.isArray(p.userIds) ? p.userIds.filter((x): x is string => typeof x === 'string') : [];
+      const n = await names(db, ids);
+      const who = ids.map((id) => `@${n.get(id) ?? 'a former member'}`).join(', ');
+      const label = await cardLabel(db, str(obj(p.interrupt).cardId));
+      if (p.level === 1) return `⏰ Nobody triaged critical ${label} in time: escalated to ${who || 'nobody'}, next in the rotation`;
+      return `⏰ Critical ${label} is still untriaged: escalated to the team admins${who ? ` ${who}` : ''}`;
     }
     case 'handoff.updated': {
       const h = obj(p.handoff);
