@@ -113,7 +113,7 @@ describe('a 2,000-card board', () => {
       list.scrollTop = list.scrollHeight;
       await new Promise((r) => requestAnimationFrame(r));
       await new Promise((r) => requestAnimationFrame(r));
-      const titles = [...list.querySelectorAll('[data-tile-id]')].map((el) => el.textContent ?? '');
+      const titles = Array.from(list.querySelectorAll('[data-tile-id]'), (el) => el.textContent ?? '');
       return { times, titles, tiles: titles.length };
     }, columns.Backlog!);
     const sorted = [...frames.times].sort((a, b) => a - b);
