@@ -52,6 +52,7 @@ import { runDueRecurrences } from './recurring/service.js';
 import { hookRoutes, notifyRoutes, passwordResetRoutes } from './notify/routes.js';
 import { icalRoutes } from './ical/routes.js';
 import { notifyRuntime, type NotifyRuntime, type NotifyRuntimeOptions } from './notify/runtime.js';
+import { runEscalations } from './interrupts/escalation.js';
 import { kpiRoutes } from './kpi/routes.js';
 
 export const BODY_LIMIT = 1 << 20;
@@ -285,7 +286,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   const maintenance = startMaintenance(deps, app.log, undefined, [() => runDueRecurrences(services, app.log)]);
-  const notify = notifyRuntime(services, app.log, options.notify);
+  const notify = notifyRuntime(services, app.log, {
+    ...options.notify,
+    sweeps: options.notify?.escalations === false ? [] : [{ name: 'escalation', run: (deps) => runEscalations(deps) }],
+  });
   app.addHook('onReady', async () => {
     await hub.start();
     notify.start();

@@ -6,7 +6,6 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServiceDeps } from '../context.js';
-import { runEscalations } from '../interrupts/escalation.js';
 import { EmailSender, smtpMailer, type EmailSenderOptions } from './email/sender.js';
 import { dispatchHooks } from './hooks/dispatch.js';
 import { HookSender, type HookSenderOptions } from './hooks/sender.js';
@@ -19,6 +18,12 @@ export interface NotifyRuntimeOptions {
    * drive the sweep themselves with a fake clock turn it off, so their counts are their own.
    */
   escalations?: boolean;
+  /**
+   * Sweeps run at the start of each pass, before the hook dispatch, so what they append reaches the
+   * chat in the same pass. The app passes the escalation sweep here (notify does not import interrupts,
+   * which imports notify to deliver).
+   */
+  sweeps?: readonly { name: string; run(deps: ServiceDeps): Promise<unknown> }[];
 }
 
 export interface NotifyRuntime {
@@ -41,7 +46,7 @@ export function notifyRuntime(deps: ServiceDeps, log: FastifyBaseLogger, options
     timer = setTimeout(() => {
       running = (async () => {
         // Before the dispatch, so an escalation's event reaches the team's chat in the same pass.
-        if (options.escalations ?? true) await runEscalations(deps).catch((err: unknown) => log.warn({ err }, 'escalation sweep failed; will retry'));
+        for (const sweep of options.sweeps ?? []) await sweep.run(deps).catch((err: unknown) => log.warn({ err }, `${sweep.name} sweep failed; will retry`));
         await dispatchHooks(deps);
         await hooks.pass(() => stopped);
       })()
