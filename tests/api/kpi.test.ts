@@ -96,4 +96,32 @@ describe('KPIs', () => {
     expect((await team.admin.api.del(`/api/kpis/${res.body.id}`)).status).toBe(200);
     expect((await list()).some((r) => r.kpi.id === res.body.id)).toBe(false);
   });
+
+  it('every built-in source follows its chart week by week: cycle time, WIP, flow efficiency, interrupt share, time to triage', async () => {
+    const make = async (source: string, direction: 'higher' | 'lower') => {
+      const res = await team.byRole.po.api.post<Kpi>(`/api/teams/${team.team.id}/kpis`, { name: `KPI ${source}`, source, direction, baseline: 0, target: 1 });
+      expect(res.status, source).toBe(201);
+      return res.body.id;
+    };
+    const ids = {
+      cycle: await make('cycle-time-p85', 'lower'),
+      wip: await make('wip', 'lower'),
+      efficiency: await make('flow-efficiency', 'higher'),
+      share: await make('interrupt-share', 'lower'),
+      triage: await make('time-to-triage', 'lower'),
+    };
+    const rows = new Map((await list()).map((r) => [r.kpi.id, r]));
+    const thisWeek = (id: string) => rows.get(id)!.series.at(-1);
+    // Each of the three cards spent exactly one day in progress, never blocked, and finished this week.
+    expect(thisWeek(ids.cycle)).toEqual({ week: '2026-11-02', value: 1 });
+    expect(rows.get(ids.cycle)).toMatchObject({ current: 1, status: 'met' });
+    expect(thisWeek(ids.efficiency)).toEqual({ week: '2026-11-02', value: 100 });
+    // Nothing is in progress now, and none of the finished work was an interrupt.
+    expect(thisWeek(ids.wip)).toEqual({ week: '2026-11-02', value: 0 });
+    expect(rows.get(ids.wip)).toMatchObject({ current: 0, status: 'met' });
+    expect(thisWeek(ids.share)).toEqual({ week: '2026-11-02', value: 0 });
+    // No interrupt was triaged: no value, so no verdict either.
+    expect(rows.get(ids.triage)).toMatchObject({ current: null, status: 'no-data' });
+    expect((await team.byRole.po.api.post(`/api/teams/${team.team.id}/kpis`, { name: 'Bad', source: 'lead-time', direction: 'lower', baseline: 0, target: 1 })).status).toBe(400);
+  });
 });

@@ -1,16 +1,11 @@
 /** The KPIs table on the metrics page: target, current value, a sparkline and a met/missed chip; po/admin edit, members enter manual weeks. */
 import { useState, type FormEvent } from 'react';
-import { KPI_DIRECTIONS, KPI_SOURCES, type KpiDirection, type KpiRow, type KpiSource } from '@opsboard/shared';
+import { KPI_DIRECTIONS, KPI_SOURCE_DIRECTIONS, KPI_SOURCE_LABELS, KPI_SOURCES, type KpiDirection, type KpiRow, type KpiSource } from '@opsboard/shared';
 import { kpiApi } from '../api/kpi';
 import { useFresh } from '../planning/use-fresh';
 import { ErrorNote } from '../ui/Feedback';
 
-const SOURCE_LABEL: Record<KpiSource, string> = {
-  manual: 'Entered by hand each week',
-  throughput: 'Throughput per week',
-  'deployment-frequency': 'Deployments per week',
-  'change-failure-rate': 'Change failure rate %',
-};
+const SOURCE_LABEL = KPI_SOURCE_LABELS;
 
 function Sparkline({ values }: { values: readonly (number | null)[] }) {
   const nums = values.filter((v): v is number => v !== null);
@@ -101,7 +96,7 @@ export function KpiSection({ teamId, canConfigure, canRecord, refreshKey }: { te
           </label>{' '}
           <label>
             Source{' '}
-            <select value={editing.draft.source} disabled={editing.id !== null} onChange={(e) => set({ source: e.target.value as KpiSource })} data-testid="kpi-source">
+            <select value={editing.draft.source} disabled={editing.id !== null} onChange={(e) => set({ source: e.target.value as KpiSource, direction: KPI_SOURCE_DIRECTIONS[e.target.value as KpiSource] })} data-testid="kpi-source">
               {KPI_SOURCES.map((s) => (
                 <option key={s} value={s}>
                   {SOURCE_LABEL[s]}

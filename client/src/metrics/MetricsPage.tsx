@@ -38,7 +38,18 @@ function Panel({ title, csv, children }: { title: string; csv?: ReactNode; child
 }
 
 export function MetricsPage({ teamId }: { teamId: string }) {
-  const team = useTeamLive(teamId, {});
+  // KPIs and DORA follow the team stream: a KPI added or a week recorded elsewhere, or CI reporting a deployment, shows at once.
+  const [kpiTick, setKpiTick] = useState(0);
+  const [doraTick, setDoraTick] = useState(0);
+  const team = useTeamLive(teamId, {
+    onEvent: (event) => {
+      if (event.type.startsWith('kpi.')) setKpiTick((n) => n + 1);
+      if (event.type === 'deployment.recorded') {
+        setDoraTick((n) => n + 1);
+        setKpiTick((n) => n + 1);
+      }
+    },
+  });
   const { user } = useServices();
   const search = new URLSearchParams(window.location.search);
   const [boardId, setBoardId] = useState<string>(search.get('board') ?? '');
@@ -49,7 +60,7 @@ export function MetricsPage({ teamId }: { teamId: string }) {
   const filters = { from };
   const key = `${teamId}|${boardId}|${weeks}`;
   const report = useFresh(() => (boardId ? metricsApi.board(boardId, filters) : metricsApi.team(teamId, filters)), key);
-  const dora = useFresh(() => metricsApi.dora(teamId, filters), key);
+  const dora = useFresh(() => metricsApi.dora(teamId, filters), `${key}|${doraTick}`);
   const figures = useFresh(() => potwApi.figures(teamId, 'week', Math.min(weeks, 52)), key);
   const [items, setItems] = useState(10);
   const [forecast, setForecast] = useState<ForecastAnswer | null>(null);
@@ -263,7 +274,7 @@ export function MetricsPage({ teamId }: { teamId: string }) {
           </>
         )}
       </Panel>
-      <KpiSection teamId={teamId} canConfigure={can(roleIn(state, user.id) ?? 'guest', 'configure')} canRecord={can(roleIn(state, user.id) ?? 'guest', 'write')} refreshKey={key} />
+      <KpiSection teamId={teamId} canConfigure={can(roleIn(state, user.id) ?? 'guest', 'configure')} canRecord={can(roleIn(state, user.id) ?? 'guest', 'write')} refreshKey={`${key}|${kpiTick}`} />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 /** Team KPIs: a target on a built-in measure (computed per week by the metrics code) or on hand-entered weekly numbers. */
 import { and, asc, eq, gte } from 'drizzle-orm';
-import { currentKpiValue, isMondayDate, judgeKpi, kpiTrend, type CreateKpiBody, type Kpi, type KpiEntryBody, type KpiRow, type UpdateKpiBody } from '@opsboard/shared';
+import { currentKpiValue, isMondayDate, judgeKpi, kpiTrend, percentile, weekStart, type CreateKpiBody, type Kpi, type KpiEntryBody, type KpiRow, type UpdateKpiBody } from '@opsboard/shared';
 import { decide, requireTeam, roleIn } from '../auth/access.js';
 import type { AuthInfo } from '../auth/service.js';
 import type { ServiceDeps } from '../context.js';
@@ -10,6 +10,7 @@ import { iso } from '../db/time.js';
 import { mutate } from '../events/unit-of-work.js';
 import type { IdempotencyOption } from '../http/idempotency.js';
 import { invalidField, ok, type Result } from '../http/result.js';
+import { interruptFigures } from '../interrupts/figures.js';
 import { doraReport } from '../metrics/deployments.js';
 import { metricsReport, resolveRange } from '../metrics/service.js';
 
@@ -29,19 +30,74 @@ function lastMondays(today: string): string[] {
   return Array.from({ length: KPI_WEEKS }, (_, i) => addDays(monday, (i - KPI_WEEKS + 1) * 7));
 }
 
-async function builtInSeries(db: Queryable, kpi: Row, timezone: string, weeks: string[], today: string, now: Date): Promise<Map<string, number | null>> {
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/** Per week, the built-in measure a KPI follows, from the same code as the metrics page's charts. */
+async function builtInSeries(db: Queryable, userId: string, kpi: Row, timezone: string, weeks: string[], today: string, now: Date): Promise<Map<string, number | null>> {
   const out = new Map<string, number | null>();
   const query = { from: weeks[0]!, to: today };
-  if (kpi.source === 'throughput') {
-    const r = await metricsReport(db, { teamId: kpi.teamId, boardId: null }, timezone, { ...query, chart: ['throughput'] }, now);
-    if (r.ok) for (const w of r.value.throughput ?? []) out.set(w.week, w.count);
-  } else {
-    const r = await doraReport(db, kpi.teamId, timezone, query, now);
-    if (r.ok)
-      for (const w of r.value.weeks) {
-        if (kpi.source === 'deployment-frequency') out.set(w.week, w.deployments);
-        else out.set(w.week, w.deployments === 0 ? null : Math.round((w.failures / w.deployments) * 1000) / 10);
+  const scope = { teamId: kpi.teamId, boardId: null };
+  const weekOf = (iso: string) => weekStart(new Date(iso), timezone);
+  switch (kpi.source) {
+    case 'throughput': {
+      const r = await metricsReport(db, scope, timezone, { ...query, chart: ['throughput'] }, now);
+      if (r.ok) for (const w of r.value.throughput ?? []) out.set(w.week, w.count);
+      break;
+    }
+    case 'cycle-time-p85': {
+      const r = await metricsReport(db, scope, timezone, { ...query, chart: ['cycleTime'] }, now);
+      if (!r.ok) break;
+      const perWeek = new Map<string, number[]>();
+      for (const p of r.value.cycleTime?.points ?? []) perWeek.set(weekOf(p.finishedAt), [...(perWeek.get(weekOf(p.finishedAt)) ?? []), p.days]);
+      for (const [week, days] of perWeek) out.set(week, round2(percentile(days, 85)!));
+      break;
+    }
+    case 'wip': {
+      // The cumulative flow's doing band on the last day of each week (today for this week).
+      const r = await metricsReport(db, scope, timezone, { ...query, chart: ['cfd'] }, now);
+      if (!r.ok || !r.value.cfd) break;
+      const doing = r.value.cfd.bands.findIndex((b) => b.key === 'doing');
+      for (const d of r.value.cfd.days) out.set(weekStart(new Date(`${d.date}T12:00:00Z`), 'UTC'), doing < 0 ? 0 : (d.counts[doing] ?? 0));
+      break;
+    }
+    case 'flow-efficiency': {
+      const r = await metricsReport(db, scope, timezone, { ...query, chart: ['cycleTime', 'flowEfficiency'] }, now);
+      if (!r.ok) break;
+      const finished = new Map((r.value.cycleTime?.points ?? []).map((p) => [p.cardId, weekOf(p.finishedAt)]));
+      const sums = new Map<string, { active: number; total: number }>();
+      for (const c of r.value.flowEfficiency?.cards ?? []) {
+        const week = finished.get(c.cardId);
+        if (!week) continue;
+        const s = sums.get(week) ?? { active: 0, total: 0 };
+        s.active += c.activeMs;
+        s.total += c.activeMs + c.waitingMs + c.blockedMs;
+        sums.set(week, s);
       }
+      for (const [week, s] of sums) out.set(week, s.total === 0 ? null : Math.round((s.active / s.total) * 1000) / 10);
+      break;
+    }
+    case 'interrupt-share':
+    case 'time-to-triage': {
+      const r = await interruptFigures(db, userId, kpi.teamId, { by: 'week', weeks: weeks.length }, now);
+      if (!r.ok) break;
+      for (const w of r.value) {
+        if (kpi.source === 'interrupt-share') out.set(w.label, w.finished.shareByCount === null ? null : Math.round(w.finished.shareByCount * 1000) / 10);
+        else out.set(w.label, w.timeToTriageMs.median === null ? null : round2(w.timeToTriageMs.median / 60_000));
+      }
+      break;
+    }
+    case 'deployment-frequency':
+    case 'change-failure-rate': {
+      const r = await doraReport(db, kpi.teamId, timezone, query, now);
+      if (r.ok)
+        for (const w of r.value.weeks) {
+          if (kpi.source === 'deployment-frequency') out.set(w.week, w.deployments);
+          else out.set(w.week, w.deployments === 0 ? null : Math.round((w.failures / w.deployments) * 1000) / 10);
+        }
+      break;
+    }
+    case 'manual':
+      break;
   }
   return out;
 }
@@ -62,7 +118,7 @@ export async function listKpis(db: Queryable, userId: string, teamId: string, no
       const entries = await db.select().from(kpiEntries).where(and(eq(kpiEntries.kpiId, row.id), gte(kpiEntries.week, weeks[0]!)));
       values = new Map(entries.map((e) => [e.week, e.value]));
     } else {
-      values = await builtInSeries(db, row, team!.timezone, weeks, today, now);
+      values = await builtInSeries(db, userId, row, team!.timezone, weeks, today, now);
     }
     const series = weeks.map((week) => ({ week, value: values.get(week) ?? null }));
     const list = series.map((s) => s.value);

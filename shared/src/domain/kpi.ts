@@ -4,8 +4,44 @@ export const KPI_DIRECTIONS = ['higher', 'lower'] as const;
 export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 
 /** `manual`: a number entered by hand each week; the others are computed per week by the metrics code. */
-export const KPI_SOURCES = ['manual', 'throughput', 'deployment-frequency', 'change-failure-rate'] as const;
+export const KPI_SOURCES = [
+  'manual',
+  'throughput',
+  'cycle-time-p85',
+  'wip',
+  'flow-efficiency',
+  'interrupt-share',
+  'time-to-triage',
+  'deployment-frequency',
+  'change-failure-rate',
+] as const;
 export type KpiSource = (typeof KPI_SOURCES)[number];
+
+/** What each source measures per week, worded for the KPI form and table (with its unit). */
+export const KPI_SOURCE_LABELS: Record<KpiSource, string> = {
+  manual: 'Entered by hand each week',
+  throughput: 'Throughput: cards finished per week',
+  'cycle-time-p85': 'Cycle time, 85th percentile (days) of cards finished that week',
+  wip: 'Work in progress: cards in doing columns at the end of the week',
+  'flow-efficiency': 'Flow efficiency % of cards finished that week',
+  'interrupt-share': 'Interrupt share % of finished work (by count)',
+  'time-to-triage': 'Time to triage, median minutes of interrupts that week',
+  'deployment-frequency': 'Deployments per week',
+  'change-failure-rate': 'Change failure rate %',
+};
+
+/** The way each built-in source is better, offered as the default direction of a new KPI. */
+export const KPI_SOURCE_DIRECTIONS: Record<KpiSource, KpiDirection> = {
+  manual: 'higher',
+  throughput: 'higher',
+  'cycle-time-p85': 'lower',
+  wip: 'lower',
+  'flow-efficiency': 'higher',
+  'interrupt-share': 'lower',
+  'time-to-triage': 'lower',
+  'deployment-frequency': 'higher',
+  'change-failure-rate': 'lower',
+};
 
 export type KpiStatus = 'met' | 'missed' | 'no-data';
 export type KpiTrend = 'improving' | 'worsening' | 'flat' | 'no-data';
