@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Card, CreatedHook, HookDelivery } from '@opsboard/shared';
+import type { Card, CreatedHook, HookDelivery, NotifyPreferencesView } from '@opsboard/shared';
 import { isPrivateAddress } from '../../server/src/notify/hooks/ssrf.js';
 import { verifySignature } from '../../server/src/notify/hooks/sign.js';
 import { createTeam, createTestDatabase, startTestApp, type TestApp, type TestDatabase, type TestTeam } from '../helpers/harness.js';
@@ -167,6 +167,37 @@ describe('chat hooks', () => {
     expect(at('/slack').find((h) => h.body.includes('Escalated'))!.body).toContain(team.byRole.po.name);
     expect(at('/slack').some((h) => h.body.includes('Printer jam'))).toBe(false);
     expect(at('/slack').filter((h) => h.body.includes('Core router down') && h.body.includes('New critical'))).toHaveLength(1);
+  });
+
+  it("an escalation mentions the person by their chat handle when they route it to chat, by name otherwise", async () => {
+    const po = team.byRole.po;
+    const prefs = (await po.api.get<NotifyPreferencesView>('/api/account/notify-preferences')).body.preferences;
+    const routes = { ...prefs.routes, 'interrupt.escalated': ['inApp', 'chat'] };
+    const saved = await po.api.put<NotifyPreferencesView>('/api/account/notify-preferences', { ...prefs, routes, chatHandle: '@U0PO1234' });
+    expect(saved.status).toBe(200);
+    expect(saved.body.preferences.chatHandle).toBe('U0PO1234');
+    const escalate = async (title: string) => {
+      const crit = await team.byRole.member.api.post<{ card: Card }>(`/api/teams/${team.team.id}/interrupts`, { title, severity: 'critical' });
+      expect((await team.byRole.member.api.post(`/api/interrupts/${crit.body.card.id}/triage`, { action: 'escalate', userId: po.id })).status).toBe(200);
+      await until(() => at('/slack').some((h) => h.body.includes(`Escalated #${crit.body.card.number} `)), 15_000, `the escalation of ${title}`);
+      await until(() => at('/teams').some((h) => h.body.includes(`Escalated #${crit.body.card.number} `)), 15_000, `the Teams escalation of ${title}`);
+      return {
+        slack: (JSON.parse(at('/slack').find((h) => h.body.includes(`Escalated #${crit.body.card.number} `))!.body) as { text: string }).text,
+        teams: at('/teams').find((h) => h.body.includes(`Escalated #${crit.body.card.number} `))!.body,
+      };
+    };
+    // Slack pings a member ID as <@U…>; Teams gets the @handle.
+    const pinged = await escalate('Disk full on db-3');
+    expect(pinged.slack).toContain('to <@U0PO1234>');
+    expect(pinged.teams).toContain('to @U0PO1234');
+    // Without chat in the route for that kind: the name, which pings nobody.
+    const { chatHandle: _none, ...withoutHandle } = prefs;
+    expect((await po.api.put('/api/account/notify-preferences', { ...withoutHandle, routes: { ...prefs.routes, 'interrupt.escalated': ['inApp'] } })).status).toBe(200);
+    const named = await escalate('Disk full on db-4');
+    expect(named.slack).toContain(`to @${po.name}`);
+    expect(named.slack).not.toContain('U0PO1234');
+    // The handle was left out of that save, so it is still there.
+    expect((await po.api.get<NotifyPreferencesView>('/api/account/notify-preferences')).body.preferences.chatHandle).toBe('U0PO1234');
   });
 
   it('a deleted hook posts nothing more', async () => {

@@ -41,8 +41,8 @@ describe('notification preferences', () => {
   it('200 saves them whole, and they are mine alone', async () => {
     const res = await me.session.put<NotifyPreferencesView>('/api/account/notify-preferences', body());
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.preferences).toEqual(body());
-    expect((await me.api.get<NotifyPreferencesView>('/api/account/notify-preferences')).body.preferences).toEqual(body());
+    expect(res.body.preferences).toEqual({ ...body(), chatHandle: null });
+    expect((await me.api.get<NotifyPreferencesView>('/api/account/notify-preferences')).body.preferences).toEqual({ ...body(), chatHandle: null });
     expect((await other.api.get<NotifyPreferencesView>('/api/account/notify-preferences')).body.preferences.timeZone).toBe('UTC');
   });
 
@@ -62,6 +62,20 @@ describe('notification preferences', () => {
       { ...body(), extra: true },
     ];
     for (const b of bad) expect((await me.api.put('/api/account/notify-preferences', b)).status, JSON.stringify(b)).toBe(400);
+  });
+
+  it('keeps a chat handle without its @, leaves it alone when a save leaves it out, clears it with null, and refuses a bad one', async () => {
+    const saved = await me.api.put<NotifyPreferencesView>('/api/account/notify-preferences', body({ chatHandle: '@priya.n' }));
+    expect(saved.status).toBe(200);
+    expect(saved.body.preferences.chatHandle).toBe('priya.n');
+    expect((await me.api.put<NotifyPreferencesView>('/api/account/notify-preferences', body())).body.preferences.chatHandle).toBe('priya.n');
+    for (const chatHandle of ['two words', '', '<@U123>', 'x'.repeat(65)]) {
+      const bad = await me.api.put<{ error: { details: { field: string } } }>('/api/account/notify-preferences', body({ chatHandle }));
+      expect(bad.status, chatHandle).toBe(400);
+      expect(bad.body.error.details.field).toBe('chatHandle');
+    }
+    expect((await me.api.get<NotifyPreferencesView>('/api/account/notify-preferences')).body.preferences.chatHandle).toBe('priya.n');
+    expect((await me.api.put<NotifyPreferencesView>('/api/account/notify-preferences', body({ chatHandle: null }))).body.preferences.chatHandle).toBeNull();
   });
 
   it('401 without logging in', async () => {

@@ -83,6 +83,21 @@ function PreferencesForm({ initial, emailEnabled }: { initial: NotifyPreferences
           </tbody>
         </table>
       </ScrollRegion>
+      <Field
+        label="Chat handle"
+        hint="How the team's chat knows you: your Slack member ID (U024BE7LH) or your Mattermost or Teams username. Notices ticked for Team chat then mention you in the team channel, which pings you."
+      >
+        {(p) => (
+          <input
+            {...p}
+            className="input"
+            value={draft.chatHandle ?? ''}
+            placeholder="U024BE7LH or priya.n"
+            maxLength={64}
+            onChange={(e) => setDraft({ ...draft, chatHandle: e.target.value.trim() === '' ? null : e.target.value.trim() })}
+          />
+        )}
+      </Field>
       <Field label="Time zone" hint="Quiet hours and the digest follow this zone, e.g. Europe/Berlin.">
         {(p) => <input {...p} className="input" value={draft.timeZone} onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })} />}
       </Field>
@@ -92,7 +107,7 @@ function PreferencesForm({ initial, emailEnabled }: { initial: NotifyPreferences
           checked={draft.quietHours !== null}
           onChange={(e) => setDraft({ ...draft, quietHours: e.target.checked ? { start: '22:00', end: '07:00' } : null })}
         />
-        Quiet hours: hold e-mail until they end
+        Quiet hours: hold e-mail until they end, and no chat pings
       </label>
       {draft.quietHours && (
         <div className="row">

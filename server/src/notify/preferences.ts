@@ -14,14 +14,27 @@ export async function loadPreferences(db: Queryable, userId: string): Promise<No
     const saved = row.routes[kind];
     if (saved) routes[kind] = saved;
   }
-  return { timeZone: row.timeZone, routes, quietHours: row.quietHours ?? null, urgentBreaksQuiet: row.urgentBreaksQuiet, digestAt: row.digestAt };
+  return { timeZone: row.timeZone, routes, quietHours: row.quietHours ?? null, urgentBreaksQuiet: row.urgentBreaksQuiet, digestAt: row.digestAt, chatHandle: row.chatHandle ?? null };
 }
 
 /** Saves a person's preferences whole (private per-person state: no event, nobody else sees it). */
 export async function savePreferences(db: Queryable, userId: string, body: NotifyPreferencesBody, now: string): Promise<Result<NotifyPreferences>> {
   if (!validTimezone(body.timeZone)) return invalidField('timeZone', `"${body.timeZone}" is not an IANA time zone such as Europe/Berlin`);
   if (body.quietHours && body.quietHours.start === body.quietHours.end) return invalidField('quietHours', 'start and end must differ');
-  const values = { timeZone: body.timeZone, routes: body.routes, quietHours: body.quietHours, urgentBreaksQuiet: body.urgentBreaksQuiet, digestAt: body.digestAt, updatedAt: now };
+  if (body.chatHandle != null && !/^@?[A-Za-z0-9][A-Za-z0-9._-]*$/.test(body.chatHandle)) {
+    return invalidField('chatHandle', 'is one word as your chat shows it: letters, digits, dots, dashes or underscores, such as U024BE7LH or priya.n');
+  }
+  // A handle is kept as typed, without a leading @ (the message adds what its chat needs); left out, it stays as saved.
+  const chatHandle = body.chatHandle === undefined ? undefined : (body.chatHandle?.replace(/^@/, '') ?? null);
+  const values = {
+    timeZone: body.timeZone,
+    routes: body.routes,
+    quietHours: body.quietHours,
+    urgentBreaksQuiet: body.urgentBreaksQuiet,
+    digestAt: body.digestAt,
+    ...(chatHandle !== undefined && { chatHandle }),
+    updatedAt: now,
+  };
   await db
     .insert(notifyPreferences)
     .values({ userId, ...values })

@@ -57,6 +57,14 @@ describe('routeNotification', () => {
     expect(routeNotification(prefs, 'interrupt.unacknowledged', day).email).toEqual({ notBefore: day, digest: false });
   });
 
+  it('does not ping in chat during quiet hours, except for urgent kinds the person lets through', () => {
+    const quiet = { start: '22:00', end: '07:00' };
+    expect(routeNotification(berlin({ quietHours: quiet }), 'potw.handoff', day).chat).toBe(true);
+    expect(routeNotification(berlin({ quietHours: quiet }), 'potw.handoff', night).chat).toBe(false);
+    expect(routeNotification(berlin({ quietHours: quiet }), 'interrupt.urgent', night).chat).toBe(true);
+    expect(routeNotification(berlin({ quietHours: quiet, urgentBreaksQuiet: false }), 'interrupt.urgent', night).chat).toBe(false);
+  });
+
   it('sends nothing on a channel the person turned off', () => {
     const prefs = berlin();
     prefs.routes['interrupt.escalated'] = [];

@@ -37,6 +37,11 @@ export interface NotifyPreferences {
   urgentBreaksQuiet: boolean;
   /** Non-urgent e-mail is gathered into one message a day at this local 'HH:MM'; null sends each at once. */
   digestAt: string | null;
+  /**
+   * How the team's chat knows me (a Slack member ID such as U024BE7LH, or a Mattermost or Teams
+   * username): a notice routed to chat then mentions me in the team channel's message, which pings me.
+   */
+  chatHandle: string | null;
 }
 
 export function defaultPreferences(timeZone = 'UTC'): NotifyPreferences {
@@ -52,6 +57,7 @@ export function defaultPreferences(timeZone = 'UTC'): NotifyPreferences {
     quietHours: null,
     urgentBreaksQuiet: true,
     digestAt: null,
+    chatHandle: null,
   };
 }
 
@@ -95,14 +101,15 @@ export function nextLocalTime(now: Date, time: string, timeZone: string): Date {
 export function routeNotification(prefs: NotifyPreferences, kind: NotifyKind, now: Date): Routing {
   const channels = prefs.routes[kind] ?? [];
   const urgent = URGENT_KINDS.includes(kind);
+  const quiet = prefs.quietHours !== null && !(urgent && prefs.urgentBreaksQuiet) && inQuietHours(prefs.quietHours, instantToZoned(now, prefs.timeZone).time);
   let email: EmailRoute | null = null;
   if (channels.includes('email')) {
     if (!urgent && prefs.digestAt !== null) {
       email = { notBefore: nextLocalTime(now, prefs.digestAt, prefs.timeZone), digest: true };
     } else {
-      const quiet = prefs.quietHours !== null && !(urgent && prefs.urgentBreaksQuiet) && inQuietHours(prefs.quietHours, instantToZoned(now, prefs.timeZone).time);
       email = { notBefore: quiet ? nextLocalTime(now, prefs.quietHours!.end, prefs.timeZone) : now, digest: false };
     }
   }
-  return { inApp: channels.includes('inApp'), chat: channels.includes('chat'), email };
+  // A chat mention cannot wait for the quiet to end (the channel's message goes now): in quiet hours it does not ping.
+  return { inApp: channels.includes('inApp'), chat: channels.includes('chat') && !quiet, email };
 }

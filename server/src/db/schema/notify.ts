@@ -13,6 +13,8 @@ export const notifyPreferences = pgTable('notify_preferences', {
   quietHours: jsonb('quiet_hours').$type<QuietHours | null>(),
   urgentBreaksQuiet: boolean('urgent_breaks_quiet').notNull().default(true),
   digestAt: text('digest_at'),
+  /** How the team's chat knows this person; chat messages routed to them mention it. */
+  chatHandle: text('chat_handle'),
   updatedAt: ts('updated_at').notNull(),
 });
 

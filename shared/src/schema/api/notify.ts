@@ -15,6 +15,14 @@ export const NotifyPreferencesBody = Type.Object(
     quietHours: Nullable(Type.Object({ start: LocalTime, end: LocalTime }, { additionalProperties: false })),
     urgentBreaksQuiet: Type.Boolean({ description: 'Critical interrupts and unacknowledged escalations still reach me in quiet hours' }),
     digestAt: Nullable(LocalTime),
+    chatHandle: Type.Optional(
+      Nullable(
+        Type.String({
+          maxLength: 64,
+          description: 'How the team chat knows you: a Slack member ID (U024BE7LH) or a Mattermost/Teams username; notices routed to chat mention you. Left out: unchanged',
+        }),
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "notify_preferences" ADD COLUMN "chat_handle" text;
