@@ -76,7 +76,7 @@ export async function metricsReport(db: Queryable, scope: Scope, timezone: strin
 
   const scoped = await scopeColumns(db, scope, scope.boardId ? undefined : query.boardKind);
   const columns = new Map<string, MetricColumn>(scoped.map((c) => [c.id, c]));
-  const { histories, cards } = await cardHistories(db, scope.teamId, query, end);
+  const { histories, cards } = await cardHistories(db, scope.teamId, query, end, fromInstant);
   const info = (cardId: string) => ({ cardId, boardId: cards.get(cardId)!.boardId, number: cards.get(cardId)!.number, title: cards.get(cardId)!.title });
 
   const report: MetricsReport = {
