@@ -81,43 +81,42 @@ export async function cardHistories(
 ): Promise<{ histories: CardHistory[]; cards: Map<string, CardInfo> }> {
   const filter = cardFilter(filters);
   const filtered = filters.featureId || filters.cardType || filters.personId || filters.label;
-  const cardRows = await db.execute<{ id: string; board_id: string; number: number; title: string; column_id: string; archived: boolean; blocked: boolean; category: ColumnCategory }>(sql`
-    SELECT c.id, c.board_id, c.number, c.title, c.column_id, c.archived_at IS NOT NULL AS archived, c.blocked, col.category
-    FROM cards c JOIN columns col ON col.id = c.column_id
-    WHERE c.team_id = ${teamId} ${filter}
-  `);
+  // Which cards need their past: all of them, or (with `since`) those touched since then and those in progress now.
+  const wanted = since
+    ? sql`AND e.subject_id IN (
+        SELECT t.subject_id FROM events t
+        WHERE t.team_id = ${teamId} AND t.type IN ${STEP_TYPES} AND t.at >= ${since.toISOString()}
+        UNION
+        SELECT c.id FROM cards c JOIN columns col ON col.id = c.column_id
+        WHERE c.team_id = ${teamId} AND col.category = 'doing' AND c.archived_at IS NULL
+      )`
+    : sql``;
+  const only = filtered ? sql`AND e.subject_id IN (SELECT c.id FROM cards c WHERE c.team_id = ${teamId} ${filter})` : sql``;
+  // Two reads at once (on PostgreSQL they take two connections of the pool).
+  const [cardRows, stepRows] = await Promise.all([
+    db.execute<{ id: string; board_id: string; number: number; title: string; column_id: string; archived: boolean; blocked: boolean; created: string | number }>(sql`
+      SELECT c.id, c.board_id, c.number, c.title, c.column_id, c.archived_at IS NOT NULL AS archived, c.blocked, (extract(epoch FROM c.created_at) * 1000)::float8 AS created
+      FROM cards c
+      WHERE c.team_id = ${teamId} ${filter}
+    `),
+    db.execute<{ card_id: string; at: string | number; seq: string | number; column_id: string; archived: boolean; blocked: boolean }>(sql`
+      SELECT e.subject_id AS card_id,
+             (extract(epoch FROM e.at) * 1000)::float8 AS at,
+             e.seq,
+             e.payload->'card'->>'columnId' AS column_id,
+             (e.type <> 'card.restored' AND e.payload->'card'->>'archivedAt' IS NOT NULL) AS archived,
+             coalesce((e.payload->'card'->>'blocked')::boolean, false) AS blocked
+      FROM events e
+      WHERE e.team_id = ${teamId}
+        AND e.type IN ${STEP_TYPES}
+        AND (e.type <> 'card.updated' OR (e.payload->'changes') ? 'blocked')
+        AND e.at < ${until.toISOString()}
+        ${wanted} ${only}
+    `),
+  ]);
   const cards = new Map<string, CardInfo>();
   for (const r of cardRows.rows) cards.set(r.id, { boardId: r.board_id, number: r.number, title: r.title });
 
-  // Which cards need their past: all of them, or (with `since`) those touched since then and those in progress now.
-  let wanted: SQL = filtered ? sql`AND e.subject_id IN (SELECT c.id FROM cards c WHERE c.team_id = ${teamId} ${filter})` : sql``;
-  let quiet: Set<string> | null = null;
-  if (since) {
-    const touched = await db.execute<{ id: string }>(sql`
-      SELECT DISTINCT e.subject_id AS id FROM events e
-      WHERE e.team_id = ${teamId} AND e.type IN ${STEP_TYPES} AND e.at >= ${since.toISOString()}
-    `);
-    const full = new Set(touched.rows.map((r) => r.id));
-    for (const r of cardRows.rows) if (r.category === 'doing' && !r.archived) full.add(r.id);
-    quiet = new Set([...cards.keys()].filter((id) => !full.has(id)));
-    const ids = [...full].filter((id) => cards.has(id));
-    wanted = sql`AND e.subject_id = ANY(${`{${ids.join(',')}}`}::uuid[])`;
-  }
-
-  const stepRows = await db.execute<{ card_id: string; at: string | number; seq: string | number; column_id: string; archived: boolean; blocked: boolean }>(sql`
-    SELECT e.subject_id AS card_id,
-           (extract(epoch FROM e.at) * 1000)::float8 AS at,
-           e.seq,
-           e.payload->'card'->>'columnId' AS column_id,
-           (e.type <> 'card.restored' AND e.payload->'card'->>'archivedAt' IS NOT NULL) AS archived,
-           coalesce((e.payload->'card'->>'blocked')::boolean, false) AS blocked
-    FROM events e
-    WHERE e.team_id = ${teamId}
-      AND e.type IN ${STEP_TYPES}
-      AND (e.type <> 'card.updated' OR (e.payload->'changes') ? 'blocked')
-      AND e.at < ${until.toISOString()}
-      ${wanted}
-  `);
   const perCard = new Map<string, (Step & { seq: number })[]>();
   for (const r of stepRows.rows) {
     if (!cards.has(r.card_id)) continue;
@@ -130,11 +129,11 @@ export async function cardHistories(
     steps.sort((a, b) => a.at - b.at || a.seq - b.seq);
     histories.push({ cardId, steps: steps.map(({ at, columnId, archived, blocked }) => ({ at, columnId, archived, blocked })) });
   }
-  if (quiet && since) {
-    // Untouched since `since`: where it is now is where it was all along the range.
+  if (since) {
+    // Untouched since `since` (no steps read), and there before it: where it is now is where it was all along the range.
     const before = since.getTime() - 1;
     for (const r of cardRows.rows) {
-      if (quiet.has(r.id)) histories.push({ cardId: r.id, steps: [{ at: before, columnId: r.column_id, archived: r.archived, blocked: r.blocked }] });
+      if (!perCard.has(r.id) && Number(r.created) < since.getTime()) histories.push({ cardId: r.id, steps: [{ at: before, columnId: r.column_id, archived: r.archived, blocked: r.blocked }] });
     }
   }
   // Histories in card id order: answers list cards in a stable order.

@@ -55,7 +55,8 @@ export function resolveRange(query: { from?: string | undefined; to?: string | u
 const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 const percentiles = (values: number[]) => ({ p50: round(percentile(values, 50)), p85: round(percentile(values, 85)), p95: round(percentile(values, 95)) });
 
-const cache = new Map<string, { at: number; report: MetricsReport }>();
+/** The latest answer per question (scope, query, range): a newer event replaces it, so stale answers never pile up. */
+const cache = new Map<string, { at: number; seq: string; report: MetricsReport }>();
 const CACHE_LIMIT = 200;
 
 async function latestEvent(db: Queryable, teamId: string): Promise<string> {
@@ -70,9 +71,10 @@ export async function metricsReport(db: Queryable, scope: Scope, timezone: strin
   const charts = new Set<MetricChart>(query.chart ?? METRIC_CHARTS);
 
   // The answer changes with any new event, and with the day (a range ending today grows; ages grow).
-  const key = JSON.stringify([scope, query, timezone, from, to, [...charts].sort(), await latestEvent(db, scope.teamId)]);
+  const key = JSON.stringify([scope, query, timezone, from, to, [...charts].sort()]);
+  const seq = await latestEvent(db, scope.teamId);
   const hit = cache.get(key);
-  if (hit && now.getTime() - hit.at < 60_000) return ok(hit.report);
+  if (hit && hit.seq === seq && now.getTime() - hit.at < 60_000) return ok(hit.report);
 
   const scoped = await scopeColumns(db, scope, scope.boardId ? undefined : query.boardKind);
   const columns = new Map<string, MetricColumn>(scoped.map((c) => [c.id, c]));
@@ -87,7 +89,8 @@ export async function metricsReport(db: Queryable, scope: Scope, timezone: strin
     timezone,
     columns: scoped.map((c) => ({ id: c.id, boardId: c.boardId, name: c.name, category: c.category })),
   };
-  const points = cycleTimes(histories, columns, fromInstant.getTime(), end.getTime());
+  // Finished cards feed three charts; a question about the others skips them.
+  const points = charts.has('cycleTime') || charts.has('throughput') || charts.has('wipAgeing') ? cycleTimes(histories, columns, fromInstant.getTime(), end.getTime()) : [];
   const cyclePercentiles = percentiles(points.map((p) => p.days));
 
   if (charts.has('cfd')) {
@@ -133,7 +136,8 @@ export async function metricsReport(db: Queryable, scope: Scope, timezone: strin
       cards: fe.cards.map((c) => ({ ...info(c.cardId), activeMs: c.activeMs, waitingMs: c.waitingMs, blockedMs: c.blockedMs, efficiency: c.efficiency })),
     };
   }
+  cache.delete(key);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(key, { at: now.getTime(), report });
+  cache.set(key, { at: now.getTime(), seq, report });
   return ok(report);
 }
