@@ -4,7 +4,7 @@
  * of the team's cards found by a search. Used to start a session and, by the
  * facilitator, to queue more cards into a running one.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CardRef } from '@opsboard/shared';
 import { boardsApi } from '../api/boards';
 import { plainMessage } from '../api/errors';
@@ -37,6 +37,20 @@ export async function backlogCandidates(teamId: string): Promise<PokerCandidate[
     }
   }
   return out;
+}
+
+/**
+ * The backlog's order as the picker reports it (`onOrder`), to queue picked cards in it;
+ * cards found by a search, which the backlog does not hold, follow.
+ */
+export function useBacklogOrder(): { onOrder(ids: string[]): void; sort(ids: Iterable<string>): string[] } {
+  const order = useRef<string[]>([]);
+  const onOrder = useCallback((ids: string[]) => void (order.current = ids), []);
+  const sort = useCallback((ids: Iterable<string>) => {
+    const rank = (id: string) => (order.current.includes(id) ? order.current.indexOf(id) : order.current.length);
+    return [...ids].sort((a, b) => rank(a) - rank(b));
+  }, []);
+  return { onOrder, sort };
 }
 
 const fromRef = (r: CardRef): PokerCandidate => ({ id: r.id, number: r.number, title: r.title, points: null, featureId: null, where: `${r.boardName} · ${r.columnName}` });

@@ -4,7 +4,7 @@
  * queue of cards picked from the backlog, a feature or a search (a card
  * panel's "Estimate in poker" arrives here with that card ticked: ?cards=id).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { can, checkCustomDeck, type DeckCard, type DeckKind } from '@opsboard/shared';
 import { plainMessage } from '../api/errors';
 import { pokerApi } from '../api/poker';
@@ -18,7 +18,7 @@ import { TeamNav } from '../teams/TeamNav';
 import { EmptyNote, ErrorNote, Spinner } from '../ui/Feedback';
 import { useAsync } from '../ui/use-async';
 import { formatCustomDeck, parseCustomDeck } from './deck-text';
-import { PokerCardPicker } from './PokerCardPicker';
+import { PokerCardPicker, useBacklogOrder } from './PokerCardPicker';
 import '../styles/poker.css';
 
 export function PokerListPage({ teamId }: { teamId: string }) {
@@ -42,8 +42,7 @@ export function PokerListPage({ teamId }: { teamId: string }) {
   const sessions = useAsync(() => pokerApi.list(teamId), [teamId]);
   const preselected = useMemo(() => new URLSearchParams(location.search).get('cards')?.split(',').filter(Boolean) ?? [], [location.search]);
   const [picked, setPicked] = useState<Set<string>>(() => new Set(preselected));
-  const order = useRef<string[]>([]);
-  const keepOrder = useCallback((ids: string[]) => void (order.current = ids), []);
+  const backlogOrder = useBacklogOrder();
   const [deckNote, setDeckNote] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -70,9 +69,7 @@ export function PokerListPage({ teamId }: { teamId: string }) {
       const bad = checkCustomDeck(customDeck);
       if (bad) return setProblem(`The custom deck ${bad}.`);
     }
-    // Keep the backlog's order for the queue; cards found by a search follow.
-    const rank = (id: string) => (order.current.includes(id) ? order.current.indexOf(id) : order.current.length);
-    const cardIds = [...picked].sort((a, b) => rank(a) - rank(b));
+    const cardIds = backlogOrder.sort(picked);
     setBusy(true);
     setProblem(null);
     pokerApi.open(teamId, { deck, cardIds, ...(name.trim() && { name: name.trim() }), ...(customDeck && { customDeck }) }).then(
@@ -186,7 +183,7 @@ export function PokerListPage({ teamId }: { teamId: string }) {
               </span>
             )}
           </div>
-          <PokerCardPicker teamId={teamId} team={team.state} picked={picked} onChange={setPicked} onOrder={keepOrder} />
+          <PokerCardPicker teamId={teamId} team={team.state} picked={picked} onChange={setPicked} onOrder={backlogOrder.onOrder} />
           <button type="button" className="button button--primary" onClick={start} disabled={busy} data-testid="poker-start">
             Start the session
           </button>

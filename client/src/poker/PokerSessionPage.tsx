@@ -5,7 +5,7 @@
  * accepts (a) and moves on (n). Before the reveal the page knows who voted and
  * your own vote only: the server never sends anyone else's.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { acceptanceNotes, can, cardForDigit, type PokerSession, type Role } from '@opsboard/shared';
 import { cardsApi } from '../api/cards';
 import { plainMessage } from '../api/errors';
@@ -21,7 +21,7 @@ import { TeamNav } from '../teams/TeamNav';
 import { ErrorNote, Spinner } from '../ui/Feedback';
 import { runShortcut } from '../ui/keyboard';
 import { useAsync } from '../ui/use-async';
-import { PokerCardPicker } from './PokerCardPicker';
+import { PokerCardPicker, useBacklogOrder } from './PokerCardPicker';
 import { usePokerSession, type PokerLive } from './use-poker-session';
 import '../styles/poker.css';
 
@@ -285,12 +285,10 @@ function QueueMore({ session, team, busy, act }: { session: PokerSession; team: 
   const [open, setOpen] = useState(false);
   const [picked, setPicked] = useState<Set<string>>(() => new Set());
   const queued = useMemo(() => new Set(session.items.map((i) => i.cardId)), [session.items]);
-  const order = useRef<string[]>([]);
-  const keepOrder = useCallback((ids: string[]) => void (order.current = ids), []);
+  const backlogOrder = useBacklogOrder();
   const fresh = [...picked].filter((id) => !queued.has(id));
   const queue = () => {
-    const rank = (id: string) => (order.current.includes(id) ? order.current.indexOf(id) : order.current.length);
-    const cardIds = fresh.sort((a, b) => rank(a) - rank(b));
+    const cardIds = backlogOrder.sort(fresh);
     act(async () => {
       const next = await pokerApi.queue(session.id, cardIds);
       setPicked(new Set());
@@ -307,7 +305,7 @@ function QueueMore({ session, team, busy, act }: { session: PokerSession; team: 
   }
   return (
     <section aria-label="Queue more cards" className="poker__more">
-      <PokerCardPicker teamId={session.teamId} team={team} picked={picked} onChange={setPicked} queued={queued} onOrder={keepOrder} />
+      <PokerCardPicker teamId={session.teamId} team={team} picked={picked} onChange={setPicked} queued={queued} onOrder={backlogOrder.onOrder} />
       <button type="button" className="button button--primary" onClick={queue} disabled={busy || fresh.length === 0} data-testid="poker-queue-more">
         Queue {fresh.length} card{fresh.length === 1 ? '' : 's'}
       </button>{' '}

@@ -8,7 +8,7 @@
  * fires once however many instances sweep at the same moment.
  */
 import { and, asc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
-import { ackLevelDue, MAX_ACK_LEVEL, nextInRotation, shiftAt, type RotationVersion } from '@opsboard/shared';
+import { ackLevelDue, can, MAX_ACK_LEVEL, nextInRotation, shiftAt, type RotationVersion } from '@opsboard/shared';
 import { toInterrupt } from '../boards/mappers.js';
 import type { ServiceDeps } from '../context.js';
 import type { Tx } from '../db/database.js';
@@ -38,7 +38,7 @@ async function targetsOf(tx: Tx, teamId: string, wanted: number, now: Date): Pro
     const next = nextInRotation(inForce?.memberIds ?? [], shift);
     const [member] = next ? await tx.select({ role: teamMembers.role }).from(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, next))) : [];
     // The rotation only holds people who can triage; one who has since lost the role is skipped.
-    if (next && member && ['member', 'po', 'admin'].includes(member.role)) return { level: 1, userIds: [next], potwId: shift?.userId ?? null };
+    if (next && member && can(member.role, 'write')) return { level: 1, userIds: [next], potwId: shift?.userId ?? null };
   }
   const admins = await tx
     .select({ userId: teamMembers.userId })
