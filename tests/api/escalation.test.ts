@@ -236,7 +236,7 @@ describe('escalation to acknowledge', () => {
   });
 
   it('the background loop of an instance sweeps by itself', async () => {
-    const looping = await startTestApp({ database: db.database, clock, instanceId: 'escalate-loop', notify: { hooks: { pollMs: 50 } } });
+    const looping = await startTestApp({ database: db.database, clock, instanceId: 'escalate-loop', notify: { escalations: true, hooks: { pollMs: 50 } } });
     try {
       const cardId = await raise('Left alone');
       advance(5);

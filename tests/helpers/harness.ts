@@ -121,7 +121,10 @@ export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
     hasher: opts.hasher ?? argon2Hasher,
     instanceId: opts.instanceId ?? `test-${randomUUID().slice(0, 8)}`,
   };
-  const built = await buildApp(deps, { serveClient: false, logger: false, ...opts });
+  // A fake clock jumps hours at a time while the escalation sweep runs on real timers, so it would fire in the
+  // middle of unrelated tests; with a fake clock it is off unless the test turns it on (escalation.test.ts).
+  const notify = opts.clock ? { escalations: false, ...opts.notify } : opts.notify;
+  const built = await buildApp(deps, { serveClient: false, logger: false, ...opts, ...(notify && { notify }) });
   await built.app.ready();
   let baseUrl = '';
   if (opts.listen) {
