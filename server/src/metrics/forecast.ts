@@ -54,7 +54,7 @@ export async function forecast(db: Queryable, teamId: string, timezone: string, 
   const interruptColumns = new Set(
     (await db.execute<{ id: string }>(sql`SELECT c.id FROM columns c JOIN boards b ON b.id = c.board_id WHERE b.team_id = ${teamId} AND b.kind = 'interrupts'`)).rows.map((r) => r.id),
   );
-  const { histories } = await cardHistories(db, teamId, { boardKind: query.boardKind }, end, new Date(dayStarts[0]!));
+  const histories = await cardHistories(db, teamId, { boardKind: query.boardKind }, end);
   const points = cycleTimes(histories, columns, dayStarts[0]!, end.getTime());
   const daily = dailyCounts(points.map((p) => p.finishedAt), dayStarts, end.getTime());
 

@@ -1,8 +1,9 @@
 /**
- * Reads what the flow metrics need from the event log in one SQL pass: each
- * card's steps (where it was, archived or not, blocked or not, from when),
- * already extracted from the JSON payloads and ordered per card. The maths is
- * then the pure functions in @opsboard/shared.
+ * Reads what the flow metrics need from the event log: each card's steps
+ * (where it was, archived or not, blocked or not, from when), extracted from
+ * the JSON payloads and ordered per card, kept per team in memory and brought
+ * up to date from the log on each read. The maths is then the pure functions
+ * in @opsboard/shared.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { BoardKind, CardHistory, CardType, ColumnCategory, MetricColumn, Step } from '@opsboard/shared';
@@ -57,86 +58,158 @@ export interface CardInfo {
 
 const STEP_TYPES = sql`('card.created', 'card.moved', 'card.moved_in', 'card.archived', 'card.restored', 'card.updated')`;
 
+/** A step as kept in memory: its stream's number breaks ties between steps at the same instant. */
+interface LoggedStep extends Step {
+  seq: number;
+}
+
 /**
- * Steps of the team's cards that match the filters, up to `until`. A card's
- * `card.moved_out` is skipped: the `card.moved_in` of the same move says where it went.
- * Edits count only when they changed the blocked flag.
- *
- * With `since` (the first instant any chart asks about), a card that has not
- * moved, been edited or archived since then is where the cards table says it is
- * now, for the whole range: it gets one step just before `since` instead of its
- * whole past. Only cards touched since then, and cards in progress (whose age
- * counts from their start), have their history read from the log. On a year of
- * a busy team's log and a 12-week range that is a fraction of the events.
- *
- * The steps are narrow rows, grouped and ordered per card here (no on-disk sort
- * in the database); titles come once per card from the cards table.
+ * The steps of every card of one team, read from the event log once and then
+ * kept up to date by reading only the events appended since (per stream, from
+ * the number last read). This is a read model of the log, not a cache of
+ * answers: every chart is still computed from it on each request, and another
+ * instance's writes reach it through the log like any other reader's.
  */
-export async function cardHistories(
-  db: Queryable,
-  teamId: string,
-  filters: CardFilters,
-  until: Date,
-  since: Date | null = null,
-): Promise<{ histories: CardHistory[]; cards: Map<string, CardInfo> }> {
-  const filter = cardFilter(filters);
-  const filtered = filters.featureId || filters.cardType || filters.personId || filters.label;
-  // Which cards need their past: all of them, or (with `since`) those touched since then and those in progress now.
-  const wanted = since
-    ? sql`AND e.subject_id IN (
-        SELECT t.subject_id FROM events t
-        WHERE t.team_id = ${teamId} AND t.type IN ${STEP_TYPES} AND t.at >= ${since.toISOString()}
-        UNION
-        SELECT c.id FROM cards c JOIN columns col ON col.id = c.column_id
-        WHERE c.team_id = ${teamId} AND col.category = 'doing' AND c.archived_at IS NULL
-      )`
-    : sql``;
-  const only = filtered ? sql`AND e.subject_id IN (SELECT c.id FROM cards c WHERE c.team_id = ${teamId} ${filter})` : sql``;
-  // Two reads at once (on PostgreSQL they take two connections of the pool).
-  const [cardRows, stepRows] = await Promise.all([
-    db.execute<{ id: string; board_id: string; number: number; title: string; column_id: string; archived: boolean; blocked: boolean; created: string | number }>(sql`
-      SELECT c.id, c.board_id, c.number, c.title, c.column_id, c.archived_at IS NOT NULL AS archived, c.blocked, (extract(epoch FROM c.created_at) * 1000)::float8 AS created
-      FROM cards c
-      WHERE c.team_id = ${teamId} ${filter}
-    `),
-    db.execute<{ card_id: string; at: string | number; seq: string | number; column_id: string; archived: boolean; blocked: boolean }>(sql`
+interface TeamLog {
+  /** Per stream of the team, the last event number read. */
+  cursors: Map<string, number>;
+  steps: Map<string, LoggedStep[]>;
+  /** Cards with steps appended since their steps were last sorted. */
+  unsorted: Set<string>;
+  /** Card ids in order (answers list cards in a stable order); null when a new card needs sorting in. */
+  order: string[] | null;
+  /** The sum of the streams' last numbers as of the last refresh: changes with any new event of the team. */
+  version: string;
+  /** Steps held. */
+  size: number;
+  /** Refreshes run one at a time per team. */
+  queue: Promise<unknown>;
+}
+
+/** Per database handle (a transaction gets its own, short-lived), per team, least recently read first. */
+const logs = new WeakMap<Queryable, Map<string, TeamLog>>();
+/**
+ * Steps kept in memory per database handle, all teams together (about 130 bytes each, so some 130 MiB at most): beyond it the
+ * least recently read teams are dropped, and read again from the log when next asked about.
+ */
+export const STEP_LIMIT = 1_000_000;
+
+const emptyLog = (): TeamLog => ({ cursors: new Map(), steps: new Map(), unsorted: new Set(), order: [], version: '0', size: 0, queue: Promise.resolve() });
+
+/** The team's read model, brought up to the latest committed event. */
+async function teamLog(db: Queryable, teamId: string): Promise<TeamLog> {
+  let teams = logs.get(db);
+  if (!teams) logs.set(db, (teams = new Map()));
+  let log = teams.get(teamId);
+  if (log) teams.delete(teamId);
+  else log = emptyLog();
+  teams.set(teamId, log);
+  const current = log;
+  const run = current.queue.then(() => refresh(db, teamId, current));
+  current.queue = run.catch(() => undefined);
+  await run;
+  // Over the limit: drop the least recently read teams (never the one just read).
+  let total = 0;
+  for (const other of teams.values()) total += other.size;
+  for (const [id, other] of teams) {
+    if (total <= STEP_LIMIT || other === current) break;
+    teams.delete(id);
+    total -= other.size;
+  }
+  return current;
+}
+
+async function refresh(db: Queryable, teamId: string, log: TeamLog): Promise<void> {
+  const streams = (await db.execute<{ id: string; last_seq: string | number }>(sql`SELECT id, last_seq FROM streams WHERE team_id = ${teamId}`)).rows.map((r) => ({ id: r.id, last: Number(r.last_seq) }));
+  // A stream behind what was read, or gone, means the log was rewritten (a restored backup): read it all again.
+  if (streams.some((s) => s.last < (log.cursors.get(s.id) ?? 0)) || [...log.cursors.keys()].some((id) => !streams.some((s) => s.id === id))) {
+    Object.assign(log, { ...emptyLog(), queue: log.queue });
+  }
+  const behind = streams.filter((s) => s.last > (log.cursors.get(s.id) ?? 0));
+  if (behind.length > 0) {
+    // Each stream from its cursor up to the number just read (an event committed since then waits for the next refresh).
+    const rows = await db.execute<{ card_id: string; at: string | number; seq: string | number; column_id: string; archived: boolean; blocked: boolean }>(sql`
       SELECT e.subject_id AS card_id,
              (extract(epoch FROM e.at) * 1000)::float8 AS at,
              e.seq,
              e.payload->'card'->>'columnId' AS column_id,
              (e.type <> 'card.restored' AND e.payload->'card'->>'archivedAt' IS NOT NULL) AS archived,
              coalesce((e.payload->'card'->>'blocked')::boolean, false) AS blocked
-      FROM events e
-      WHERE e.team_id = ${teamId}
-        AND e.type IN ${STEP_TYPES}
-        AND (e.type <> 'card.updated' OR (e.payload->'changes') ? 'blocked')
-        AND e.at < ${until.toISOString()}
-        ${wanted} ${only}
-    `),
-  ]);
-  const cards = new Map<string, CardInfo>();
-  for (const r of cardRows.rows) cards.set(r.id, { boardId: r.board_id, number: r.number, title: r.title });
-
-  const perCard = new Map<string, (Step & { seq: number })[]>();
-  for (const r of stepRows.rows) {
-    if (!cards.has(r.card_id)) continue;
-    let steps = perCard.get(r.card_id);
-    if (!steps) perCard.set(r.card_id, (steps = []));
-    steps.push({ at: Number(r.at), seq: Number(r.seq), columnId: r.column_id, archived: r.archived, blocked: r.blocked });
-  }
-  const histories: CardHistory[] = [];
-  for (const [cardId, steps] of perCard) {
-    steps.sort((a, b) => a.at - b.at || a.seq - b.seq);
-    histories.push({ cardId, steps: steps.map(({ at, columnId, archived, blocked }) => ({ at, columnId, archived, blocked })) });
-  }
-  if (since) {
-    // Untouched since `since` (no steps read), and there before it: where it is now is where it was all along the range.
-    const before = since.getTime() - 1;
-    for (const r of cardRows.rows) {
-      if (!perCard.has(r.id) && Number(r.created) < since.getTime()) histories.push({ cardId: r.id, steps: [{ at: before, columnId: r.column_id, archived: r.archived, blocked: r.blocked }] });
+      FROM unnest(${sql.param(behind.map((s) => s.id))}::uuid[], ${sql.param(behind.map((s) => log.cursors.get(s.id) ?? 0))}::bigint[], ${sql.param(behind.map((s) => s.last))}::bigint[]) AS r(stream_id, after, upto)
+      CROSS JOIN LATERAL (
+        SELECT * FROM events e
+        WHERE e.stream_id = r.stream_id AND e.seq > r.after AND e.seq <= r.upto
+          AND e.type IN ${STEP_TYPES}
+          AND (e.type <> 'card.updated' OR (e.payload->'changes') ? 'blocked')
+      ) e
+    `);
+    const columnIds = new Map<string, string>();
+    // Arrays already handed out are never changed: a card's steps are copied the first time this refresh touches them.
+    const copied = new Set<string>();
+    for (const r of rows.rows) {
+      // One string per column id, shared by every step in it.
+      let columnId = columnIds.get(r.column_id);
+      if (columnId === undefined) columnIds.set(r.column_id, (columnId = r.column_id));
+      let steps = log.steps.get(r.card_id);
+      if (!steps || !copied.has(r.card_id)) {
+        if (!steps) log.order = null;
+        steps = steps ? steps.slice() : [];
+        copied.add(r.card_id);
+        log.steps.set(r.card_id, steps);
+      }
+      const step = { at: Number(r.at), seq: Number(r.seq), columnId, archived: r.archived, blocked: r.blocked };
+      const previous = steps.at(-1);
+      if (previous && (previous.at > step.at || (previous.at === step.at && previous.seq > step.seq))) log.unsorted.add(r.card_id);
+      steps.push(step);
+      log.size++;
     }
+    for (const s of behind) log.cursors.set(s.id, s.last);
   }
-  // Histories in card id order: answers list cards in a stable order.
-  histories.sort((a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0));
-  return { histories, cards };
+  // Only arrays copied in this refresh are out of order, so sorting them in place changes nothing handed out.
+  for (const cardId of log.unsorted) log.steps.get(cardId)!.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  log.unsorted.clear();
+  if (!log.order) log.order = [...log.steps.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  log.version = String(streams.reduce((sum, s) => sum + s.last, 0));
+}
+
+/** Changes with any new event of the team (and brings its read model up to date). */
+export async function logVersion(db: Queryable, teamId: string): Promise<string> {
+  return (await teamLog(db, teamId)).version;
+}
+
+/**
+ * The step history of the team's cards that match the filters, up to `until`,
+ * in card id order. A card's `card.moved_out` is skipped: the `card.moved_in` of
+ * the same move says where it went. Edits count only when they changed the
+ * blocked flag.
+ */
+export async function cardHistories(db: Queryable, teamId: string, filters: CardFilters, until: Date): Promise<CardHistory[]> {
+  const filtered = Boolean(filters.featureId || filters.cardType || filters.personId || filters.label);
+  const [log, matching] = await Promise.all([
+    teamLog(db, teamId),
+    filtered ? db.execute<{ id: string }>(sql`SELECT c.id FROM cards c WHERE c.team_id = ${teamId} ${cardFilter(filters)}`) : null,
+  ]);
+  const only = matching ? new Set(matching.rows.map((r) => r.id)) : null;
+  const cut = until.getTime();
+  const histories: CardHistory[] = [];
+  for (const cardId of log.order!) {
+    if (only && !only.has(cardId)) continue;
+    const all = log.steps.get(cardId)!;
+    let n = all.length;
+    while (n > 0 && all[n - 1]!.at >= cut) n--;
+    if (n === 0) continue;
+    histories.push({ cardId, steps: n === all.length ? all : all.slice(0, n) });
+  }
+  return histories;
+}
+
+/** Board, number and current title of the given cards. */
+export async function cardInfo(db: Queryable, ids: readonly string[]): Promise<Map<string, CardInfo>> {
+  const cards = new Map<string, CardInfo>();
+  if (ids.length === 0) return cards;
+  const rows = await db.execute<{ id: string; board_id: string; number: number; title: string }>(sql`
+    SELECT c.id, c.board_id, c.number, c.title FROM cards c WHERE c.id = ANY(${sql.param(ids)}::uuid[])
+  `);
+  for (const r of rows.rows) cards.set(r.id, { boardId: r.board_id, number: r.number, title: r.title });
+  return cards;
 }

@@ -1,10 +1,11 @@
 /**
  * Flow metrics of a team or one board over a date range: cumulative flow,
- * cycle time, throughput, WIP ageing and flow efficiency, from one read of
- * the event log. Answers are cached per (scope, query, latest event), so a
- * wall display polling an unchanged board costs one tiny query.
+ * cycle time, throughput, WIP ageing and flow efficiency, from the team's
+ * card steps (history.ts keeps them in memory and reads only the events
+ * appended since its last read). Answers are cached per (database handle,
+ * scope, query, latest event), so a wall display polling an unchanged board
+ * costs one tiny query.
  */
-import { sql } from 'drizzle-orm';
 import {
   addCalendarDays,
   calendarDaysBetween,
@@ -26,7 +27,7 @@ import {
 } from '@opsboard/shared';
 import type { Queryable } from '../db/database.js';
 import { invalidField, ok, type Result } from '../http/result.js';
-import { cardHistories, scopeColumns, type Scope } from './history.js';
+import { cardHistories, cardInfo, logVersion, scopeColumns, type Scope } from './history.js';
 
 /** A year and a day: the longest range one answer covers. */
 export const MAX_RANGE_DAYS = 366;
@@ -56,13 +57,8 @@ const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 1
 const percentiles = (values: number[]) => ({ p50: round(percentile(values, 50)), p85: round(percentile(values, 85)), p95: round(percentile(values, 95)) });
 
 /** The latest answer per question (scope, query, range): a newer event replaces it, so stale answers never pile up. */
-const cache = new Map<string, { at: number; seq: string; report: MetricsReport }>();
+const caches = new WeakMap<Queryable, Map<string, { at: number; seq: string; report: MetricsReport }>>();
 const CACHE_LIMIT = 200;
-
-async function latestEvent(db: Queryable, teamId: string): Promise<string> {
-  const result = await db.execute<{ v: string | null }>(sql`SELECT sum(last_seq)::text AS v FROM streams WHERE team_id = ${teamId}`);
-  return result.rows[0]?.v ?? '0';
-}
 
 export async function metricsReport(db: Queryable, scope: Scope, timezone: string, query: MetricsQuery, now: Date): Promise<Result<MetricsReport>> {
   const range = resolveRange(query, timezone, now);
@@ -72,14 +68,15 @@ export async function metricsReport(db: Queryable, scope: Scope, timezone: strin
 
   // The answer changes with any new event, and with the day (a range ending today grows; ages grow).
   const key = JSON.stringify([scope, query, timezone, from, to, [...charts].sort()]);
-  const seq = await latestEvent(db, scope.teamId);
+  const seq = await logVersion(db, scope.teamId);
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
   const hit = cache.get(key);
   if (hit && hit.seq === seq && now.getTime() - hit.at < 60_000) return ok(hit.report);
 
   const scoped = await scopeColumns(db, scope, scope.boardId ? undefined : query.boardKind);
   const columns = new Map<string, MetricColumn>(scoped.map((c) => [c.id, c]));
-  const { histories, cards } = await cardHistories(db, scope.teamId, query, end, fromInstant);
-  const info = (cardId: string) => ({ cardId, boardId: cards.get(cardId)!.boardId, number: cards.get(cardId)!.number, title: cards.get(cardId)!.title });
+  const histories = await cardHistories(db, scope.teamId, query, end);
 
   const report: MetricsReport = {
     teamId: scope.teamId,
@@ -89,9 +86,23 @@ export async function metricsReport(db: Queryable, scope: Scope, timezone: strin
     timezone,
     columns: scoped.map((c) => ({ id: c.id, boardId: c.boardId, name: c.name, category: c.category })),
   };
-  // Finished cards feed three charts; a question about the others skips them.
-  const points = charts.has('cycleTime') || charts.has('throughput') || charts.has('wipAgeing') ? cycleTimes(histories, columns, fromInstant.getTime(), end.getTime()) : [];
+  // Finished cards feed four charts; a question about the others skips them.
+  const points =
+    charts.has('cycleTime') || charts.has('throughput') || charts.has('wipAgeing') || charts.has('flowEfficiency') ? cycleTimes(histories, columns, fromInstant.getTime(), end.getTime()) : [];
   const cyclePercentiles = percentiles(points.map((p) => p.days));
+  const ageing = charts.has('wipAgeing') ? wipAgeing(histories, columns, end.getTime()) : [];
+  const fe = charts.has('flowEfficiency') ? flowEfficiency(histories, columns, fromInstant.getTime(), end.getTime(), points) : null;
+
+  // Titles and numbers of the cards the answer lists, and only those.
+  const listed = new Set<string>();
+  if (charts.has('cycleTime')) for (const p of points) listed.add(p.cardId);
+  for (const c of ageing) listed.add(c.cardId);
+  if (fe) for (const c of fe.cards) listed.add(c.cardId);
+  const cards = await cardInfo(db, [...listed]);
+  const info = (cardId: string) => {
+    const card = cards.get(cardId);
+    return { cardId, boardId: card?.boardId ?? '', number: card?.number ?? 0, title: card?.title ?? '' };
+  };
 
   if (charts.has('cfd')) {
     // A board shows its own columns; a team, the categories its columns share.
@@ -123,12 +134,11 @@ export async function metricsReport(db: Queryable, scope: Scope, timezone: strin
   }
   if (charts.has('wipAgeing')) {
     report.wipAgeing = {
-      cards: wipAgeing(histories, columns, end.getTime()).map((c) => ({ ...info(c.cardId), columnId: c.columnId, ageDays: c.ageDays, blocked: c.blocked })),
+      cards: ageing.map((c) => ({ ...info(c.cardId), columnId: c.columnId, ageDays: c.ageDays, blocked: c.blocked })),
       percentiles: cyclePercentiles,
     };
   }
-  if (charts.has('flowEfficiency')) {
-    const fe = flowEfficiency(histories, columns, fromInstant.getTime(), end.getTime());
+  if (fe) {
     report.flowEfficiency = {
       efficiency: fe.efficiency,
       constraintColumnId: fe.constraintColumnId,

@@ -245,11 +245,18 @@ const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
  * place, including off the board) time of each card finished in [from, to),
  * from its start to its finish, per card and per column.
  */
-export function flowEfficiency(histories: readonly CardHistory[], columns: ColumnsById, from: number, to: number): FlowEfficiency {
+export function flowEfficiency(
+  histories: readonly CardHistory[],
+  columns: ColumnsById,
+  from: number,
+  to: number,
+  /** `cycleTimes(histories, columns, from, to)`, when the caller has it already. */
+  finished: readonly CycleTimePoint[] = cycleTimes(histories, columns, from, to),
+): FlowEfficiency {
   const byHistory = new Map(histories.map((h) => [h.cardId, h]));
   const perColumn = new Map<string, ColumnTime>();
   const cards: CardEfficiency[] = [];
-  for (const point of cycleTimes(histories, columns, from, to)) {
+  for (const point of finished) {
     const steps = byHistory.get(point.cardId)!.steps;
     const split: TimeSplit = { activeMs: 0, waitingMs: 0, blockedMs: 0 };
     const visited = new Set<string>();
