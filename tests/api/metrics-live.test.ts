@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardSnapshot, Card, MetricsQuery, MetricsReport } from '@opsboard/shared';
 import { connectPostgres, type Database } from '../../server/src/db/database.js';
+import { readModelLimits } from '../../server/src/metrics/history.js';
 import { metricsReport } from '../../server/src/metrics/service.js';
 import { Api, createTeam, createTestDatabase, DB_KIND, startTestApp, type TestApp, type TestDatabase, type TestTeam } from '../helpers/harness.js';
 
@@ -131,5 +132,41 @@ describe('metrics follow the log after they were first read', () => {
     const answer = await metricsOnA();
     expect(answer.cycleTime!.points.map((p) => p.title)).toEqual(['Live 0, renamed']);
     expect(answer).toEqual(await fromNothing());
+  });
+
+  it('with tiny limits (two events per read, a few steps in memory) the answers stay the same: teams dropped and read again, logs read in windows', async () => {
+    const saved = { ...readModelLimits };
+    const other = await createTeam(a.app, 'Other flow');
+    const otherCard = (await other.admin.api.post<Card>(`/api/boards/${other.boards.planned}/cards`, { title: 'Elsewhere' })).body;
+    const tiny = { steps: 3, window: 2 };
+    /** A read from nothing with the usual limits: one query, nothing dropped. */
+    const expectedNow = async () => {
+      Object.assign(readModelLimits, saved);
+      try {
+        return await fromNothing();
+      } finally {
+        Object.assign(readModelLimits, tiny);
+      }
+    };
+    try {
+      Object.assign(readModelLimits, tiny);
+      later(1 / 24);
+      const expected = await expectedNow();
+      // Reading the other team drops this one (over three steps), so each read below starts from nothing, two events at a time.
+      for (let i = 0; i < 2; i++) {
+        expect((await other.admin.api.get(`/api/teams/${other.team.id}/metrics?${range}`)).status).toBe(200);
+        const answer = await metricsOnA();
+        expect(answer).toEqual(expected);
+      }
+      // And a move after that still shows.
+      await onBOk(onB.post(`/api/cards/${cards[4]!.id}/move`, { toColumnId: col['Done'] }));
+      await onBOk(new Api(b.app, { token: other.admin.token }).post(`/api/cards/${otherCard.id}/move`, { toColumnId: (await other.admin.api.get<BoardSnapshot>(`/api/boards/${other.boards.planned}`)).body.columns.find((c) => c.category === 'doing')!.id }));
+      later(1 / 24);
+      const answer = await metricsOnA();
+      expect(answer.throughput!.reduce((n, w) => n + w.count, 0)).toBe(2);
+      expect(answer).toEqual(await expectedNow());
+    } finally {
+      Object.assign(readModelLimits, saved);
+    }
   });
 });

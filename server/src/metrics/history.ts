@@ -88,11 +88,16 @@ interface TeamLog {
 
 /** Per database handle (a transaction gets its own, short-lived), per team, least recently read first. */
 const logs = new WeakMap<Queryable, Map<string, TeamLog>>();
-/**
- * Steps kept in memory per database handle, all teams together (about 130 bytes each, so some 130 MiB at most): beyond it the
- * least recently read teams are dropped, and read again from the log when next asked about.
- */
-export const STEP_LIMIT = 1_000_000;
+export const readModelLimits = {
+  /**
+   * Steps kept in memory per database handle, all teams together (about 130 bytes each, so some
+   * 130 MiB at most): beyond it the least recently read teams are dropped, and read again from the
+   * log when next asked about.
+   */
+  steps: 1_000_000,
+  /** Events of one stream read per query, so a first read of a long log never holds all its rows at once. */
+  window: 25_000,
+};
 
 const emptyLog = (): TeamLog => ({ cursors: new Map(), steps: new Map(), unsorted: new Set(), order: [], version: '0', size: 0, queue: Promise.resolve() });
 
@@ -112,7 +117,7 @@ async function teamLog(db: Queryable, teamId: string): Promise<TeamLog> {
   let total = 0;
   for (const other of teams.values()) total += other.size;
   for (const [id, other] of teams) {
-    if (total <= STEP_LIMIT || other === current) break;
+    if (total <= readModelLimits.steps || other === current) break;
     teams.delete(id);
     total -= other.size;
   }
@@ -125,9 +130,14 @@ async function refresh(db: Queryable, teamId: string, log: TeamLog): Promise<voi
   if (streams.some((s) => s.last < (log.cursors.get(s.id) ?? 0)) || [...log.cursors.keys()].some((id) => !streams.some((s) => s.id === id))) {
     Object.assign(log, { ...emptyLog(), queue: log.queue });
   }
-  const behind = streams.filter((s) => s.last > (log.cursors.get(s.id) ?? 0));
-  if (behind.length > 0) {
-    // Each stream from its cursor up to the number just read (an event committed since then waits for the next refresh).
+  // Each stream from its cursor up to the number just read (an event committed since then waits for
+  // the next refresh), at most `readModelLimits.window` events of a stream per query.
+  const behind = streams.filter((s) => s.last > (log.cursors.get(s.id) ?? 0)).map((s) => ({ id: s.id, after: log.cursors.get(s.id) ?? 0, last: s.last }));
+  const columnIds = new Map<string, string>();
+  // Arrays already handed out are never changed: a card's steps are copied the first time this refresh touches them.
+  const copied = new Set<string>();
+  for (let pending = behind; pending.length > 0; pending = pending.filter((s) => s.after < s.last)) {
+    const upto = pending.map((s) => Math.min(s.last, s.after + readModelLimits.window));
     const rows = await db.execute<{ card_id: string; at: string | number; seq: string | number; column_id: string; archived: boolean; blocked: boolean }>(sql`
       SELECT e.subject_id AS card_id,
              (extract(epoch FROM e.at) * 1000)::float8 AS at,
@@ -135,7 +145,7 @@ async function refresh(db: Queryable, teamId: string, log: TeamLog): Promise<voi
              e.payload->'card'->>'columnId' AS column_id,
              (e.type <> 'card.restored' AND e.payload->'card'->>'archivedAt' IS NOT NULL) AS archived,
              coalesce((e.payload->'card'->>'blocked')::boolean, false) AS blocked
-      FROM unnest(${sql.param(behind.map((s) => s.id))}::uuid[], ${sql.param(behind.map((s) => log.cursors.get(s.id) ?? 0))}::bigint[], ${sql.param(behind.map((s) => s.last))}::bigint[]) AS r(stream_id, after, upto)
+      FROM unnest(${sql.param(pending.map((s) => s.id))}::uuid[], ${sql.param(pending.map((s) => s.after))}::bigint[], ${sql.param(upto)}::bigint[]) AS r(stream_id, after, upto)
       CROSS JOIN LATERAL (
         SELECT * FROM events e
         WHERE e.stream_id = r.stream_id AND e.seq > r.after AND e.seq <= r.upto
@@ -143,9 +153,6 @@ async function refresh(db: Queryable, teamId: string, log: TeamLog): Promise<voi
           AND (e.type <> 'card.updated' OR (e.payload->'changes') ? 'blocked')
       ) e
     `);
-    const columnIds = new Map<string, string>();
-    // Arrays already handed out are never changed: a card's steps are copied the first time this refresh touches them.
-    const copied = new Set<string>();
     for (const r of rows.rows) {
       // One string per column id, shared by every step in it.
       let columnId = columnIds.get(r.column_id);
@@ -163,7 +170,10 @@ async function refresh(db: Queryable, teamId: string, log: TeamLog): Promise<voi
       steps.push(step);
       log.size++;
     }
-    for (const s of behind) log.cursors.set(s.id, s.last);
+    pending.forEach((s, i) => {
+      s.after = upto[i]!;
+      log.cursors.set(s.id, s.after);
+    });
   }
   // Only arrays copied in this refresh are out of order, so sorting them in place changes nothing handed out.
   for (const cardId of log.unsorted) log.steps.get(cardId)!.sort((a, b) => a.at - b.at || a.seq - b.seq);
