@@ -1,5 +1,6 @@
 /** Issue 13: the team's metrics page over the demo history draws every chart with data; a cycle-time point opens its card. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { BoardSnapshot } from '@opsboard/shared';
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '../helpers/harness.js';
 import { browserSuite, signedInPage, SOON } from '../helpers/browser.js';
@@ -45,6 +46,27 @@ describe('metrics page', () => {
     await point.click();
     await page.waitForURL(/\/boards\/[0-9a-f-]+\?card=/);
     await expect.poll(() => page.locator('[role="dialog"]').first().innerText(), SOON).toContain(`#${number}`);
+    await context.close();
+  });
+
+  it('follows the boards: a card finished elsewhere shows on the open page without a reload', async () => {
+    const { context, page } = await signedInPage(browser, t.baseUrl, demo.alex);
+    await page.goto(`/teams/${demo.team.id}/metrics`);
+    const scatter = page.getByTestId('chart-cycle-time');
+    await expect.poll(() => scatter.getByTestId('scatter-point').count(), SOON).toBeGreaterThan(0);
+    const finished = async () => Number(/^(\d+) finished cards/.exec((await scatter.locator('svg.chart__svg').getAttribute('aria-label')) ?? '')?.[1]);
+    const before = await finished();
+
+    // Another session moves a card in progress on the planned board to Done.
+    const board = (await demo.alex.session.get<BoardSnapshot>(`/api/boards/${demo.boards.planned}`)).body;
+    const category = new Map(board.columns.map((c) => [c.id, c.category]));
+    const done = board.columns.find((c) => c.category === 'done')!;
+    const card = board.cards.find((c) => category.get(c.columnId) === 'doing' && !c.archivedAt)!;
+    const moved = await demo.alex.session.post(`/api/cards/${card.id}/move`, { toColumnId: done.id, overrideReason: 'finished in the metrics test' });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+
+    await expect.poll(finished, SOON).toBe(before + 1);
+    await expect.poll(() => scatter.locator(`[data-testid="scatter-point"][aria-label^="#${card.number} "]`).count(), SOON).toBe(1);
     await context.close();
   });
 });

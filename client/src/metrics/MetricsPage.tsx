@@ -3,7 +3,7 @@
  * throughput, WIP ageing, flow efficiency), interrupts, DORA and a Monte
  * Carlo forecast, for the team or one of its boards (?board=), over a range.
  */
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { can, type ForecastAnswer } from '@opsboard/shared';
 import { Link } from '../app/Link';
 import { useDocumentTitle } from '../app/page-title';
@@ -13,6 +13,7 @@ import { metricsApi } from '../api/metrics';
 import { potwApi } from '../api/potw';
 import { BarChart, LineChart, ScatterChart } from '../charts';
 import { useFresh } from '../planning/use-fresh';
+import { useLiveBoards } from '../planning/use-live-boards';
 import { useServices } from '../app/services';
 import { roleIn, useTeamLive } from '../team/use-team-live';
 import { TeamNav } from '../teams/TeamNav';
@@ -62,10 +63,24 @@ export function MetricsPage({ teamId }: { teamId: string }) {
   const report = useFresh(() => (boardId ? metricsApi.board(boardId, filters) : metricsApi.team(teamId, filters)), key);
   const dora = useFresh(() => metricsApi.dora(teamId, filters), `${key}|${doraTick}`);
   const figures = useFresh(() => potwApi.figures(teamId, 'week', Math.min(weeks, 52)), key);
+  // The charts follow the team's boards (the interrupt and DORA figures are the team's even when one board
+  // is chosen): a card moved, blocked or finished anywhere redraws them, settled for a second so a burst of
+  // moves costs one refetch, and a wall display never goes stale.
+  const state = team.state;
+  const followed = useMemo(() => state?.boards.map((b) => b.id) ?? [], [state?.boards]);
+  useLiveBoards(
+    followed,
+    () => {
+      report.refresh();
+      figures.refresh();
+      dora.refresh();
+      setKpiTick((n) => n + 1);
+    },
+    1000,
+  );
   const [items, setItems] = useState(10);
   const [forecast, setForecast] = useState<ForecastAnswer | null>(null);
   const [forecastError, setForecastError] = useState<string | null>(null);
-  const state = team.state;
   useDocumentTitle(['Metrics', state?.team.name]);
 
   const r = report.value;
