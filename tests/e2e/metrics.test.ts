@@ -1,6 +1,6 @@
 /** Issue 13: the team's metrics page over the demo history draws every chart with data; a cycle-time point opens its card. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BoardSnapshot } from '@opsboard/shared';
+import { CARD_TYPES, type BoardSnapshot, type MetricsReport } from '@opsboard/shared';
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '../helpers/harness.js';
 import { browserSuite, signedInPage, SOON } from '../helpers/browser.js';
@@ -67,6 +67,47 @@ describe('metrics page', () => {
 
     await expect.poll(finished, SOON).toBe(before + 1);
     await expect.poll(() => scatter.locator(`[data-testid="scatter-point"][aria-label^="#${card.number} "]`).count(), SOON).toBe(1);
+    await context.close();
+  });
+
+  it('filters narrow the charts, stay in the address across a reload, and a bad range is named', async () => {
+    const { context, page } = await signedInPage(browser, t.baseUrl, demo.alex);
+    await page.goto(`/teams/${demo.team.id}/metrics`);
+    const scatter = page.getByTestId('chart-cycle-time');
+    await expect.poll(() => scatter.getByTestId('scatter-point').count(), SOON).toBeGreaterThan(0);
+    const finished = async () => Number(/^(\d+) finished cards/.exec((await scatter.locator('svg.chart__svg').getAttribute('aria-label')) ?? '')?.[1]);
+    const all = await finished();
+
+    // A card type that some, but not all, finished cards have (the page's default range: the last 12 weeks).
+    const from = new Date(Date.now() - 82 * 86_400_000).toISOString().slice(0, 10);
+    const count = async (type: string) => (await demo.alex.session.get<MetricsReport>(`/api/teams/${demo.team.id}/metrics?chart=cycleTime&from=${from}&cardType=${type}`)).body.cycleTime!.points.length;
+    let chosen: { type: string; n: number } | null = null;
+    for (const type of CARD_TYPES) {
+      const n = await count(type);
+      if (n > 0 && n < all) chosen = { type, n };
+      if (chosen) break;
+    }
+    expect(chosen, 'the demo history has finished cards of more than one type').not.toBeNull();
+
+    await page.getByTestId('metrics-type').selectOption(chosen!.type);
+    await expect.poll(finished, SOON).toBe(chosen!.n);
+    expect(new URL(page.url()).searchParams.get('type')).toBe(chosen!.type);
+    await page.reload();
+    await expect.poll(finished, SOON).toBe(chosen!.n);
+    expect(await page.getByTestId('metrics-type').inputValue()).toBe(chosen!.type);
+
+    await page.getByTestId('metrics-clear').click();
+    await expect.poll(finished, SOON).toBe(all);
+    expect(new URL(page.url()).search).toBe('');
+
+    // A custom range starts as the range shown; one that starts after it ends gets the server's 400 naming the
+    // field, and the charts keep their last answer.
+    await page.getByTestId('metrics-range').selectOption('custom');
+    expect(new URL(page.url()).searchParams.get('weeks')).toBe('custom');
+    await expect.poll(finished, SOON).toBe(all);
+    await page.getByTestId('metrics-from').fill('2099-01-01');
+    await expect.poll(() => page.getByTestId('metrics-error').innerText(), SOON).toMatch(/^from: /);
+    expect(await finished()).toBe(all);
     await context.close();
   });
 });

@@ -13,7 +13,9 @@ export interface MetricsFilters {
   from?: string;
   to?: string;
   boardKind?: string;
+  featureId?: string;
   cardType?: string;
+  personId?: string;
   label?: string;
 }
 

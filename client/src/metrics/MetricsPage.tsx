@@ -4,7 +4,7 @@
  * Carlo forecast, for the team or one of its boards (?board=), over a range.
  */
 import { useMemo, useState, type ReactNode } from 'react';
-import { can, type ForecastAnswer } from '@opsboard/shared';
+import { BOARD_KINDS, can, CARD_TYPES, type BoardKind, type ForecastAnswer, type MetricsReport } from '@opsboard/shared';
 import { Link } from '../app/Link';
 import { useDocumentTitle } from '../app/page-title';
 import { navigate } from '../app/router';
@@ -20,8 +20,11 @@ import { TeamNav } from '../teams/TeamNav';
 import { ErrorNote, Spinner } from '../ui/Feedback';
 import { CsvButton } from './CsvButton';
 import { KpiSection } from './KpiSection';
+import '../styles/metrics.css';
+import { filtersOf, isFiltered, RANGE_WEEKS, viewFromSearch, viewToSearch, weeksCovering, type MetricsView } from './metrics-view';
 
 const DAY = 86_400_000;
+const BOARD_KIND_LABELS: Record<BoardKind, string> = { planned: 'Planned work', interrupts: 'Interrupts', selfservice: 'SS&A' };
 const days = (ms: number) => Math.round((ms / DAY) * 10) / 10;
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 const num = (v: number | null) => (v === null ? '—' : String(v));
@@ -52,17 +55,23 @@ export function MetricsPage({ teamId }: { teamId: string }) {
     },
   });
   const { user } = useServices();
-  const search = new URLSearchParams(window.location.search);
-  const [boardId, setBoardId] = useState<string>(search.get('board') ?? '');
-  const [weeks, setWeeks] = useState(12);
+  // Scope, range and filters live in the address, so a wall display or a shared link opens the same view.
+  const [view, setView] = useState<MetricsView>(() => viewFromSearch(new URLSearchParams(window.location.search)));
+  const change = (patch: Partial<MetricsView>) => {
+    const next = { ...view, ...patch };
+    setView(next);
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${viewToSearch(next)}`);
+  };
+  const { boardId } = view;
+  const [labelDraft, setLabelDraft] = useState(view.label);
   // The server ends the range on the team's today; the start is counted back from the browser's.
   const [today] = useState(() => new Date().toISOString().slice(0, 10));
-  const from = new Date(Date.parse(today) - (weeks * 7 - 2) * DAY).toISOString().slice(0, 10);
-  const filters = { from };
-  const key = `${teamId}|${boardId}|${weeks}`;
+  const filters = filtersOf(view, today);
+  const weeks = weeksCovering(view, today);
+  const key = `${teamId}|${boardId}|${JSON.stringify(filters)}`;
   const report = useFresh(() => (boardId ? metricsApi.board(boardId, filters) : metricsApi.team(teamId, filters)), key);
-  const dora = useFresh(() => metricsApi.dora(teamId, filters), `${key}|${doraTick}`);
-  const figures = useFresh(() => potwApi.figures(teamId, 'week', Math.min(weeks, 52)), key);
+  const dora = useFresh(() => metricsApi.dora(teamId, filters), `${teamId}|${filters.from}|${filters.to}|${doraTick}`);
+  const figures = useFresh(() => potwApi.figures(teamId, 'week', weeks), `${teamId}|${weeks}`);
   // The charts follow the team's boards (the interrupt and DORA figures are the team's even when one board
   // is chosen): a card moved, blocked or finished anywhere redraws them, settled for a second so a burst of
   // moves costs one refetch, and a wall display never goes stale.
@@ -83,7 +92,11 @@ export function MetricsPage({ teamId }: { teamId: string }) {
   const [forecastError, setForecastError] = useState<string | null>(null);
   useDocumentTitle(['Metrics', state?.team.name]);
 
-  const r = report.value;
+  // A new scope, range or filter starts a new load: the last answer stays on screen (with the form) until it comes.
+  const [shown, setShown] = useState<MetricsReport | null>(null);
+  if (report.value && report.value !== shown) setShown(report.value);
+  const r = report.value ?? shown;
+  const updating = !report.value && !report.error;
   if (!state || !r) {
     const error = team.error ?? report.error;
     return error ? (
@@ -121,10 +134,17 @@ export function MetricsPage({ teamId }: { teamId: string }) {
       </p>
       <h1>Metrics</h1>
       <TeamNav teamId={teamId} active="metrics" />
-      <div className="section__head metrics-filters">
+      <form
+        className="metrics-filters"
+        aria-label="What the charts show"
+        onSubmit={(e) => {
+          e.preventDefault();
+          change({ label: labelDraft });
+        }}
+      >
         <label>
           Scope{' '}
-          <select value={boardId} onChange={(e) => setBoardId(e.target.value)} data-testid="metrics-scope">
+          <select value={boardId} onChange={(e) => change({ boardId: e.target.value })} data-testid="metrics-scope">
             <option value="">Whole team</option>
             {state.boards.map((b) => (
               <option key={b.id} value={b.id}>
@@ -133,17 +153,106 @@ export function MetricsPage({ teamId }: { teamId: string }) {
             ))}
           </select>
         </label>
+        {!boardId && (
+          <label>
+            Boards{' '}
+            <select value={view.boardKind} onChange={(e) => change({ boardKind: e.target.value as MetricsView['boardKind'] })} data-testid="metrics-kind">
+              <option value="">All kinds</option>
+              {BOARD_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {BOARD_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           Range{' '}
-          <select value={weeks} onChange={(e) => setWeeks(Number(e.target.value))}>
-            {[4, 8, 12, 26, 52].map((w) => (
+          <select value={String(view.weeks)} onChange={(e) => change(e.target.value === 'custom' ? { weeks: 'custom', from: view.from || filters.from || '', to: view.to || today } : { weeks: Number(e.target.value) })} data-testid="metrics-range">
+            {RANGE_WEEKS.map((w) => (
               <option key={w} value={w}>
                 last {w} weeks
               </option>
             ))}
+            <option value="custom">custom dates</option>
           </select>
         </label>
-      </div>
+        {view.weeks === 'custom' && (
+          <>
+            <label>
+              From <input type="date" value={view.from} max={view.to || today} onChange={(e) => change({ from: e.target.value })} data-testid="metrics-from" />
+            </label>
+            <label>
+              To <input type="date" value={view.to} min={view.from || undefined} max={today} onChange={(e) => change({ to: e.target.value })} data-testid="metrics-to" />
+            </label>
+          </>
+        )}
+        <label>
+          Feature{' '}
+          <select value={view.featureId} onChange={(e) => change({ featureId: e.target.value })} data-testid="metrics-feature">
+            <option value="">Any</option>
+            {[...state.features.values()]
+              .sort((a, b) => a.name.localeCompare(b.name))
+              .map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          Type{' '}
+          <select value={view.cardType} onChange={(e) => change({ cardType: e.target.value as MetricsView['cardType'] })} data-testid="metrics-type">
+            <option value="">Any</option>
+            {CARD_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Person{' '}
+          <select value={view.personId} onChange={(e) => change({ personId: e.target.value })} data-testid="metrics-person">
+            <option value="">Anyone</option>
+            {[...state.members.values()]
+              .sort((a, b) => a.name.localeCompare(b.name))
+              .map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          Label{' '}
+          <input value={labelDraft} maxLength={60} size={12} placeholder="any" onChange={(e) => setLabelDraft(e.target.value)} onBlur={() => labelDraft !== view.label && change({ label: labelDraft })} data-testid="metrics-label" />
+        </label>
+        {isFiltered(view) && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              setLabelDraft('');
+              change({ boardKind: '', featureId: '', cardType: '', personId: '', label: '' });
+            }}
+            data-testid="metrics-clear"
+          >
+            Clear filters
+          </button>
+        )}
+        {isFiltered(view) && <p className="muted">The filters narrow the flow charts; the interrupt figures, DORA and KPIs are the whole team’s.</p>}
+        {updating && (
+          <p className="muted" role="status" data-testid="metrics-updating">
+            Updating…
+          </p>
+        )}
+        {report.error && (
+          <p className="form__error" role="alert" data-testid="metrics-error">
+            {report.error}
+          </p>
+        )}
+      </form>
 
       <Panel title="Cumulative flow" csv={<CsvButton name="cumulative-flow" columns={['date', ...cfd.bands.map((b) => b.name)]} rows={cfd.days.map((d) => [d.date, ...d.counts])} />}>
         <LineChart
@@ -289,7 +398,7 @@ export function MetricsPage({ teamId }: { teamId: string }) {
           </>
         )}
       </Panel>
-      <KpiSection teamId={teamId} canConfigure={can(roleIn(state, user.id) ?? 'guest', 'configure')} canRecord={can(roleIn(state, user.id) ?? 'guest', 'write')} refreshKey={`${key}|${kpiTick}`} />
+      <KpiSection teamId={teamId} canConfigure={can(roleIn(state, user.id) ?? 'guest', 'configure')} canRecord={can(roleIn(state, user.id) ?? 'guest', 'write')} refreshKey={`${teamId}|${kpiTick}`} />
     </main>
   );
 }
