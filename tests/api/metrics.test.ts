@@ -157,6 +157,33 @@ describe('forecast', () => {
     expect((await team.byRole.viewer.api.get(`/api/teams/${team.team.id}/metrics/forecast`)).body).toMatchObject({ error: { details: { field: 'items' } } });
     expect((await team.byRole.viewer.api.get(`/api/teams/${team.team.id}/metrics/forecast?date=2020-01-01`)).status).toBe(400);
   });
+  it('answers "when will the backlog down to this card be done", counting the ready cards and the backlog above it', async () => {
+    // Three more cards: two in the backlog (ranked a, b), one ready; card 2 of the setup is in review, not waiting.
+    const made: Card[] = [];
+    for (const [title, column] of [['Queue a', 'Backlog'], ['Queue b', 'Backlog'], ['Queue ready', 'Ready']] as const) {
+      const res = await team.admin.api.post<Card>(`/api/boards/${team.boards.planned}/cards`, { title, columnId: col[column] });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      made.push(res.body);
+    }
+    const board = (await team.admin.api.get<BoardSnapshot>(`/api/boards/${team.boards.planned}`)).body;
+    const waiting = (column: string) => board.cards.filter((c) => c.columnId === col[column] && !c.archivedAt).sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
+    const ready = waiting('Ready').length;
+    const backlog = waiting('Backlog').map((c) => c.id);
+    const ask = (q: string) => team.byRole.viewer.api.get<ForecastAnswer>(`/api/teams/${team.team.id}/metrics/forecast?${q}`);
+    for (const card of made.slice(0, 2)) {
+      const res = await ask(`untilCardId=${card.id}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.items).toBe(ready + backlog.indexOf(card.id) + 1);
+      expect(res.body.question).toBe('when');
+    }
+    const readyOnly = await ask(`untilCardId=${made[2]!.id}`);
+    expect(readyOnly.body.items).toBe(waiting('Ready').findIndex((c) => c.id === made[2]!.id) + 1);
+    // Not waiting, not the team's, or two questions at once: 400 naming the field.
+    expect((await ask(`untilCardId=${cards[2]!.id}`)).body).toMatchObject({ error: { details: { field: 'untilCardId' } } });
+    expect((await ask(`untilCardId=00000000-0000-4000-8000-000000000000`)).body).toMatchObject({ error: { details: { field: 'untilCardId' } } });
+    expect((await ask(`untilCardId=${made[0]!.id}&items=3`)).body).toMatchObject({ error: { details: { field: 'untilCardId' } } });
+    expect((await ask(`featureId=00000000-0000-4000-8000-000000000000`)).body).toMatchObject({ error: { details: { field: 'featureId' } } });
+  });
 });
 
 describe('interrupt figures by person', () => {

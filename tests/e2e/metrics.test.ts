@@ -110,4 +110,35 @@ describe('metrics page', () => {
     expect(await finished()).toBe(all);
     await context.close();
   });
+
+  it('the forecast answers each question: N cards, a feature, the backlog down to a card, and how many by a date', async () => {
+    const { context, page } = await signedInPage(browser, t.baseUrl, demo.alex);
+    await page.goto(`/teams/${demo.team.id}/metrics`);
+    await page.getByTestId('chart-cycle-time').waitFor();
+    const answer = page.getByTestId('forecast-answer');
+
+    // Down to the third waiting card of the first board listed: three cards to finish.
+    await page.getByTestId('forecast-question').selectOption('card');
+    const picker = page.getByTestId('forecast-card');
+    await expect.poll(() => picker.locator('optgroup').first().locator('option').count(), SOON).toBeGreaterThanOrEqual(3);
+    const third = picker.locator('optgroup').first().locator('option').nth(2);
+    expect(await third.innerText()).toMatch(/^3\. #\d+ /);
+    await picker.selectOption(await third.getAttribute('value'));
+    await page.getByTestId('forecast-run').click();
+    await expect.poll(() => answer.innerText(), SOON).toMatch(/^3 cards — 50%: \d{4}-\d{2}-\d{2}/);
+
+    // A feature still open: its cards not done yet.
+    await page.getByTestId('forecast-question').selectOption('feature');
+    const feature = page.getByTestId('forecast-feature').locator('option').nth(1);
+    await page.getByTestId('forecast-feature').selectOption(await feature.getAttribute('value'));
+    await page.getByTestId('forecast-run').click();
+    await expect.poll(() => answer.innerText(), SOON).toMatch(/^\d+ cards? — 50%: (\d{4}-\d{2}-\d{2}|not within)/);
+
+    // How many by a date: counts, at least so many at each likelihood.
+    await page.getByTestId('forecast-question').selectOption('date');
+    await page.getByTestId('forecast-run').click();
+    await expect.poll(() => answer.innerText(), SOON).toMatch(/^By \d{4}-\d{2}-\d{2}, at least — 50%: \d+ cards · 85%: \d+ · 95%: \d+/);
+    await page.getByTestId('chart-forecast').waitFor();
+    await context.close();
+  });
 });

@@ -23,5 +23,5 @@ export const metricsApi = {
   team: (teamId: string, f: MetricsFilters) => http.get<MetricsReport>(`${t(teamId)}/metrics?${query({ ...f })}`),
   board: (boardId: string, f: MetricsFilters) => http.get<MetricsReport>(`/api/boards/${encodeURIComponent(boardId)}/metrics?${query({ ...f, boardKind: undefined })}`),
   dora: (teamId: string, f: MetricsFilters) => http.get<DoraReport>(`${t(teamId)}/metrics/dora?${query({ from: f.from, to: f.to })}`),
-  forecast: (teamId: string, q: { items?: number; date?: string }) => http.get<ForecastAnswer>(`${t(teamId)}/metrics/forecast?${query(q)}`),
+  forecast: (teamId: string, q: { items?: number; date?: string; featureId?: string; untilCardId?: string }) => http.get<ForecastAnswer>(`${t(teamId)}/metrics/forecast?${query(q)}`),
 };

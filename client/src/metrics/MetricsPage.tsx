@@ -21,9 +21,11 @@ import { ErrorNote, Spinner } from '../ui/Feedback';
 import { CsvButton } from './CsvButton';
 import { KpiSection } from './KpiSection';
 import '../styles/metrics.css';
-import { filtersOf, isFiltered, RANGE_WEEKS, viewFromSearch, viewToSearch, weeksCovering, type MetricsView } from './metrics-view';
+import { filtersOf, isFiltered, RANGE_WEEKS, viewFromSearch, viewToSearch, waitingQueue, weeksCovering, type MetricsView } from './metrics-view';
 
 const DAY = 86_400_000;
+type ForecastQuestion = 'items' | 'feature' | 'card' | 'date';
+const addDaysTo = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const BOARD_KIND_LABELS: Record<BoardKind, string> = { planned: 'Planned work', interrupts: 'Interrupts', selfservice: 'SS&A' };
 const days = (ms: number) => Math.round((ms / DAY) * 10) / 10;
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
@@ -77,7 +79,7 @@ export function MetricsPage({ teamId }: { teamId: string }) {
   // moves costs one refetch, and a wall display never goes stale.
   const state = team.state;
   const followed = useMemo(() => state?.boards.map((b) => b.id) ?? [], [state?.boards]);
-  useLiveBoards(
+  const live = useLiveBoards(
     followed,
     () => {
       report.refresh();
@@ -87,7 +89,11 @@ export function MetricsPage({ teamId }: { teamId: string }) {
     },
     1000,
   );
+  const [question, setQuestion] = useState<ForecastQuestion>('items');
   const [items, setItems] = useState(10);
+  const [forecastFeature, setForecastFeature] = useState('');
+  const [forecastCard, setForecastCard] = useState('');
+  const [forecastDate, setForecastDate] = useState('');
   const [forecast, setForecast] = useState<ForecastAnswer | null>(null);
   const [forecastError, setForecastError] = useState<string | null>(null);
   useDocumentTitle(['Metrics', state?.team.name]);
@@ -121,11 +127,20 @@ export function MetricsPage({ teamId }: { teamId: string }) {
   const runForecast = async () => {
     setForecastError(null);
     try {
-      setForecast(await metricsApi.forecast(teamId, { items }));
+      const ask =
+        question === 'items' ? { items } : question === 'feature' ? { featureId: forecastFeature } : question === 'card' ? { untilCardId: forecastCard } : { date: forecastDate || addDaysTo(today, 28) };
+      setForecast(await metricsApi.forecast(teamId, ask));
     } catch (e) {
       setForecastError(e instanceof Error ? e.message : String(e));
     }
   };
+  // The waiting cards of the boards with a backlog, in the order the forecast counts them.
+  const queues = state.boards
+    .filter((b) => b.kind !== 'interrupts')
+    .map((b) => ({ board: b, cards: live.states.get(b.id) ? waitingQueue(live.states.get(b.id)!) : [] }))
+    .filter((q) => q.cards.length > 0);
+  const features = [...state.features.values()].filter((f) => f.status === 'proposed' || f.status === 'active').sort((a, b) => a.name.localeCompare(b.name));
+  const howMany = forecast?.question === 'how_many';
 
   return (
     <main className="page page--wide metrics-page" id="main" data-testid="metrics-page">
@@ -365,7 +380,7 @@ export function MetricsPage({ teamId }: { teamId: string }) {
         )}
       </Panel>
 
-      <Panel title="Forecast" csv={forecast && <CsvButton name="forecast" columns={['days', 'trials']} rows={forecast.distribution.map((d) => [d.value, d.trials])} />}>
+      <Panel title="Forecast" csv={forecast && <CsvButton name="forecast" columns={[howMany ? 'cards' : 'days', 'trials']} rows={forecast.distribution.map((d) => [d.value, d.trials])} />}>
         <form
           className="metrics-filters"
           onSubmit={(e) => {
@@ -374,9 +389,54 @@ export function MetricsPage({ teamId }: { teamId: string }) {
           }}
         >
           <label>
-            When will{' '}
-            <input type="number" min={1} max={10000} value={items} onChange={(e) => setItems(Number(e.target.value))} style={{ width: '6rem' }} data-testid="forecast-items" /> cards be done?
-          </label>{' '}
+            Question{' '}
+            <select value={question} onChange={(e) => setQuestion(e.target.value as ForecastQuestion)} data-testid="forecast-question">
+              <option value="items">When will N cards be done?</option>
+              <option value="feature">When will a feature be done?</option>
+              <option value="card">When will the backlog down to a card be done?</option>
+              <option value="date">How many cards by a date?</option>
+            </select>
+          </label>
+          {question === 'items' && (
+            <label>
+              Cards <input type="number" min={1} max={10000} value={items} onChange={(e) => setItems(Number(e.target.value))} data-testid="forecast-items" />
+            </label>
+          )}
+          {question === 'feature' && (
+            <label>
+              Feature (its cards not done yet){' '}
+              <select value={forecastFeature} onChange={(e) => setForecastFeature(e.target.value)} required data-testid="forecast-feature">
+                <option value="">Choose…</option>
+                {features.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {question === 'card' && (
+            <label>
+              Down to (ready cards first, then the backlog by rank){' '}
+              <select value={forecastCard} onChange={(e) => setForecastCard(e.target.value)} required data-testid="forecast-card">
+                <option value="">Choose…</option>
+                {queues.map((q) => (
+                  <optgroup key={q.board.id} label={q.board.name}>
+                    {q.cards.map((c, i) => (
+                      <option key={c.id} value={c.id}>
+                        {i + 1}. #{c.number} {c.title}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </label>
+          )}
+          {question === 'date' && (
+            <label>
+              By <input type="date" value={forecastDate || addDaysTo(today, 28)} min={addDaysTo(today, 1)} onChange={(e) => setForecastDate(e.target.value)} required data-testid="forecast-date" />
+            </label>
+          )}
           <button type="submit" className="button button--primary" data-testid="forecast-run">
             Forecast
           </button>
@@ -385,12 +445,21 @@ export function MetricsPage({ teamId }: { teamId: string }) {
         {forecast && (
           <>
             <p data-testid="forecast-answer">
-              50%: {forecast.dates?.p50 ?? 'not within 10 years'} · 85%: {forecast.dates?.p85 ?? '—'} · 95%: {forecast.dates?.p95 ?? '—'} ({forecast.trials.toLocaleString()} trials, interrupts take {pct(forecast.interruptShare)} of capacity)
+              {howMany ? (
+                <>
+                  By {forecast.date}, at least — 50%: {forecast.p50} cards · 85%: {forecast.p85} · 95%: {forecast.p95}
+                </>
+              ) : (
+                <>
+                  {forecast.items} {forecast.items === 1 ? 'card' : 'cards'} — 50%: {forecast.dates?.p50 ?? 'not within 10 years'} · 85%: {forecast.dates?.p85 ?? '—'} · 95%: {forecast.dates?.p95 ?? '—'}
+                </>
+              )}{' '}
+              ({forecast.trials.toLocaleString()} trials, interrupts take {pct(forecast.interruptShare)} of capacity)
             </p>
             <BarChart
-              title="Days needed, over 10,000 trials"
-              summary="How many trials finished after each number of days."
-              x={{ kind: 'category', values: forecast.distribution.map((d) => String(d.value)), label: 'Days from today' }}
+              title={howMany ? `Cards finished by ${forecast.date}, over 10,000 trials` : 'Days needed, over 10,000 trials'}
+              summary={howMany ? 'How many trials finished each number of cards by the date.' : 'How many trials finished after each number of days.'}
+              x={{ kind: 'category', values: forecast.distribution.map((d) => String(d.value)), label: howMany ? 'Cards finished' : 'Days from today' }}
               series={[{ id: 'trials', label: 'Trials', values: forecast.distribution.map((d) => d.trials) }]}
               yLabel="Trials"
               testId="chart-forecast"

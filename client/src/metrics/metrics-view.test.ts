@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, filtersOf, isFiltered, viewFromSearch, viewToSearch, weeksCovering, type MetricsView } from './metrics-view';
+import type { BoardState } from '@opsboard/shared';
+import { DEFAULT_VIEW, filtersOf, isFiltered, viewFromSearch, viewToSearch, waitingQueue, weeksCovering, type MetricsView } from './metrics-view';
 
 const view = (patch: Partial<MetricsView>): MetricsView => ({ ...DEFAULT_VIEW, ...patch });
 
@@ -46,5 +47,24 @@ describe('the API query of a view', () => {
     expect(weeksCovering(view({ weeks: 8 }), '2026-12-07')).toBe(8);
     expect(weeksCovering(view({ weeks: 'custom', from: '2026-11-30' }), '2026-12-07')).toBe(2);
     expect(weeksCovering(view({ weeks: 'custom', from: '2020-01-01' }), '2026-12-07')).toBe(52);
+  });
+});
+
+describe('waiting queue', () => {
+  it('puts ready cards first, then the backlog, columns in board order and cards by rank, leaving out archived cards and other columns', () => {
+    const column = (id: string, category: string, rank: string, archivedAt: string | null = null) => [id, { id, category, rank, archivedAt }] as const;
+    const card = (id: string, columnId: string, rank: string, archivedAt: string | null = null) => [id, { id, columnId, rank, archivedAt }] as const;
+    const state = {
+      columns: new Map([column('backlog', 'backlog', 'a'), column('ready', 'todo', 'b'), column('doing', 'doing', 'c'), column('old', 'backlog', 'd', '2026-01-01T00:00:00Z')]),
+      cards: new Map([
+        card('b2', 'backlog', 'n'),
+        card('b1', 'backlog', 'M'), // byte order: capitals before small letters
+        card('r1', 'ready', 'z'),
+        card('d1', 'doing', 'a'),
+        card('gone', 'backlog', 'a', '2026-01-01T00:00:00Z'),
+        card('old1', 'old', 'a'),
+      ]),
+    } as unknown as BoardState;
+    expect(waitingQueue(state).map((c) => c.id)).toEqual(['r1', 'b1', 'b2']);
   });
 });

@@ -25,22 +25,52 @@ import { cardHistories, scopeColumns } from './history.js';
 
 const DEFAULT_SEED = 20_260_101;
 
-async function remainingCards(db: Queryable, teamId: string, featureId: string): Promise<number> {
+async function remainingCards(db: Queryable, teamId: string, featureId: string): Promise<Result<number>> {
+  const feature = await db.execute<{ id: string }>(sql`SELECT id FROM features WHERE id = ${featureId} AND team_id = ${teamId}`);
+  if (feature.rows.length === 0) return invalidField('featureId', 'is not a feature of this team');
   const result = await db.execute<{ n: string | number }>(sql`
     SELECT count(*) AS n FROM cards c JOIN columns col ON col.id = c.column_id
     WHERE c.team_id = ${teamId} AND c.feature_id = ${featureId} AND c.archived_at IS NULL AND col.category <> 'done'
   `);
-  return Number(result.rows[0]?.n ?? 0);
+  return ok(Number(result.rows[0]?.n ?? 0));
+}
+
+/**
+ * The cards ahead of a waiting card, and itself: on its board, every open card in a to-do column
+ * (ready, so taken first), then the backlog by rank down to it. Columns in board order, cards by rank.
+ */
+async function queueDownTo(db: Queryable, teamId: string, cardId: string): Promise<Result<number>> {
+  const target = await db.execute<{ board_id: string; category: string; column_rank: string; rank: string }>(sql`
+    SELECT c.board_id, col.category, col.rank AS column_rank, c.rank
+    FROM cards c JOIN columns col ON col.id = c.column_id
+    WHERE c.id = ${cardId} AND c.team_id = ${teamId} AND c.archived_at IS NULL
+  `);
+  const card = target.rows[0];
+  if (!card) return invalidField('untilCardId', 'is not an open card of this team');
+  if (card.category !== 'todo' && card.category !== 'backlog') return invalidField('untilCardId', 'is not waiting in a backlog or to-do column');
+  // (category: to-do before backlog, column rank, card rank) up to the card's own, byte-wise like every rank.
+  const order = (category: string) => (category === 'todo' ? 0 : 1);
+  const result = await db.execute<{ n: string | number }>(sql`
+    SELECT count(*) AS n FROM cards c JOIN columns col ON col.id = c.column_id
+    WHERE c.board_id = ${card.board_id} AND c.archived_at IS NULL AND col.archived_at IS NULL AND col.category IN ('todo', 'backlog')
+      AND (CASE WHEN col.category = 'todo' THEN 0 ELSE 1 END, col.rank COLLATE "C", c.rank COLLATE "C")
+          <= (${order(card.category)}, ${card.column_rank} COLLATE "C", ${card.rank} COLLATE "C")
+  `);
+  return ok(Number(result.rows[0]?.n ?? 0));
 }
 
 export async function forecast(db: Queryable, teamId: string, timezone: string, query: ForecastQuery, now: Date): Promise<Result<ForecastAnswer>> {
   const today = instantToZoned(now, timezone).date;
   if (query.date !== undefined && query.items !== undefined) return invalidField('date', 'ask either "how many by date" or "when will items be done", not both');
   if (query.date !== undefined && query.date <= today) return invalidField('date', 'must be after today');
+  const asked = [query.items !== undefined, query.date !== undefined, query.featureId !== undefined, query.untilCardId !== undefined].filter(Boolean).length;
+  if (asked > 1) return invalidField(query.untilCardId !== undefined ? 'untilCardId' : 'featureId', 'ask one question: items, date, featureId or untilCardId');
   let items = query.items ?? null;
   if (query.date === undefined && items === null) {
-    if (!query.featureId) return invalidField('items', 'give items, date or featureId');
-    items = await remainingCards(db, teamId, query.featureId);
+    if (!query.featureId && !query.untilCardId) return invalidField('items', 'give items, date, featureId or untilCardId');
+    const counted = query.featureId ? await remainingCards(db, teamId, query.featureId) : await queueDownTo(db, teamId, query.untilCardId!);
+    if (!counted.ok) return counted;
+    items = counted.value;
   }
 
   const weeks = query.historyWeeks ?? 12;

@@ -92,6 +92,7 @@ export const ForecastQuery = Type.Object(
     items: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: '"when will N cards be done?"' })),
     date: Type.Optional(IsoDate),
     featureId: Type.Optional(Id),
+    untilCardId: Type.Optional({ ...Id, description: '"when will the backlog down to this card be done?": the cards waiting ahead of it on its board (to-do columns, then the backlog by rank) and itself' }),
     boardKind: Type.Optional(StringEnum(BOARD_KINDS)),
     historyWeeks: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })),
     interruptShare: Type.Optional(Type.Number({ minimum: 0, maximum: 0.95, description: 'override the share of capacity interrupts take (default: measured)' })),
