@@ -4,7 +4,7 @@
  * Carlo forecast, for the team or one of its boards (?board=), over a range.
  */
 import { useMemo, useState, type ReactNode } from 'react';
-import { BOARD_KINDS, can, CARD_TYPES, type BoardKind, type ForecastAnswer, type MetricsReport } from '@opsboard/shared';
+import { addCalendarDays, BOARD_KINDS, can, CARD_TYPES, type BoardKind, type ForecastAnswer, type MetricsReport } from '@opsboard/shared';
 import { Link } from '../app/Link';
 import { useDocumentTitle } from '../app/page-title';
 import { navigate } from '../app/router';
@@ -25,7 +25,6 @@ import { filtersOf, isFiltered, RANGE_WEEKS, viewFromSearch, viewToSearch, waiti
 
 const DAY = 86_400_000;
 type ForecastQuestion = 'items' | 'feature' | 'card' | 'date';
-const addDaysTo = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const BOARD_KIND_LABELS: Record<BoardKind, string> = { planned: 'Planned work', interrupts: 'Interrupts', selfservice: 'SS&A' };
 const days = (ms: number) => Math.round((ms / DAY) * 10) / 10;
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
@@ -128,7 +127,7 @@ export function MetricsPage({ teamId }: { teamId: string }) {
     setForecastError(null);
     try {
       const ask =
-        question === 'items' ? { items } : question === 'feature' ? { featureId: forecastFeature } : question === 'card' ? { untilCardId: forecastCard } : { date: forecastDate || addDaysTo(today, 28) };
+        question === 'items' ? { items } : question === 'feature' ? { featureId: forecastFeature } : question === 'card' ? { untilCardId: forecastCard } : { date: forecastDate || addCalendarDays(today, 28) };
       setForecast(await metricsApi.forecast(teamId, ask));
     } catch (e) {
       setForecastError(e instanceof Error ? e.message : String(e));
@@ -434,7 +433,7 @@ export function MetricsPage({ teamId }: { teamId: string }) {
           )}
           {question === 'date' && (
             <label>
-              By <input type="date" value={forecastDate || addDaysTo(today, 28)} min={addDaysTo(today, 1)} onChange={(e) => setForecastDate(e.target.value)} required data-testid="forecast-date" />
+              By <input type="date" value={forecastDate || addCalendarDays(today, 28)} min={addCalendarDays(today, 1)} onChange={(e) => setForecastDate(e.target.value)} required data-testid="forecast-date" />
             </label>
           )}
           <button type="submit" className="button button--primary" data-testid="forecast-run">

@@ -3,11 +3,10 @@
  * page's address (so a wall display or a shared link opens the same view) and
  * turned into the API's query.
  */
-import { BOARD_KINDS, CARD_TYPES, type BoardKind, type BoardState, type Card, type CardType } from '@opsboard/shared';
+import { addCalendarDays, BOARD_KINDS, calendarDaysBetween, CARD_TYPES, type BoardKind, type BoardState, type Card, type CardType } from '@opsboard/shared';
 import type { MetricsFilters } from '../api/metrics';
 
 export const RANGE_WEEKS = [4, 8, 12, 26, 52] as const;
-const DAY = 86_400_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface MetricsView {
@@ -69,7 +68,7 @@ export function viewToSearch(view: MetricsView): string {
 
 /** The API query of a view. A preset range starts N weeks before `today` (the server ends it on the team's today). */
 export function filtersOf(view: MetricsView, today: string): MetricsFilters {
-  const from = view.weeks === 'custom' ? view.from || undefined : new Date(Date.parse(today) - (view.weeks * 7 - 2) * DAY).toISOString().slice(0, 10);
+  const from = view.weeks === 'custom' ? view.from || undefined : addCalendarDays(today, -(view.weeks * 7 - 2));
   const to = view.weeks === 'custom' ? view.to || undefined : undefined;
   return {
     ...(from && { from }),
@@ -86,7 +85,7 @@ export function filtersOf(view: MetricsView, today: string): MetricsFilters {
 export function weeksCovering(view: MetricsView, today: string): number {
   if (view.weeks !== 'custom') return view.weeks;
   if (!view.from) return DEFAULT_VIEW.weeks as number;
-  const days = Math.round((Date.parse(today) - Date.parse(view.from)) / DAY) + 1;
+  const days = calendarDaysBetween(view.from, today) + 1;
   return Math.min(52, Math.max(1, Math.ceil(days / 7)));
 }
 
