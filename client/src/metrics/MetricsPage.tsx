@@ -4,7 +4,7 @@
  * Carlo forecast, for the team or one of its boards (?board=), over a range.
  */
 import { useMemo, useState, type ReactNode } from 'react';
-import { addCalendarDays, BOARD_KINDS, can, CARD_TYPES, type BoardKind, type ForecastAnswer, type MetricsReport } from '@opsboard/shared';
+import { addCalendarDays, BOARD_KINDS, can, CARD_TYPES, type ForecastAnswer, type MetricsReport } from '@opsboard/shared';
 import { Link } from '../app/Link';
 import { useDocumentTitle } from '../app/page-title';
 import { navigate } from '../app/router';
@@ -16,6 +16,7 @@ import { useFresh } from '../planning/use-fresh';
 import { useLiveBoards } from '../planning/use-live-boards';
 import { useServices } from '../app/services';
 import { roleIn, useTeamLive } from '../team/use-team-live';
+import { BOARD_KIND_INFO } from '../teams/board-kinds';
 import { TeamNav } from '../teams/TeamNav';
 import { ErrorNote, Spinner } from '../ui/Feedback';
 import { CsvButton } from './CsvButton';
@@ -25,7 +26,6 @@ import { filtersOf, isFiltered, RANGE_WEEKS, viewFromSearch, viewToSearch, waiti
 
 const DAY = 86_400_000;
 type ForecastQuestion = 'items' | 'feature' | 'card' | 'date';
-const BOARD_KIND_LABELS: Record<BoardKind, string> = { planned: 'Planned work', interrupts: 'Interrupts', selfservice: 'SS&A' };
 const days = (ms: number) => Math.round((ms / DAY) * 10) / 10;
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 const num = (v: number | null) => (v === null ? '—' : String(v));
@@ -39,6 +39,23 @@ function Panel({ title, csv, children }: { title: string; csv?: ReactNode; child
       </div>
       {children}
     </section>
+  );
+}
+
+/** A labelled menu of one filter: "any" (the empty value) or one of `options` ([value, text]). */
+function Choice<T extends string>(props: { label: string; any: string; value: T | ''; options: readonly (readonly [T, string])[]; onChange: (value: T | '') => void; testId: string; required?: boolean }) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value as T | '')} required={props.required} data-testid={props.testId}>
+        <option value="">{props.any}</option>
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -134,11 +151,17 @@ export function MetricsPage({ teamId }: { teamId: string }) {
     }
   };
   // The waiting cards of the boards with a backlog, in the order the forecast counts them.
-  const queues = state.boards
-    .filter((b) => b.kind !== 'interrupts')
-    .map((b) => ({ board: b, cards: live.states.get(b.id) ? waitingQueue(live.states.get(b.id)!) : [] }))
-    .filter((q) => q.cards.length > 0);
-  const features = [...state.features.values()].filter((f) => f.status === 'proposed' || f.status === 'active').sort((a, b) => a.name.localeCompare(b.name));
+  const queues =
+    question !== 'card'
+      ? []
+      : state.boards.flatMap((board) => {
+          const boardState = live.states.get(board.id);
+          const cards = board.kind === 'interrupts' || !boardState ? [] : waitingQueue(boardState);
+          return cards.length > 0 ? [{ board, cards }] : [];
+        });
+  const byName = <T extends { name: string }>(list: Iterable<T>) => [...list].sort((a, b) => a.name.localeCompare(b.name));
+  const features = byName(state.features.values());
+  const openFeatures = features.filter((f) => f.status === 'proposed' || f.status === 'active');
   const howMany = forecast?.question === 'how_many';
 
   return (
@@ -168,17 +191,7 @@ export function MetricsPage({ teamId }: { teamId: string }) {
           </select>
         </label>
         {!boardId && (
-          <label>
-            Boards{' '}
-            <select value={view.boardKind} onChange={(e) => change({ boardKind: e.target.value as MetricsView['boardKind'] })} data-testid="metrics-kind">
-              <option value="">All kinds</option>
-              {BOARD_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {BOARD_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Choice label="Boards" any="All kinds" value={view.boardKind} options={BOARD_KINDS.map((k) => [k, BOARD_KIND_INFO[k].title])} onChange={(boardKind) => change({ boardKind })} testId="metrics-kind" />
         )}
         <label>
           Range{' '}
@@ -201,43 +214,9 @@ export function MetricsPage({ teamId }: { teamId: string }) {
             </label>
           </>
         )}
-        <label>
-          Feature{' '}
-          <select value={view.featureId} onChange={(e) => change({ featureId: e.target.value })} data-testid="metrics-feature">
-            <option value="">Any</option>
-            {[...state.features.values()]
-              .sort((a, b) => a.name.localeCompare(b.name))
-              .map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name}
-                </option>
-              ))}
-          </select>
-        </label>
-        <label>
-          Type{' '}
-          <select value={view.cardType} onChange={(e) => change({ cardType: e.target.value as MetricsView['cardType'] })} data-testid="metrics-type">
-            <option value="">Any</option>
-            {CARD_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Person{' '}
-          <select value={view.personId} onChange={(e) => change({ personId: e.target.value })} data-testid="metrics-person">
-            <option value="">Anyone</option>
-            {[...state.members.values()]
-              .sort((a, b) => a.name.localeCompare(b.name))
-              .map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.name}
-                </option>
-              ))}
-          </select>
-        </label>
+        <Choice label="Feature" any="Any" value={view.featureId} options={features.map((f) => [f.id, f.name])} onChange={(featureId) => change({ featureId })} testId="metrics-feature" />
+        <Choice label="Type" any="Any" value={view.cardType} options={CARD_TYPES.map((type) => [type, type])} onChange={(cardType) => change({ cardType })} testId="metrics-type" />
+        <Choice label="Person" any="Anyone" value={view.personId} options={byName(state.members.values()).map((m) => [m.userId, m.name])} onChange={(personId) => change({ personId })} testId="metrics-person" />
         <label>
           Label{' '}
           <input value={labelDraft} maxLength={60} size={12} placeholder="any" onChange={(e) => setLabelDraft(e.target.value)} onBlur={() => labelDraft !== view.label && change({ label: labelDraft })} data-testid="metrics-label" />
@@ -402,17 +381,7 @@ export function MetricsPage({ teamId }: { teamId: string }) {
             </label>
           )}
           {question === 'feature' && (
-            <label>
-              Feature (its cards not done yet){' '}
-              <select value={forecastFeature} onChange={(e) => setForecastFeature(e.target.value)} required data-testid="forecast-feature">
-                <option value="">Choose…</option>
-                {features.map((f) => (
-                  <option key={f.id} value={f.id}>
-                    {f.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Choice label="Feature (its cards not done yet)" any="Choose…" required value={forecastFeature} options={openFeatures.map((f) => [f.id, f.name])} onChange={setForecastFeature} testId="forecast-feature" />
           )}
           {question === 'card' && (
             <label>

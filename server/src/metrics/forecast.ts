@@ -21,7 +21,7 @@ import {
 } from '@opsboard/shared';
 import type { Queryable } from '../db/database.js';
 import { invalidField, ok, type Result } from '../http/result.js';
-import { cardHistories, scopeColumns } from './history.js';
+import { historiesUntil, scopeColumns, teamSteps } from './history.js';
 
 const DEFAULT_SEED = 20_260_101;
 
@@ -49,22 +49,21 @@ async function queueDownTo(db: Queryable, teamId: string, cardId: string): Promi
   if (!card) return invalidField('untilCardId', 'is not an open card of this team');
   if (card.category !== 'todo' && card.category !== 'backlog') return invalidField('untilCardId', 'is not waiting in a backlog or to-do column');
   // (category: to-do before backlog, column rank, card rank) up to the card's own, byte-wise like every rank.
-  const order = (category: string) => (category === 'todo' ? 0 : 1);
   const result = await db.execute<{ n: string | number }>(sql`
     SELECT count(*) AS n FROM cards c JOIN columns col ON col.id = c.column_id
     WHERE c.board_id = ${card.board_id} AND c.archived_at IS NULL AND col.archived_at IS NULL AND col.category IN ('todo', 'backlog')
       AND (CASE WHEN col.category = 'todo' THEN 0 ELSE 1 END, col.rank COLLATE "C", c.rank COLLATE "C")
-          <= (${order(card.category)}, ${card.column_rank} COLLATE "C", ${card.rank} COLLATE "C")
+          <= (${card.category === 'todo' ? 0 : 1}, ${card.column_rank} COLLATE "C", ${card.rank} COLLATE "C")
   `);
   return ok(Number(result.rows[0]?.n ?? 0));
 }
 
 export async function forecast(db: Queryable, teamId: string, timezone: string, query: ForecastQuery, now: Date): Promise<Result<ForecastAnswer>> {
   const today = instantToZoned(now, timezone).date;
-  if (query.date !== undefined && query.items !== undefined) return invalidField('date', 'ask either "how many by date" or "when will items be done", not both');
   if (query.date !== undefined && query.date <= today) return invalidField('date', 'must be after today');
-  const asked = [query.items !== undefined, query.date !== undefined, query.featureId !== undefined, query.untilCardId !== undefined].filter(Boolean).length;
-  if (asked > 1) return invalidField(query.untilCardId !== undefined ? 'untilCardId' : 'featureId', 'ask one question: items, date, featureId or untilCardId');
+  // One question at a time: the second one given is the field named.
+  const asked = (['items', 'date', 'featureId', 'untilCardId'] as const).filter((name) => query[name] !== undefined);
+  if (asked.length > 1) return invalidField(asked[1]!, `ask one question at a time: ${asked[0]} or ${asked[1]}, not both`);
   let items = query.items ?? null;
   if (query.date === undefined && items === null) {
     if (!query.featureId && !query.untilCardId) return invalidField('items', 'give items, date, featureId or untilCardId');
@@ -84,7 +83,7 @@ export async function forecast(db: Queryable, teamId: string, timezone: string, 
   const interruptColumns = new Set(
     (await db.execute<{ id: string }>(sql`SELECT c.id FROM columns c JOIN boards b ON b.id = c.board_id WHERE b.team_id = ${teamId} AND b.kind = 'interrupts'`)).rows.map((r) => r.id),
   );
-  const histories = await cardHistories(db, teamId, { boardKind: query.boardKind }, end);
+  const histories = historiesUntil(await teamSteps(db, teamId), end, null);
   const points = cycleTimes(histories, columns, dayStarts[0]!, end.getTime());
   const daily = dailyCounts(points.map((p) => p.finishedAt), dayStarts, end.getTime());
 

@@ -78,8 +78,8 @@ interface TeamLog {
   unsorted: Set<string>;
   /** Card ids in order (answers list cards in a stable order); null when a new card needs sorting in. */
   order: string[] | null;
-  /** The sum of the streams' last numbers as of the last refresh: changes with any new event of the team. */
-  version: string;
+  /** What the last refresh read, handed out as is until a refresh reads more. */
+  snapshot: TeamSteps;
   /** Steps held. */
   size: number;
   /** Refreshes run one at a time per team. */
@@ -99,7 +99,7 @@ export const readModelLimits = {
   window: 25_000,
 };
 
-const emptyLog = (): TeamLog => ({ cursors: new Map(), steps: new Map(), unsorted: new Set(), order: [], version: '0', size: 0, queue: Promise.resolve() });
+const emptyLog = (): TeamLog => ({ cursors: new Map(), steps: new Map(), unsorted: new Set(), order: [], snapshot: { version: '0', cards: [] }, size: 0, queue: Promise.resolve() });
 
 /** The team's read model, brought up to the latest committed event. */
 async function teamLog(db: Queryable, teamId: string): Promise<TeamLog> {
@@ -175,40 +175,50 @@ async function refresh(db: Queryable, teamId: string, log: TeamLog): Promise<voi
       log.cursors.set(s.id, s.after);
     });
   }
+  const version = String(streams.reduce((sum, s) => sum + s.last, 0));
+  if (copied.size === 0 && log.order) {
+    // No new steps (a rename, a comment…): the same cards, but answers that name them are out of date.
+    if (version !== log.snapshot.version) log.snapshot = { version, cards: log.snapshot.cards };
+    return;
+  }
   // Only arrays copied in this refresh are out of order, so sorting them in place changes nothing handed out.
   for (const cardId of log.unsorted) log.steps.get(cardId)!.sort((a, b) => a.at - b.at || a.seq - b.seq);
   log.unsorted.clear();
   if (!log.order) log.order = [...log.steps.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  log.version = String(streams.reduce((sum, s) => sum + s.last, 0));
-}
-
-/** Changes with any new event of the team (and brings its read model up to date). */
-export async function logVersion(db: Queryable, teamId: string): Promise<string> {
-  return (await teamLog(db, teamId)).version;
+  log.snapshot = { version, cards: log.order.map((cardId) => ({ cardId, steps: log.steps.get(cardId)! })) };
 }
 
 /**
- * The step history of the team's cards that match the filters, up to `until`,
- * in card id order. A card's `card.moved_out` is skipped: the `card.moved_in` of
- * the same move says where it went. Edits count only when they changed the
+ * Every card of the team with its whole step history, in card id order, as of the latest committed
+ * event; `version` changes with any new event of the team. A card's `card.moved_out` is skipped:
+ * the `card.moved_in` of the same move says where it went. Edits count only when they changed the
  * blocked flag.
  */
-export async function cardHistories(db: Queryable, teamId: string, filters: CardFilters, until: Date): Promise<CardHistory[]> {
-  const filtered = Boolean(filters.featureId || filters.cardType || filters.personId || filters.label);
-  const [log, matching] = await Promise.all([
-    teamLog(db, teamId),
-    filtered ? db.execute<{ id: string }>(sql`SELECT c.id FROM cards c WHERE c.team_id = ${teamId} ${cardFilter(filters)}`) : null,
-  ]);
-  const only = matching ? new Set(matching.rows.map((r) => r.id)) : null;
+export interface TeamSteps {
+  version: string;
+  cards: readonly CardHistory[];
+}
+
+export async function teamSteps(db: Queryable, teamId: string): Promise<TeamSteps> {
+  return (await teamLog(db, teamId)).snapshot;
+}
+
+/** The ids of the team's cards that match the filters, or null when no filter narrows them. */
+export async function matchingCards(db: Queryable, teamId: string, filters: CardFilters): Promise<ReadonlySet<string> | null> {
+  if (!(filters.featureId || filters.cardType || filters.personId || filters.label)) return null;
+  const rows = await db.execute<{ id: string }>(sql`SELECT c.id FROM cards c WHERE c.team_id = ${teamId} ${cardFilter(filters)}`);
+  return new Set(rows.rows.map((r) => r.id));
+}
+
+/** The histories of the cards in `only` (all when null), cut before `until`; cards with no step before it are left out. */
+export function historiesUntil(steps: TeamSteps, until: Date, only: ReadonlySet<string> | null): CardHistory[] {
   const cut = until.getTime();
   const histories: CardHistory[] = [];
-  for (const cardId of log.order!) {
-    if (only && !only.has(cardId)) continue;
-    const all = log.steps.get(cardId)!;
-    let n = all.length;
-    while (n > 0 && all[n - 1]!.at >= cut) n--;
-    if (n === 0) continue;
-    histories.push({ cardId, steps: n === all.length ? all : all.slice(0, n) });
+  for (const card of steps.cards) {
+    if (only && !only.has(card.cardId)) continue;
+    let n = card.steps.length;
+    while (n > 0 && card.steps[n - 1]!.at >= cut) n--;
+    if (n > 0) histories.push(n === card.steps.length ? card : { cardId: card.cardId, steps: card.steps.slice(0, n) });
   }
   return histories;
 }

@@ -27,7 +27,7 @@ import {
 } from '@opsboard/shared';
 import type { Queryable } from '../db/database.js';
 import { invalidField, ok, type Result } from '../http/result.js';
-import { cardHistories, cardInfo, logVersion, scopeColumns, type Scope } from './history.js';
+import { cardInfo, historiesUntil, matchingCards, scopeColumns, teamSteps, type Scope } from './history.js';
 
 /** A year and a day: the longest range one answer covers. */
 export const MAX_RANGE_DAYS = 366;
@@ -68,15 +68,16 @@ export async function metricsReport(db: Queryable, scope: Scope, timezone: strin
 
   // The answer changes with any new event, and with the day (a range ending today grows; ages grow).
   const key = JSON.stringify([scope, query, timezone, from, to, [...charts].sort()]);
-  const seq = await logVersion(db, scope.teamId);
+  const steps = await teamSteps(db, scope.teamId);
+  const seq = steps.version;
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const hit = cache.get(key);
   if (hit && hit.seq === seq && now.getTime() - hit.at < 60_000) return ok(hit.report);
 
-  const scoped = await scopeColumns(db, scope, scope.boardId ? undefined : query.boardKind);
+  const [scoped, only] = await Promise.all([scopeColumns(db, scope, scope.boardId ? undefined : query.boardKind), matchingCards(db, scope.teamId, query)]);
   const columns = new Map<string, MetricColumn>(scoped.map((c) => [c.id, c]));
-  const histories = await cardHistories(db, scope.teamId, query, end);
+  const histories = historiesUntil(steps, end, only);
 
   const report: MetricsReport = {
     teamId: scope.teamId,
