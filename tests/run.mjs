@@ -7,7 +7,9 @@
 //   browser-firefox  the board's drag and drop, live sync and editing again in Firefox (needs Firefox)
 // OPSBOARD_REQUIRE_ALL=1 (set by .ci/run) turns a missing Postgres, Chromium or Firefox into a failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const requireAll = process.env.OPSBOARD_REQUIRE_ALL === '1';
 const only = process.argv.slice(2);
@@ -39,6 +41,38 @@ if (requireAll && skipped.length > 0 && only.length === 0) {
   process.exit(1);
 }
 
+// Each project also writes a JSON report, so the summary at the very end can name what failed and why:
+// a long log is often read from its tail only.
+const reportDir = mkdtempSync(join(tmpdir(), 'opsboard-test-report-'));
+
+/** The failed tests (and files that failed to load) of one project's JSON report, a few lines each. */
+function failuresOf(reportPath) {
+  if (!existsSync(reportPath)) return ['(no report was written: the run stopped before vitest finished)'];
+  let report;
+  try {
+    report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  } catch (error) {
+    return [`(the report could not be read: ${error instanceof Error ? error.message : String(error)})`];
+  }
+  const lines = [];
+  for (const file of report.testResults ?? []) {
+    const name = String(file.name ?? '').replace(`${process.cwd()}/`, '');
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    if (file.status === 'failed' && failed.length === 0) lines.push(`${name}: ${firstLines(file.message)}`);
+    for (const t of failed) lines.push(`${name} > ${t.fullName ?? t.title}: ${firstLines((t.failureMessages ?? []).join('\n'))}`);
+  }
+  return lines;
+}
+
+function firstLines(text) {
+  return String(text ?? '')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !/^\s*at .*node_modules/.test(l))
+    .slice(0, 4)
+    .join(' | ')
+    .slice(0, 600);
+}
+
 const results = [];
 for (const project of selected) {
   console.log(`\n=== ${project} ===`);
@@ -46,14 +80,21 @@ for (const project of selected) {
   // Chromium files run two at a time: each has its own server and database, and they mostly wait on the page
   // (measured: 265 s instead of 463 s for the same 32 files on 2 cores, all passing).
   const parallel = project === 'browser' ? ['--fileParallelism', '--maxWorkers=2'] : [];
-  const run = spawnSync('npx', ['vitest', 'run', '--project', project, '--reporter=default', ...parallel], {
+  const reportPath = join(reportDir, `${project}.json`);
+  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${reportPath}`];
+  const run = spawnSync('npx', ['vitest', 'run', '--project', project, ...reporters, ...parallel], {
     stdio: 'inherit',
     env: { ...process.env, ...(chromium && { CHROMIUM_PATH: chromium }), ...(firefox && { FIREFOX_PATH: firefox }) },
   });
-  results.push({ project, ok: run.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+  const ok = run.status === 0;
+  results.push({ project, ok, seconds: ((Date.now() - started) / 1000).toFixed(1), failures: ok ? [] : failuresOf(reportPath) });
 }
+rmSync(reportDir, { recursive: true, force: true });
 
 console.log('\n=== summary ===');
-for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.project.padEnd(15)} ${r.seconds} s`);
+for (const r of results) {
+  console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.project.padEnd(15)} ${r.seconds} s`);
+  for (const f of r.failures) console.log(`      ✗ ${f}`);
+}
 for (const s of skipped) console.log(`SKIP  ${s}`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);
