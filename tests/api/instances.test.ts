@@ -99,7 +99,7 @@ describe(`two server instances on one ${DB_KIND} database`, () => {
     await onB.connect();
     await onB.openBoard(team.boards.planned);
     expect((await team.byRole.member.session.del(`/api/auth/tokens/${created.body.token.id}`)).status).toBe(200);
-    await onB.waitFor(() => onB.closeCodes.includes(4001), 2_000);
+    await onB.waitFor(() => onB.closeCodes.includes(4001), 4_000);
   });
 
   it('login rate limits hold across instances: attempts on A and B count together', async () => {

@@ -3,7 +3,7 @@
  * page's address (so a wall display or a shared link opens the same view) and
  * turned into the API's query.
  */
-import { addCalendarDays, BOARD_KINDS, calendarDaysBetween, CARD_TYPES, type BoardKind, type BoardState, type Card, type CardType } from '@opsboard/shared';
+import { addCalendarDays, BOARD_KINDS, calendarDaysBetween, CARD_TYPES, compareWaiting, isWaitingCategory, type BoardKind, type BoardState, type Card, type CardType, type WaitingPlace } from '@opsboard/shared';
 import type { MetricsFilters } from '../api/metrics';
 
 export const RANGE_WEEKS = [4, 8, 12, 26, 52] as const;
@@ -94,24 +94,12 @@ export function isFiltered(view: MetricsView): boolean {
   return Boolean((view.boardKind && !view.boardId) || view.featureId || view.cardType || view.personId || view.label.trim());
 }
 
-/**
- * A board's waiting cards in the order they will be taken, as the forecast counts them for "when will the
- * backlog down to this card be done?": to-do columns first (ready), then the backlog; columns in board order,
- * cards by rank.
- */
+/** A board's waiting cards in the order the forecast takes them (the shared rule: ready first, then the backlog). */
 export function waitingQueue(state: BoardState): Card[] {
-  const columns = [...state.columns.values()].filter((c) => c.archivedAt === null && (c.category === 'todo' || c.category === 'backlog'));
-  const place = new Map(columns.map((c) => [c.id, c]));
-  const key = (card: Card): [number, string, string] => {
-    const column = place.get(card.columnId)!;
-    return [column.category === 'todo' ? 0 : 1, column.rank, card.rank];
+  const columns = new Map([...state.columns.values()].filter((c) => c.archivedAt === null && isWaitingCategory(c.category)).map((c) => [c.id, c]));
+  const place = (card: Card): WaitingPlace => {
+    const column = columns.get(card.columnId)!;
+    return { id: card.id, rank: card.rank, category: column.category, columnId: column.id, columnRank: column.rank };
   };
-  const bytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...state.cards.values()]
-    .filter((card) => card.archivedAt === null && place.has(card.columnId))
-    .sort((a, b) => {
-      const [ca, ra, ka] = key(a);
-      const [cb, rb, kb] = key(b);
-      return ca - cb || bytes(ra, rb) || bytes(ka, kb);
-    });
+  return [...state.cards.values()].filter((card) => card.archivedAt === null && columns.has(card.columnId)).sort((a, b) => compareWaiting(place(a), place(b)));
 }

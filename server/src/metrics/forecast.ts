@@ -7,12 +7,14 @@ import { sql } from 'drizzle-orm';
 import {
   addCalendarDays,
   calendarDaysBetween,
+  compareWaiting,
   cycleTimes,
   dailyCounts,
   FORECAST_TRIALS,
   forecastHowMany,
   forecastWhen,
   instantToZoned,
+  isWaitingCategory,
   share,
   zonedWallTimeToInstant,
   type ForecastAnswer,
@@ -40,22 +42,21 @@ async function remainingCards(db: Queryable, teamId: string, featureId: string):
  * (ready, so taken first), then the backlog by rank down to it. Columns in board order, cards by rank.
  */
 async function queueDownTo(db: Queryable, teamId: string, cardId: string): Promise<Result<number>> {
-  const target = await db.execute<{ board_id: string; category: string; column_rank: string; rank: string }>(sql`
-    SELECT c.board_id, col.category, col.rank AS column_rank, c.rank
-    FROM cards c JOIN columns col ON col.id = c.column_id
+  const target = await db.execute<{ board_id: string; category: string }>(sql`
+    SELECT c.board_id, col.category FROM cards c JOIN columns col ON col.id = c.column_id
     WHERE c.id = ${cardId} AND c.team_id = ${teamId} AND c.archived_at IS NULL
   `);
   const card = target.rows[0];
   if (!card) return invalidField('untilCardId', 'is not an open card of this team');
-  if (card.category !== 'todo' && card.category !== 'backlog') return invalidField('untilCardId', 'is not waiting in a backlog or to-do column');
-  // (category: to-do before backlog, column rank, card rank) up to the card's own, byte-wise like every rank.
-  const result = await db.execute<{ n: string | number }>(sql`
-    SELECT count(*) AS n FROM cards c JOIN columns col ON col.id = c.column_id
+  if (!isWaitingCategory(card.category)) return invalidField('untilCardId', 'is not waiting in a backlog or to-do column');
+  // The board's waiting cards, put in the order they will be taken by the rule the page's picker uses too.
+  const waiting = await db.execute<{ id: string; rank: string; category: string; column_id: string; column_rank: string }>(sql`
+    SELECT c.id, c.rank, col.category, col.id AS column_id, col.rank AS column_rank FROM cards c JOIN columns col ON col.id = c.column_id
     WHERE c.board_id = ${card.board_id} AND c.archived_at IS NULL AND col.archived_at IS NULL AND col.category IN ('todo', 'backlog')
-      AND (CASE WHEN col.category = 'todo' THEN 0 ELSE 1 END, col.rank COLLATE "C", c.rank COLLATE "C")
-          <= (${card.category === 'todo' ? 0 : 1}, ${card.column_rank} COLLATE "C", ${card.rank} COLLATE "C")
   `);
-  return ok(Number(result.rows[0]?.n ?? 0));
+  const queue = waiting.rows.map((r) => ({ id: r.id, rank: r.rank, category: r.category, columnId: r.column_id, columnRank: r.column_rank })).sort(compareWaiting);
+  const place = queue.findIndex((c) => c.id === cardId);
+  return place < 0 ? invalidField('untilCardId', 'is not waiting in a backlog or to-do column') : ok(place + 1);
 }
 
 export async function forecast(db: Queryable, teamId: string, timezone: string, query: ForecastQuery, now: Date): Promise<Result<ForecastAnswer>> {

@@ -4,6 +4,7 @@
  * makes a card stand out. Pure: the clock comes in as an argument.
  */
 import type { Card, Column } from '../schema/entities.js';
+import { byRank } from './board-state.js';
 import type { StandupMode } from '../schema/standup.js';
 
 const DAY_MS = 86_400_000;
@@ -44,7 +45,7 @@ export function standupWalk(
   const ordered: typeof cards[number][] = [];
   for (const column of walkColumns(columns)) {
     const inColumn = cards.filter((c) => c.columnId === column.id && c.archivedAt === null);
-    inColumn.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : a.id < b.id ? -1 : 1));
+    inColumn.sort(byRank);
     ordered.push(...inColumn);
   }
   if (mode === 'card') return ordered.map((c) => ({ cardId: c.id, personId: null }));

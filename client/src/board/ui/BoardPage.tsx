@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { can, type Board, type Card, type Member } from '@opsboard/shared';
+import { byRank, can, type Board, type Card, type Member } from '@opsboard/shared';
 import { Link } from '../../app/Link';
 import { useDocumentTitle } from '../../app/page-title';
 import { paths } from '../../app/routes';
@@ -125,7 +125,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const columnMap = snap?.state.columns;
   const firstColumnId = useMemo(() => {
     const live = [...(columnMap?.values() ?? [])].filter((c) => c.archivedAt === null);
-    return live.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))[0]?.id ?? null;
+    return live.sort(byRank)[0]?.id ?? null;
   }, [columnMap]);
   const boardName = snap?.state.board.name ?? 'this board';
   const actions = useMemo<PaletteAction[]>(
