@@ -57,6 +57,11 @@ describe(`two server instances on one ${DB_KIND} database`, () => {
 
     const admin = await pgClient(db.url!);
     const kill = async () => {
+      // The second kill waits for B's reconnect (50 ms back-off and a login), however fast the moves run.
+      for (const started = Date.now(); Date.now() - started < 5_000; await new Promise((r) => setTimeout(r, 20))) {
+        const up = await admin.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'opsboard-b-listen' AND state = 'idle'`);
+        if ((up.rowCount ?? 0) > 0) break;
+      }
       const r = await admin.query(`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'opsboard-b-listen'`);
       return r.rowCount ?? 0;
     };
