@@ -45,7 +45,12 @@ export default defineConfig({
     // Keep every asset a file: the server's CSP forbids inline styles and data: scripts.
     assetsInlineLimit: 0,
     // Rolldown's plugin-timing report reads as a warning on every build; the slow part is the brotli above, on purpose.
-    rolldownOptions: { checks: { bundlerTimings: false } },
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      // React changes far less often than the app: its own chunk stays cached across our releases
+      // (and keeps the entry under Vite's 500 kB warning).
+      output: { codeSplitting: { groups: [{ name: 'react', test: /[\\/]node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(?:react|react-dom|scheduler)[\\/]/ }] } },
+    },
   },
   server: {
     port: 5173,
