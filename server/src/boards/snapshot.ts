@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { gzip } from 'node:zlib';
 import type { BoardSnapshot } from '@opsboard/shared';
 import type { Db } from '../db/database.js';
@@ -90,12 +90,21 @@ export async function readSnapshot(db: Db, boardId: string): Promise<BoardSnapsh
 }
 
 /** The snapshot as JSON bytes for a member of the board's team; 404 for anyone else. */
-export async function snapshotBody(db: Db, cache: SnapshotCache, userId: string, boardId: string): Promise<Result<SnapshotBytes>> {
-  const [head] = await db
+/** The board's seq and the caller's role in one round trip: built once per database handle and prepared by name. */
+function boardHeadQuery(db: Db) {
+  return db
     .select({ seq: streams.lastSeq, role: teamMembers.role })
     .from(streams)
-    .leftJoin(teamMembers, and(eq(teamMembers.teamId, streams.teamId), eq(teamMembers.userId, userId)))
-    .where(and(eq(streams.id, boardId), eq(streams.kind, 'board')));
+    .leftJoin(teamMembers, and(eq(teamMembers.teamId, streams.teamId), eq(teamMembers.userId, sql.placeholder('userId'))))
+    .where(and(eq(streams.id, sql.placeholder('boardId')), eq(streams.kind, 'board')))
+    .prepare('opsboard_board_head');
+}
+const boardHeads = new WeakMap<Db, ReturnType<typeof boardHeadQuery>>();
+
+export async function snapshotBody(db: Db, cache: SnapshotCache, userId: string, boardId: string): Promise<Result<SnapshotBytes>> {
+  let query = boardHeads.get(db);
+  if (!query) boardHeads.set(db, (query = boardHeadQuery(db)));
+  const [head] = await query.execute({ userId, boardId });
   const access = decide(head?.role ?? null, 'read', 'Board');
   if (!access.ok) return access;
   const cached = cache.get(boardId, head!.seq);
