@@ -101,5 +101,9 @@ export function waitingQueue(state: BoardState): Card[] {
     const column = columns.get(card.columnId)!;
     return { id: card.id, rank: card.rank, category: column.category, columnId: column.id, columnRank: column.rank };
   };
-  return [...state.cards.values()].filter((card) => card.archivedAt === null && columns.has(card.columnId)).sort((a, b) => compareWaiting(place(a), place(b)));
+  return [...state.cards.values()]
+    .filter((card) => card.archivedAt === null && columns.has(card.columnId))
+    .map((card) => ({ card, place: place(card) }))
+    .sort((a, b) => compareWaiting(a.place, b.place))
+    .map(({ card }) => card);
 }

@@ -89,7 +89,6 @@ export async function readSnapshot(db: Db, boardId: string): Promise<BoardSnapsh
   );
 }
 
-/** The snapshot as JSON bytes for a member of the board's team; 404 for anyone else. */
 /** The board's seq and the caller's role in one round trip: built once per database handle and prepared by name. */
 function boardHeadQuery(db: Db) {
   return db
@@ -101,6 +100,7 @@ function boardHeadQuery(db: Db) {
 }
 const boardHeads = new WeakMap<Db, ReturnType<typeof boardHeadQuery>>();
 
+/** The snapshot as JSON bytes for a member of the board's team; 404 for anyone else. */
 export async function snapshotBody(db: Db, cache: SnapshotCache, userId: string, boardId: string): Promise<Result<SnapshotBytes>> {
   let query = boardHeads.get(db);
   if (!query) boardHeads.set(db, (query = boardHeadQuery(db)));
