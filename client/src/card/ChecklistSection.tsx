@@ -3,6 +3,7 @@ import { checklistProgress, type Card, type DodCriterion } from '@opsboard/share
 import { checklistsApi } from '../api/checklists';
 import { plainMessage } from '../api/errors';
 import { Icon } from '../ui/Icon';
+import { usePendingChecks } from '../ui/use-pending-checks';
 
 interface Props {
   card: Card;
@@ -21,6 +22,8 @@ export function ChecklistSection({ card, dod, editable }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  // A tick shows at once; the card's next version (this change, live) takes over from it.
+  const checks = usePendingChecks(card.version);
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
@@ -51,7 +54,7 @@ export function ChecklistSection({ card, dod, editable }: Props) {
       setEditing(null);
     });
   };
-  const { done, total } = checklistProgress(card.checklist);
+  const { done, total } = checklistProgress(card.checklist.map((item) => ({ ...item, done: checks.shown(item.id, item.done) })));
   const ticked = new Set(card.dodChecked);
   return (
     <>
@@ -60,14 +63,22 @@ export function ChecklistSection({ card, dod, editable }: Props) {
           <div className="card-section__head">
             <h3 id="dod-heading">Definition of Done</h3>
             <span className="muted">
-              {dod.filter((c) => ticked.has(c.id)).length}/{dod.length}
+              {dod.filter((c) => checks.shown(`dod:${c.id}`, ticked.has(c.id))).length}/{dod.length}
             </span>
           </div>
           <ul className="checklist">
             {dod.map((c) => (
               <li key={c.id} className="checklist__item">
                 <label>
-                  <input type="checkbox" checked={ticked.has(c.id)} disabled={!editable || busy} onChange={(e) => void run(() => checklistsApi.tickDod(card.id, c.id, e.target.checked))} />
+                  <input
+                    type="checkbox"
+                    checked={checks.shown(`dod:${c.id}`, ticked.has(c.id))}
+                    disabled={!editable || busy}
+                    onChange={(e) => {
+                      const on = e.target.checked;
+                      void run(() => checks.run(`dod:${c.id}`, on, () => checklistsApi.tickDod(card.id, c.id, on)));
+                    }}
+                  />
                   <span>{c.text}</span>
                 </label>
               </li>
@@ -113,7 +124,15 @@ export function ChecklistSection({ card, dod, editable }: Props) {
                 </form>
               ) : (
                 <label>
-                  <input type="checkbox" checked={item.done} disabled={!editable || busy} onChange={(e) => void run(() => checklistsApi.update(card.id, item.id, { done: e.target.checked }))} />
+                  <input
+                    type="checkbox"
+                    checked={checks.shown(item.id, item.done)}
+                    disabled={!editable || busy}
+                    onChange={(e) => {
+                      const done = e.target.checked;
+                      void run(() => checks.run(item.id, done, () => checklistsApi.update(card.id, item.id, { done })));
+                    }}
+                  />
                   <span>{item.text}</span>
                 </label>
               )}

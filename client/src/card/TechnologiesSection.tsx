@@ -3,7 +3,7 @@
  * technologies generate the interrupts). An Alertmanager rule may have named
  * one on arrival; the PoTW confirms or changes it while triaging.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CardTechnologies, Technology } from '@opsboard/shared';
 import { plainMessage } from '../api/errors';
 import { techApi } from '../api/tech';
@@ -24,11 +24,16 @@ export function TechnologiesSection({ cardId, teamId, editable }: { cardId: stri
       if (event.type === 'card.technologies_set' && event.payload.cardId === cardId) setRevision((r) => r + 1);
     },
   });
+  /** The set the person last chose while it is on its way (ahead of the server), else null. */
+  const choosing = useRef<string[] | null>(null);
+  /** Each choice is sent as the whole set, so they go one after the other, in the order made. */
+  const sending = useRef<Promise<unknown>>(Promise.resolve());
   useEffect(() => {
     let alive = true;
+    // A reload while choices are on their way would show an older set for a moment: the last answer brings the truth.
     techApi.cardTechnologies(cardId).then(
-      (r) => alive && setLinked(r.technologies),
-      () => alive && setLinked([]),
+      (r) => alive && choosing.current === null && setLinked(r.technologies),
+      () => alive && choosing.current === null && setLinked([]),
     );
     return () => {
       alive = false;
@@ -39,16 +44,29 @@ export function TechnologiesSection({ cardId, teamId, editable }: { cardId: stri
     techApi.list(teamId).then(setChoices, (err: unknown) => setError(plainMessage(err)));
   }, [editing, choices, teamId]);
 
-  const toggle = async (id: string, on: boolean) => {
-    const current = (linked ?? []).map((t) => t.id);
-    const next = on ? [...current, id] : current.filter((x) => x !== id);
-    try {
-      const r = await techApi.setCardTechnologies(cardId, next, newKey('card-tech'));
-      setLinked(r.technologies);
-      setError(null);
-    } catch (err) {
-      setError(plainMessage(err));
-    }
+  const toggle = (id: string, on: boolean) => {
+    const current = choosing.current ?? (linked ?? []).map((t) => t.id);
+    const next = on ? [...current.filter((x) => x !== id), id] : current.filter((x) => x !== id);
+    choosing.current = next;
+    // Shown at once: the box stays as ticked while the change travels.
+    const named = new Map([...(choices ?? []).map((t) => ({ id: t.id, name: t.name, origin: 'person' as const })), ...(linked ?? [])].map((t) => [t.id, t]));
+    setLinked(next.flatMap((x) => named.get(x) ?? []));
+    const key = newKey('card-tech');
+    sending.current = sending.current.then(async () => {
+      try {
+        const r = await techApi.setCardTechnologies(cardId, next, key);
+        if (choosing.current === next) {
+          choosing.current = null;
+          setLinked(r.technologies);
+        }
+        setError(null);
+      } catch (err) {
+        // Refused: what the server holds is shown again, with the reason.
+        if (choosing.current === next) choosing.current = null;
+        setError(plainMessage(err));
+        setRevision((r) => r + 1);
+      }
+    });
   };
 
   return (
@@ -79,7 +97,7 @@ export function TechnologiesSection({ cardId, teamId, editable }: { cardId: stri
           {choices.length === 0 && <p className="muted">The team has no technologies yet; add them on the Technologies page.</p>}
           {choices.map((t) => (
             <label key={t.id} className="checkbox">
-              <input type="checkbox" checked={(linked ?? []).some((l) => l.id === t.id)} onChange={(e) => void toggle(t.id, e.target.checked)} /> {t.name}
+              <input type="checkbox" checked={(linked ?? []).some((l) => l.id === t.id)} onChange={(e) => toggle(t.id, e.target.checked)} /> {t.name}
             </label>
           ))}
         </fieldset>
