@@ -5,7 +5,7 @@
  * ticked on; the next version of the card (this change arriving, or somebody else's) is the truth again,
  * and a refused change is dropped at once.
  */
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 
 interface Pending {
   value: boolean;
@@ -25,21 +25,18 @@ export function usePendingChecks(version: number): PendingChecks {
     const p = pending.get(id);
     return p !== undefined && p.version === version ? p.value : server;
   };
-  const run = useCallback(
-    async (id: string, value: boolean, change: () => Promise<unknown>) => {
-      setPending((prev) => new Map(prev).set(id, { value, version }));
-      try {
-        await change();
-      } catch (err) {
-        setPending((prev) => {
-          const next = new Map(prev);
-          next.delete(id);
-          return next;
-        });
-        throw err;
-      }
-    },
-    [version],
-  );
+  const run = async (id: string, value: boolean, change: () => Promise<unknown>) => {
+    setPending((prev) => new Map(prev).set(id, { value, version }));
+    try {
+      await change();
+    } catch (err) {
+      setPending((prev) => {
+        const next = new Map(prev);
+        next.delete(id);
+        return next;
+      });
+      throw err;
+    }
+  };
   return { shown, run };
 }
